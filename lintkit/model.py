@@ -179,9 +179,12 @@ class Rule:
     """Metadata and check of one rule (the contract in DESIGN.md).
 
     ``check`` is a generator function. For ``scope="file"`` it is called as
-    ``check(document, ctx)`` once per file of the rule's kind; for ``scope="project"`` as
-    ``check(documents, ctx)`` once per run with every parsed file of the kind, and the
-    problems it yields carry their ``path``.
+    ``check(document, ctx)`` once per file of the rule's kind. A ``scope="project"`` rule
+    sees every file of its kind at once, in two steps that let files be parsed in
+    parallel processes: ``collect(document, ctx)`` runs beside the file rules and returns
+    picklable facts about one file (or None when the file has nothing to contribute);
+    then ``check(facts, ctx)`` runs once with ``facts`` mapping each path to what was
+    collected there, and yields problems carrying their ``path``.
     """
 
     id: str
@@ -199,6 +202,7 @@ class Rule:
     scope: str = "file"
     #: JSON Schema of the rule's options (an object schema whose properties carry defaults).
     options: dict[str, Any] = field(default_factory=dict)
+    collect: Callable[..., Any] | None = None
 
     def __post_init__(self) -> None:
         prefix = self.id[:2]
@@ -208,6 +212,8 @@ class Rule:
             self.kind = KIND_BY_PREFIX[prefix]
         if self.scope not in ("file", "project"):
             raise ValueError(f"rule {self.id}: scope must be 'file' or 'project'")
+        if (self.scope == "project") != (self.collect is not None):
+            raise ValueError(f"rule {self.id}: a project rule needs collect=, a file rule none")
         self.severity = Severity.parse(self.severity)
         unknown = set(self.tags) - set(TAGS)
         if unknown:
@@ -234,11 +240,12 @@ def rule(
     examples: Iterable[Example] = (),
     fixable: bool = False,
     enabled: bool = True,
-    scope: str = "file",
     options: dict[str, Any] | None = None,
     kind: str | None = None,
+    collect: Callable[..., Any] | None = None,
 ) -> Callable[[CheckFn], Rule]:
-    """Decorator turning a check generator into a :class:`Rule`.
+    """Decorator turning a check generator into a :class:`Rule` (a project rule when
+    ``collect`` is given).
 
     A rule module reads::
 
@@ -262,8 +269,9 @@ def rule(
             examples=tuple(examples),
             fixable=fixable,
             enabled=enabled,
-            scope=scope,
+            scope="project" if collect is not None else "file",
             options=options or {},
+            collect=collect,
         )
 
     return wrap

@@ -1,0 +1,159 @@
+"""From command-line paths to the files to lint, each with the kind its name implies.
+
+Directory walks enter dot-folders (``.github/``) and skip only ``.git/`` and what
+``.gitignore`` files or the config's ``exclude`` rule out. Symlinked directories are
+not followed (so link loops cannot hang the walk); symlinked files are linted and
+dangling links are reported as skipped. Files named on the command line are always
+considered, even when a ``.gitignore`` would hide them, but config excludes apply to
+them too (pre-commit passes files explicitly and expects the project's excludes to hold).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .kinds import is_yaml_name, kind_from_globs, kind_from_name
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to lint. ``kind`` is None for a YAML file whose kind its content decides."""
+
+    path: str
+    kind: str | None
+
+
+@dataclass
+class Discovery:
+    targets: list[Target] = field(default_factory=list)
+    #: (path, reason) for files passed over: unknown kind, dangling link, excluded...
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _GitIgnore:
+    """The .gitignore files that apply below a directory, loaded as the walk meets them."""
+
+    def __init__(self) -> None:
+        self._specs: dict[str, object] = {}
+
+    def load(self, directory: str) -> None:
+        path = os.path.join(directory, ".gitignore")
+        if directory in self._specs or not os.path.isfile(path):
+            return
+        import pathspec  # only walks that meet a .gitignore pay for it
+
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(fh)
+        except OSError:
+            return
+
+    def load_parents(self, directory: str) -> None:
+        """.gitignore files between the repository root and ``directory``."""
+        chain = []
+        current = os.path.abspath(directory)
+        while True:
+            chain.append(current)
+            if os.path.exists(os.path.join(current, ".git")):
+                break
+            parent = os.path.dirname(current)
+            if parent == current:
+                return  # not inside a git work tree: only the walked folders count
+            current = parent
+        for folder in reversed(chain):
+            self.load(folder)
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        absolute = os.path.abspath(path)
+        for base, spec in self._specs.items():
+            if absolute.startswith(base + os.sep):
+                relative = os.path.relpath(absolute, base).replace(os.sep, "/")
+                if is_dir:
+                    relative += "/"
+                if spec.match_file(relative):
+                    return True
+        return False
+
+
+class _Excludes:
+    """Config ``exclude`` patterns (gitignore syntax), relative to the config's folder."""
+
+    def __init__(self, patterns: list[str], base: str) -> None:
+        self.base = os.path.abspath(base)
+        self.spec = None
+        if patterns:
+            import pathspec
+
+            self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+
+    def excluded(self, path: str, is_dir: bool = False) -> bool:
+        if self.spec is None:
+            return False
+        relative = os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")
+        if relative.startswith("../"):
+            relative = path.replace(os.sep, "/")
+        if is_dir:
+            relative += "/"
+        return self.spec.match_file(relative)
+
+
+def discover(
+    paths: list[str],
+    *,
+    exclude: list[str] = (),
+    exclude_base: str = ".",
+    kind_globs: dict[str, str] | None = None,
+    forced_kind: str | None = None,
+    respect_gitignore: bool = True,
+) -> Discovery:
+    result = Discovery()
+    excludes = _Excludes(list(exclude), exclude_base)
+    globs = kind_globs or {}
+    seen: set[str] = set()
+
+    def consider(path: str, explicit: bool) -> None:
+        if path in seen:
+            return
+        seen.add(path)
+        if excludes.excluded(path):
+            result.skipped.append((path, "excluded by config"))
+            return
+        kind = forced_kind or kind_from_globs(path, globs) or kind_from_name(path)
+        if kind is None and not is_yaml_name(path):
+            if explicit:
+                result.skipped.append((path, "not a file kind lintkit knows"))
+            return
+        if not os.path.isfile(path):
+            result.skipped.append((path, "dangling symbolic link"))
+            return
+        result.targets.append(Target(path, kind))
+
+    for root in paths:
+        if os.path.isdir(root):
+            gitignore = _GitIgnore()
+            if respect_gitignore:
+                gitignore.load_parents(root)
+            for folder, dirs, files in os.walk(root):
+                if respect_gitignore:
+                    gitignore.load(os.path.abspath(folder))
+                kept = []
+                for d in sorted(dirs):
+                    sub = os.path.normpath(os.path.join(folder, d))
+                    if d == ".git" or (respect_gitignore and gitignore.ignored(sub, True)):
+                        continue
+                    if excludes.excluded(sub, is_dir=True):
+                        result.skipped.append((sub, "excluded by config"))
+                        continue
+                    kept.append(d)
+                dirs[:] = kept
+                for name in sorted(files):
+                    path = os.path.normpath(os.path.join(folder, name))
+                    if respect_gitignore and gitignore.ignored(path, False):
+                        continue
+                    consider(path, explicit=False)
+        elif os.path.lexists(root):
+            consider(root, explicit=True)
+        else:
+            raise FileNotFoundError(root)
+    return result

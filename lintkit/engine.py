@@ -1,0 +1,368 @@
+"""Parse -> run rules -> suppress -> sort.
+
+Each file is handled by :func:`lint_target`, in this process or in forked workers
+(``--jobs``): read and decode it, load YAML once (and decide the kind from the content
+when the name did not), parse the kind's view, run the file rules, collect the facts
+project rules need, and scan suppression comments. The parent then runs project rules
+over the collected facts, applies suppressions and per-file ignores, and sorts.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import suppression
+from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
+from .kinds import YAML_KINDS, parser_module, sniff
+from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
+from .registry import Selection, matches, rules_for_kind
+from .source import SourceFile
+
+#: Files larger than this are reported rather than parsed.
+MAX_FILE_SIZE = 5 * 1024 * 1024
+#: Below this many files a single process is faster than starting workers.
+PARALLEL_THRESHOLD = 48
+
+
+@dataclass
+class RunOptions:
+    selection: Selection
+    severity_overrides: dict[str, str] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    config_base: str = "."
+    jobs: int | None = None
+    #: Contents of files that do not come from the file system (stdin), by path.
+    texts: dict[str, str | bytes] = field(default_factory=dict)
+    verbose: bool = False
+
+
+@dataclass
+class InternalError:
+    path: str
+    rule: str | None
+    message: str
+
+
+@dataclass
+class FileResult:
+    path: str
+    kind: str | None
+    findings: list[Finding] = field(default_factory=list)
+    suppressions: list[suppression.Suppression] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    errors: list[InternalError] = field(default_factory=list)
+    #: Why the file was passed over (no kind recognised), or None when it was linted.
+    skipped: str | None = None
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    rules: dict[str, Rule]
+    files: Counter
+    skipped: list[tuple[str, str]]
+    errors: list[InternalError]
+
+
+class _Plan:
+    """Everything a worker needs, built once in the parent and inherited by fork."""
+
+    def __init__(self, options: RunOptions, kinds: set[str]):
+        self.options = options
+        overrides = {}
+        for key, level in options.severity_overrides.items():
+            overrides[key.lower()] = Severity.parse(level)
+        self.file_rules: dict[str, list[Rule]] = {}
+        self.project_rules: dict[str, list[Rule]] = {}
+        self.contexts: dict[str, RuleContext] = {}
+        self.severity: dict[str, Severity] = {}
+        for kind in kinds:
+            selected = options.selection.rules_for(kind)
+            self.file_rules[kind] = [r for r in selected if r.scope == "file"]
+            self.project_rules[kind] = [r for r in selected if r.scope == "project"]
+        engine_rules = options.selection.engine_rules()
+        self.engine_rule_ids = {r.id for r in engine_rules}
+        for r in engine_rules + [r for rs in self.file_rules.values() for r in rs] + [
+            r for rs in self.project_rules.values() for r in rs
+        ]:
+            self.severity[r.id] = overrides.get(r.id.lower()) or overrides.get(r.name) or r.severity
+            user = options.rule_options.get(r.id) or options.rule_options.get(r.name) or {}
+            self.contexts[r.id] = RuleContext(r, {**r.option_defaults, **user}, options.settings)
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        return {ctx.rule.id: ctx.rule for ctx in self.contexts.values()}
+
+    def finding(self, rule: Rule, problem: Problem, path: str, kind: str | None) -> Finding:
+        return Finding(
+            rule=rule.id,
+            name=rule.name,
+            severity=self.severity[rule.id],
+            message=problem.message,
+            path=problem.path or path,
+            kind=kind,
+            span=problem.span,
+            aliases=rule.aliases,
+            fix=problem.fix,
+        )
+
+
+_PLAN: _Plan | None = None
+
+
+def read_source(path: str, texts: dict[str, str | bytes]) -> SourceFile:
+    """The decoded file, or ParseError for what cannot be linted as text."""
+    if path in texts:
+        text = texts[path]
+        return SourceFile(path, text if isinstance(text, str) else decode(text))
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_SIZE:
+            raise ParseError(f"file is {size:,} bytes, over the {MAX_FILE_SIZE:,}-byte limit; not linted")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}") from None
+    return SourceFile(path, decode(data))
+
+
+def decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ParseError("invalid UTF-16 text") from None
+    if b"\x00" in data[:8192]:
+        raise ParseError("binary file (contains NUL bytes); not linted")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start]
+        line = prefix.count(b"\n") + 1
+        column = len(prefix) - (prefix.rfind(b"\n") + 1) + 1
+        raise ParseError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            Span.point(line, column),
+        ) from None
+
+
+def _template_hint(source: SourceFile, error: ParseError) -> ParseError:
+    """A YAML file that is really a Helm/Go template gets a message saying so."""
+    if "{{" in source.text:
+        return ParseError(
+            f"{error.message}; this looks like a Helm/Go template, which is not YAML until "
+            "rendered: lint the output, e.g. `helm template . | lintkit check "
+            "--stdin-filename manifests.yaml -`",
+            error.span,
+        )
+    return error
+
+
+def lint_target(target) -> FileResult:
+    plan = _PLAN
+    assert plan is not None
+    result = FileResult(target.path, target.kind)
+    try:
+        _lint_into(result, target, plan)
+    except Exception as exc:  # a bug in a parser: report it, keep the run going
+        result.errors.append(InternalError(target.path, None, _describe(exc, plan)))
+    return result
+
+
+def _describe(exc: Exception, plan: _Plan) -> str:
+    if plan.options.verbose:
+        return "".join(traceback.format_exception(exc)).rstrip()
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _parse_error(plan: _Plan, result: FileResult, error: ParseError, source: SourceFile | None) -> None:
+    if PARSE_ERROR.id in plan.engine_rule_ids:
+        result.findings.append(
+            plan.finding(PARSE_ERROR, Problem(error.span, error.message), result.path, result.kind)
+        )
+    if source is not None:
+        result.suppressions = suppression.scan(source)
+
+
+def _lint_into(result: FileResult, target, plan: _Plan) -> None:
+    try:
+        source = read_source(target.path, plan.options.texts)
+    except ParseError as error:
+        _parse_error(plan, result, error, None)
+        return
+
+    documents = None
+    kind = target.kind
+    if kind is None or kind in YAML_KINDS:
+        from . import yamlmodel
+
+        try:
+            documents = yamlmodel.load(source)
+        except ParseError as error:
+            _parse_error(plan, result, _template_hint(source, error), source)
+            return
+        if kind is None:
+            kind = sniff(target.path, documents)
+            if kind is None:
+                result.skipped = "YAML of no kind lintkit knows"
+                return
+            result.kind = kind
+        if DUPLICATE_KEY.id in plan.engine_rule_ids:
+            for document in documents:
+                for dup in document.duplicate_keys:
+                    message = f"duplicate key {dup.key!r} (first set on line {dup.first_line})"
+                    result.findings.append(
+                        plan.finding(DUPLICATE_KEY, Problem(dup.span, message), result.path, kind)
+                    )
+
+    module = parser_module(kind)
+    try:
+        view = module.parse(source, documents) if documents is not None else module.parse(source)
+    except ParseError as error:
+        _parse_error(plan, result, error, source)
+        return
+
+    for rule in plan.file_rules.get(kind, ()):
+        ctx = plan.contexts[rule.id]
+        try:
+            for problem in rule.check(view, ctx):
+                result.findings.append(plan.finding(rule, problem, result.path, kind))
+        except Exception as exc:
+            result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
+    for rule in plan.project_rules.get(kind, ()):
+        try:
+            facts = rule.collect(view, plan.contexts[rule.id])
+        except Exception as exc:
+            result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
+            continue
+        if facts is not None:
+            result.facts[rule.id] = facts
+
+    scopes = view.suppression_scopes() if hasattr(view, "suppression_scopes") else ()
+    extra = view.suppressions() if hasattr(view, "suppressions") else ()
+    result.suppressions = suppression.scan(source, scopes, extra)
+
+
+def _prepare_imports(kinds: set[str], sniffing: bool) -> None:
+    """Import parsers and rules before forking so workers share them."""
+    for kind in kinds | (YAML_KINDS if sniffing else set()):
+        parser_module(kind)
+        rules_for_kind(kind)
+    if sniffing or kinds & YAML_KINDS:
+        from . import yamlmodel  # noqa: F401
+
+
+def _map(targets, jobs: int):
+    if jobs <= 1 or len(targets) < 2:
+        return [lint_target(t) for t in targets]
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: stay in one process
+        return [lint_target(t) for t in targets]
+    ordered = sorted(targets, key=_size, reverse=True)  # big files first balance the workers
+    with context.Pool(jobs) as pool:
+        return list(pool.imap_unordered(lint_target, ordered, chunksize=4))
+
+
+def _size(target) -> int:
+    try:
+        return os.path.getsize(target.path)
+    except OSError:
+        return 0
+
+
+def default_jobs(file_count: int) -> int:
+    if file_count < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def run(targets, options: RunOptions) -> RunResult:
+    global _PLAN
+    known = {t.kind for t in targets if t.kind}
+    sniffing = any(t.kind is None for t in targets)
+    kinds = known | (set(YAML_KINDS) if sniffing else set())
+    plan = _PLAN = _Plan(options, kinds)
+    _prepare_imports(known, sniffing)
+    jobs = options.jobs if options.jobs else default_jobs(len(targets))
+    if options.texts:
+        jobs = 1
+    results = _map(targets, jobs)
+
+    findings: list[Finding] = []
+    files: Counter = Counter()
+    skipped: list[tuple[str, str]] = []
+    errors: list[InternalError] = []
+    suppressions: dict[str, list[suppression.Suppression]] = {}
+    facts: dict[str, dict[str, Any]] = {}
+    for r in results:
+        errors.extend(r.errors)
+        if r.skipped:
+            skipped.append((r.path, r.skipped))
+            continue
+        files[r.kind or "unknown"] += 1
+        findings.extend(r.findings)
+        suppressions[r.path] = r.suppressions
+        for rule_id, collected in r.facts.items():
+            facts.setdefault(rule_id, {})[r.path] = collected
+
+    for kind, rules in plan.project_rules.items():
+        for rule in rules:
+            try:
+                for problem in rule.check(facts.get(rule.id, {}), plan.contexts[rule.id]):
+                    findings.append(plan.finding(rule, problem, problem.path or "", kind))
+            except Exception as exc:
+                errors.append(InternalError("(project)", rule.id, _describe(exc, plan)))
+
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    kept: list[Finding] = []
+    for path, items in by_path.items():
+        items = suppression.apply(items, suppressions.get(path, []))
+        kept.extend(_per_file_ignores(items, path, plan))
+    if UNUSED_SUPPRESSION.id in plan.engine_rule_ids:
+        for path, entries in suppressions.items():
+            for s in entries:
+                if not s.used:
+                    problem = Problem(s.span, f"suppression matches no finding: {s.text}")
+                    kept.append(plan.finding(UNUSED_SUPPRESSION, problem, path, None))
+    kept.sort(key=Finding.sort_key)
+    return RunResult(kept, plan.rules, files, skipped, errors)
+
+
+def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan) -> list[Finding]:
+    table = plan.options.per_file_ignores
+    if not table:
+        return findings
+    relative = os.path.relpath(os.path.abspath(path), plan.options.config_base).replace(os.sep, "/")
+    selectors = [
+        s
+        for pattern, listed in table.items()
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+        for s in listed
+    ]
+    if not selectors:
+        return findings
+    rules = plan.rules
+    return [
+        f for f in findings if not (f.rule in rules and any(matches(s, rules[f.rule]) for s in selectors))
+    ]
+
+
+def print_errors(errors: list[InternalError]) -> None:
+    for e in errors:
+        where = f"{e.path}: rule {e.rule}" if e.rule else e.path
+        print(f"lintkit: internal error in {where}: {e.message}", file=sys.stderr)

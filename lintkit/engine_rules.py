@@ -1,0 +1,80 @@
+"""Rules the engine itself reports, for every kind (id prefix ``LK``)."""
+
+from __future__ import annotations
+
+from .model import Example, Rule, Severity
+
+
+def _reported_by_engine(document, ctx):
+    """These rules have no check of their own: the engine emits their findings."""
+    return ()
+
+
+PARSE_ERROR = Rule(
+    id="LK001",
+    name="parse-error",
+    severity=Severity.ERROR,
+    summary="The file could not be read or parsed as its kind",
+    rationale=(
+        "A file lintkit cannot parse is a file no rule has checked. It is an error so that a "
+        "CI stage never passes on a file it could not read: invalid YAML, a Dockerfile "
+        "BuildKit would reject, a binary or non-UTF-8 file, a file over the size limit, or "
+        "a YAML alias bomb."
+    ),
+    check=_reported_by_engine,
+    tags=("reliability",),
+    aliases=(
+        "DL1000",
+        "ansible-lint:syntax-check",
+        "ansible-lint:load-failure",
+        "ansible-lint:parser-error",
+        "ansible-lint:yaml[syntax]",
+        "dclint:invalid-yaml",
+    ),
+    examples=(Example(bad="a: [1, 2\n", good="a: [1, 2]\n", filename="docker-compose.yml"),),
+)
+
+DUPLICATE_KEY = Rule(
+    id="LK002",
+    name="duplicate-key",
+    severity=Severity.ERROR,
+    summary="A YAML mapping sets the same key twice",
+    rationale=(
+        "YAML loaders disagree on duplicate keys: PyYAML and Go's yaml.v2 keep the last value "
+        "silently, yaml.v3 (docker compose, kubectl) refuses the file. Either way one of the "
+        "two values was not what its author meant. Reported at the second occurrence."
+    ),
+    check=_reported_by_engine,
+    tags=("reliability",),
+    aliases=("ansible-lint:yaml[key-duplicates]", "yamllint:key-duplicates"),
+    examples=(
+        Example(
+            bad="services:\n  web:\n    image: nginx:1.27\n    image: nginx:1.26\n",
+            good="services:\n  web:\n    image: nginx:1.27\n",
+            filename="docker-compose.yml",
+        ),
+    ),
+)
+
+UNUSED_SUPPRESSION = Rule(
+    id="LK003",
+    name="unused-suppression",
+    severity=Severity.INFO,
+    summary="A suppression comment matches no finding",
+    rationale=(
+        "Suppressions outlive the problems they hid. One that silences nothing hides the next "
+        "real finding at that place; remove it. Off by default."
+    ),
+    check=_reported_by_engine,
+    tags=("maintainability",),
+    enabled=False,
+    examples=(
+        Example(
+            bad="# lintkit: ignore=duplicate-key\nservices:\n  web:\n    image: nginx:1.27\n",
+            good="services:\n  web:\n    image: nginx:1.27\n",
+            filename="docker-compose.yml",
+        ),
+    ),
+)
+
+ENGINE_RULES = (PARSE_ERROR, DUPLICATE_KEY, UNUSED_SUPPRESSION)

@@ -1,0 +1,90 @@
+"""The six file kinds: how a file is recognised and which parser reads it.
+
+Detection by name comes first (DESIGN.md lists the patterns); YAML files that no name
+claims are loaded once and offered to each kind's ``sniff(path, documents)`` in turn, so
+the knowledge of what a playbook or a manifest looks like stays in that kind's parser.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+import posixpath
+import re
+from types import ModuleType
+
+from .model import KINDS
+
+#: Kinds whose files are YAML (the engine loads them once with lintkit.yamlmodel).
+YAML_KINDS = frozenset(("compose", "kubernetes", "ansible", "gitlab-ci", "github-actions"))
+
+#: Order in which content sniffers are asked about an unclaimed YAML file: the most
+#: specific shapes first, so a compose file with a `jobs:` service is not a workflow.
+SNIFF_ORDER = ("kubernetes", "github-actions", "compose", "gitlab-ci", "ansible")
+
+_PARSER_MODULES = {
+    "dockerfile": "lintkit.parsers.dockerfile",
+    "compose": "lintkit.parsers.compose",
+    "kubernetes": "lintkit.parsers.kubernetes",
+    "ansible": "lintkit.parsers.ansible",
+    "gitlab-ci": "lintkit.parsers.gitlab_ci",
+    "github-actions": "lintkit.parsers.github_actions",
+}
+
+_YAML_SUFFIXES = (".yml", ".yaml")
+_DOCKERFILE_NAME = re.compile(
+    r"(?:docker|container)file(?:\.[^/]+)?|[^/]+\.(?:docker|container)file", re.IGNORECASE
+)
+_COMPOSE_NAME = re.compile(r"(?:docker-compose[^/]*|compose(?:\.[^/]+)?)\.ya?ml")
+_GITLAB_NAME = re.compile(r"(?:[^/]*\.)?gitlab-ci\.ya?ml|\.gitlab-ci\.ya?ml")
+
+
+def parser_module(kind: str) -> ModuleType:
+    return importlib.import_module(_PARSER_MODULES[kind])
+
+
+def kind_from_name(path: str) -> str | None:
+    """The kind a file's name (and for workflows, its folder) implies, if any."""
+    normalized = path.replace("\\", "/")
+    name = posixpath.basename(normalized)
+    if _DOCKERFILE_NAME.fullmatch(name) and not name.endswith(".dockerignore"):
+        return "dockerfile"
+    lower = name.lower()
+    if not lower.endswith(_YAML_SUFFIXES):
+        return None
+    if _COMPOSE_NAME.fullmatch(lower):
+        return "compose"
+    if _GITLAB_NAME.fullmatch(lower):
+        return "gitlab-ci"
+    parent = posixpath.dirname(normalized)
+    if parent.endswith(".github/workflows"):
+        return "github-actions"
+    if lower in ("action.yml", "action.yaml"):
+        return "github-actions"
+    return None
+
+
+def is_yaml_name(path: str) -> bool:
+    return path.lower().endswith(_YAML_SUFFIXES)
+
+
+def kind_from_globs(path: str, globs: dict[str, str]) -> str | None:
+    """Kind forced by config ``kinds:`` (glob -> kind); the first matching glob wins."""
+    normalized = path.replace("\\", "/")
+    for pattern, kind in globs.items():
+        if fnmatch.fnmatch(normalized, pattern) or fnmatch.fnmatch(
+            posixpath.basename(normalized), pattern
+        ):
+            return kind
+    return None
+
+
+def sniff(path: str, documents: list) -> str | None:
+    """Kind of an unclaimed YAML file by its content, or None."""
+    for kind in SNIFF_ORDER:
+        if parser_module(kind).sniff(path, documents):
+            return kind
+    return None
+
+
+__all__ = ["KINDS", "YAML_KINDS", "kind_from_name", "kind_from_globs", "sniff", "parser_module"]

@@ -1,0 +1,147 @@
+"""Rules and reporters from every plugin, and the selectors that pick rules.
+
+A selector (``--select``, ``--ignore``, config, suppression comments) is any of: a rule id
+(``DF008``) or id prefix (``DF``, ``DF0``), a rule name (``apt-pin-versions``), an alias
+from another tool (``DL3008``, ``CKV_K8S_14``, ``ansible-lint:name`` also covering
+``ansible-lint:name[missing]``), a kind (``kubernetes``), a tag (``security``) or ``ALL``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .model import KINDS, TAGS, Rule
+from .engine_rules import ENGINE_RULES
+
+
+class UsageError(Exception):
+    """A mistake in the command line or the configuration (exit code 2)."""
+
+
+@cache
+def plugin_manager():
+    import pluggy
+
+    from . import hookspecs
+
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    pm.load_setuptools_entrypoints("lintkit.plugins")
+    if not pm.get_plugins():  # running from a source tree without an installed entry point
+        from . import rules as builtin
+
+        pm.register(builtin)
+    return pm
+
+
+@cache
+def rules_for_kind(kind: str) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for provided in plugin_manager().hook.lintkit_rules(kind=kind):
+        rules.extend(provided or ())
+    for r in rules:
+        if r.kind != kind:
+            raise UsageError(f"plugin rule {r.id} declares kind {r.kind!r} but was given for {kind!r}")
+    return tuple(sorted(rules, key=lambda r: r.id))
+
+
+def all_rules() -> tuple[Rule, ...]:
+    rules = list(ENGINE_RULES)
+    for kind in KINDS:
+        rules.extend(rules_for_kind(kind))
+    return tuple(rules)
+
+
+def reporters() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for provided in reversed(plugin_manager().hook.lintkit_reporters()):
+        found.update(provided or {})
+    return found
+
+
+def load_reporter(spec: str):
+    """The render function named by a ``"module:function"`` string."""
+    import importlib
+
+    module, _, function = spec.partition(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by id, name or (first match) alias."""
+    lowered = key.lower()
+    rules = all_rules()
+    for r in rules:
+        if r.id.lower() == lowered or r.name == lowered:
+            return r
+    for r in rules:
+        if any(alias_matches(key, a) for a in r.aliases):
+            return r
+    return None
+
+
+def alias_matches(selector: str, alias: str) -> bool:
+    selector = selector.lower()
+    alias = alias.lower()
+    return alias == selector or alias.startswith(selector + "[")
+
+
+def identifies(selector: str, rule: Rule) -> bool:
+    """Selector names this rule specifically (id, name or alias): what suppression
+    comments accept."""
+    lowered = selector.lower()
+    if lowered == rule.id.lower() or lowered == rule.name:
+        return True
+    return any(alias_matches(selector, a) for a in rule.aliases)
+
+
+def matches(selector: str, rule: Rule) -> bool:
+    """Selector picks this rule (``--select``/``--ignore``/config)."""
+    if selector.upper() == "ALL":
+        return True
+    if identifies(selector, rule):
+        return True
+    lowered = selector.lower()
+    if lowered == rule.kind or lowered in rule.tags:
+        return True
+    return selector.isalnum() and rule.id.upper().startswith(selector.upper()) and len(selector) >= 2
+
+
+def is_known_selector(selector: str) -> bool:
+    if selector.upper() == "ALL" or selector.lower() in KINDS or selector.lower() in TAGS:
+        return True
+    return any(matches(selector, r) for r in all_rules())
+
+
+def check_selectors(selectors, origin: str) -> None:
+    unknown = [s for s in selectors if not is_known_selector(s)]
+    if unknown:
+        raise UsageError(
+            f"{origin}: unknown rule selector(s) {', '.join(map(repr, unknown))} "
+            "(expected rule ids, names, aliases, kinds, tags or ALL; see `lintkit rules`)"
+        )
+
+
+class Selection:
+    """Which rules run: the default set (or ``select``), minus ``ignore``."""
+
+    def __init__(self, select: list[str] | None, ignore: list[str]):
+        self.select = select
+        self.ignore = ignore
+
+    def includes(self, rule: Rule) -> bool:
+        if any(matches(s, rule) for s in self.ignore):
+            # Engine rules such as parse-error leave only when named, not with a kind or tag.
+            if rule.kind is not None or any(identifies(s, rule) for s in self.ignore):
+                return False
+        if self.select is None:
+            return rule.enabled
+        if rule.kind is None and rule.enabled:
+            return True
+        return any(matches(s, rule) for s in self.select)
+
+    def rules_for(self, kind: str) -> list[Rule]:
+        return [r for r in rules_for_kind(kind) if self.includes(r)]
+
+    def engine_rules(self) -> list[Rule]:
+        return [r for r in ENGINE_RULES if self.includes(r)]

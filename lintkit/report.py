@@ -1,0 +1,36 @@
+"""What a run hands to a reporter."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import __version__
+from .model import Finding, Rule, Severity
+
+
+@dataclass
+class Report:
+    """The outcome of one run.
+
+    ``findings`` are sorted by path, line, column and rule. ``rules`` maps the id of every
+    rule that was selected for the run to its metadata (reporters such as SARIF describe
+    them). ``files`` counts the files linted, per kind. ``source_line(path, line)`` returns
+    the text of a line (without its terminator) or ``None``, for reporters that quote it.
+    """
+
+    findings: list[Finding]
+    rules: dict[str, Rule]
+    files: Counter = field(default_factory=Counter)
+    source_line: Callable[[str, int], str | None] = lambda path, line: None
+    tool_name: str = "lintkit"
+    tool_version: str = __version__
+
+    @property
+    def file_count(self) -> int:
+        return sum(self.files.values())
+
+    def by_severity(self) -> dict[str, int]:
+        counts = Counter(f.severity.value for f in self.findings)
+        return {s.value: counts[s.value] for s in Severity if counts[s.value]}

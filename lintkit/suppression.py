@@ -1,0 +1,153 @@
+"""Inline suppression comments, lintkit's own and the forms other linters' users already have.
+
+========================================  ============================================
+``# lintkit: ignore=DF008,apt-upgrade``   alone on a line: the statement below it (a whole
+                                          Dockerfile instruction, YAML line); at the end of
+                                          a line: the statement starting on that line
+``# lintkit: ignore-file=DL3008``         the whole file
+``# hadolint ignore=DL3008,DL3015``       the instruction below (``global ignore=``: file)
+``# checkov:skip=CKV_K8S_8: reason``      the resource around it (Kubernetes object); the
+                                          whole file where there is none (a Dockerfile)
+``# noqa: package-latest`` / ``# noqa``   the Ansible task (or line) it is written in
+========================================  ============================================
+
+Selectors are rule ids, names or aliases; a reason may follow `` -- `` (lintkit) or ``:``
+(Checkov). Kinds contribute the statement spans (``suppression_scopes()``) and
+structural suppressions such as kube-linter's ``ignore-check.kube-linter.io/<check>``
+annotation (``suppressions()``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Finding, Span
+from .registry import alias_matches
+from .source import SourceFile
+
+_LINTKIT = re.compile(r"lintkit:\s*(ignore|ignore-file)\s*=\s*([^\s#]+(?:\s*,\s*[^\s#]+)*)")
+_HADOLINT = re.compile(r"hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)")
+_CHECKOV = re.compile(r"checkov:skip=\s*([A-Za-z0-9_]+)")
+_NOQA = re.compile(r"noqa(?::?\s+([A-Za-z0-9_\-\[\]\s,]+))?\s*$|noqa\s*$")
+_MARKERS = ("lintkit:", "hadolint", "checkov:skip", "noqa")
+
+
+@dataclass(slots=True)
+class Suppression:
+    """Selectors (``None``: every rule) silenced on lines ``start``..``end``."""
+
+    selectors: tuple[str, ...] | None
+    start: int
+    end: int
+    span: Span  # where the comment (or annotation) is written
+    text: str
+    used: bool = False
+
+    def covers(self, finding: Finding) -> bool:
+        if not self.start <= finding.span.line <= self.end:
+            return False
+        if self.selectors is None:
+            return True
+        return any(selects(s, finding) for s in self.selectors)
+
+
+def selects(selector: str, finding: Finding) -> bool:
+    lowered = selector.lower()
+    if lowered in ("all", finding.rule.lower(), finding.name):
+        return True
+    return any(alias_matches(selector, a) for a in finding.aliases)
+
+
+def _split(selectors: str) -> tuple[str, ...]:
+    return tuple(s for s in re.split(r"[\s,]+", selectors.strip()) if s)
+
+
+class _Scopes:
+    def __init__(self, scopes: list[Span]):
+        self.scopes = scopes
+        self.starting: dict[int, Span] = {}
+        for s in scopes:
+            known = self.starting.get(s.line)
+            if known is None or (s.end_line - s.line) < (known.end_line - known.line):
+                self.starting[s.line] = s
+
+    def starting_at(self, line: int) -> tuple[int, int]:
+        s = self.starting.get(line)
+        return (s.line, s.end_line) if s else (line, line)
+
+    def containing(self, line: int, *, largest: bool) -> tuple[int, int] | None:
+        found = [s for s in self.scopes if s.line <= line <= s.end_line]
+        if not found:
+            return None
+        pick = (max if largest else min)(found, key=lambda s: s.end_line - s.line)
+        return pick.line, pick.end_line
+
+
+def scan(source: SourceFile, scopes: list[Span] = (), extra: list[Suppression] = ()) -> list[Suppression]:
+    """Every suppression written in ``source`` (plus the kind's structural ones)."""
+    found = list(extra)
+    text = source.text
+    if "#" not in text or not any(m in text for m in _MARKERS):
+        return found
+    index = _Scopes(list(scopes))
+    lines = source.lines
+    last_line = len(lines)
+
+    def next_code_line(after: int) -> int:
+        for n in range(after + 1, last_line + 1):
+            stripped = lines[n - 1].strip()
+            if stripped and not stripped.startswith("#"):
+                return n
+        return after
+
+    for number, line in enumerate(lines, start=1):
+        hash_at = line.find("#")
+        if hash_at == -1:
+            continue
+        comment = line[hash_at + 1 :].strip()
+        if not comment.startswith(_MARKERS):
+            continue
+        own_line = not line[:hash_at].strip()
+        span = Span(number, hash_at + 1, number, len(line) + 1)
+        text_written = line[hash_at:].strip()
+
+        if m := _LINTKIT.match(comment):
+            selectors = _split(m.group(2))
+            if m.group(1) == "ignore-file":
+                found.append(Suppression(selectors, 1, last_line, span, text_written))
+            else:
+                target = next_code_line(number) if own_line else number
+                start, end = index.starting_at(target)
+                found.append(Suppression(selectors, start, end, span, text_written))
+        elif m := _HADOLINT.match(comment):
+            selectors = _split(m.group(2))
+            if m.group(1):
+                found.append(Suppression(selectors, 1, last_line, span, text_written))
+            else:
+                start, end = index.starting_at(next_code_line(number))
+                found.append(Suppression(selectors, start, end, span, text_written))
+        elif m := _CHECKOV.match(comment):
+            region = index.containing(number, largest=True) or (1, last_line)
+            found.append(Suppression((m.group(1),), region[0], region[1], span, text_written))
+        elif m := _NOQA.match(comment):
+            selectors = _split(m.group(1)) if m.group(1) else None
+            region = index.containing(number, largest=False) or (number, number)
+            found.append(Suppression(selectors or None, region[0], region[1], span, text_written))
+    return found
+
+
+def apply(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    """Findings no suppression covers; marks the suppressions that were used."""
+    if not suppressions:
+        return findings
+    kept = []
+    for finding in findings:
+        hit = False
+        for s in suppressions:
+            if s.covers(finding):
+                s.used = True
+                hit = True
+        if not hit:
+            kept.append(finding)
+    return kept

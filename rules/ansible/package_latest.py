@@ -1,0 +1,41 @@
+"""Package installs with ``state: latest``."""
+
+from lintkit.model import Example, Problem, rule
+
+#: Package managers whose ``state: latest`` upgrades on every run.
+PACKAGE_MODULES = frozenset(
+    f"ansible.builtin.{m}" for m in ("apt", "dnf", "dnf5", "package", "pip", "yum")
+) | {
+    "community.general.apk", "community.general.gem", "community.general.homebrew",
+    "community.general.npm", "community.general.pacman", "community.general.zypper",
+    "community.general.pkgng", "community.general.snap", "community.general.composer",
+}  # fmt: skip
+
+
+@rule(
+    id="AN001",
+    name="package-latest",
+    severity="warning",
+    summary="Package installed with state: latest",
+    rationale=(
+        "`state: latest` upgrades the package whenever the play runs, so two runs of the same "
+        "playbook install different versions and a routine deploy becomes an unplanned "
+        "upgrade. Use `state: present` and pin the version where it matters."
+    ),
+    tags=("reliability",),
+    aliases=("ansible-lint:package-latest",),
+    examples=(
+        Example(
+            bad="- hosts: all\n  tasks:\n    - name: Install nginx\n      ansible.builtin.apt:\n        name: nginx\n        state: latest\n",
+            good="- hosts: all\n  tasks:\n    - name: Install nginx\n      ansible.builtin.apt:\n        name: nginx\n        state: present\n",
+            filename="playbook.yml",
+        ),
+    ),
+)
+def check(playbook, ctx):
+    for task in playbook.tasks:
+        if task.module in PACKAGE_MODULES and task.args.get("state") == "latest":
+            # update_only installs nothing new: ansible-lint accepts it too.
+            if task.args.get("update_only") is True or task.args.get("only_upgrade") is True:
+                continue
+            yield Problem(task.arg_span("state"), f"{task.module} installs with state: latest; use state: present")

@@ -1,0 +1,55 @@
+"""Third-party actions referenced by a tag or branch instead of a full commit SHA."""
+
+import re
+
+from lintkit.model import Example, Problem, rule
+
+_FULL_SHA = re.compile(r"[0-9a-f]{40}")
+#: Owners whose actions GitHub itself publishes; pinning them is a policy choice (option).
+GITHUB_OWNERS = ("actions", "github")
+
+
+@rule(
+    id="GH001",
+    name="pin-actions-sha",
+    severity="warning",
+    summary="Third-party action not pinned to a full commit SHA",
+    rationale=(
+        "Tags and branches of an action's repository can be moved by whoever controls it; a "
+        "compromised or hijacked action then runs in every workflow that references the tag, "
+        "with the workflow's token and secrets (tj-actions/changed-files, 2025). A full "
+        "40-character commit SHA cannot be moved."
+    ),
+    tags=("security",),
+    aliases=("zizmor:unpinned-uses", "CKV_GHA_8"),
+    options={
+        "type": "object",
+        "properties": {
+            "allow-github-owned": {
+                "type": "boolean",
+                "default": True,
+                "description": "Accept tags for actions published by GitHub (actions/*, github/*)",
+            }
+        },
+    },
+    examples=(
+        Example(
+            bad="on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: docker/login-action@v3\n",
+            good="on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: docker/login-action@74a5d142397b4f367a81961eba4e8cd7edddf772 # v3.4.0\n",
+            filename=".github/workflows/build.yml",
+        ),
+    ),
+)
+def check(workflow, ctx):
+    for step in workflow.steps:
+        uses = step.uses
+        if uses is None or uses.startswith(("./", "docker://")):
+            continue
+        action, _, ref = uses.partition("@")
+        owner = action.split("/", 1)[0].lower()
+        if ctx.options["allow-github-owned"] and owner in GITHUB_OWNERS:
+            continue
+        if _FULL_SHA.fullmatch(ref):
+            continue
+        detail = f"@{ref}" if ref else "without any ref"
+        yield Problem(step.node.value_span("uses"), f"{action} is used {detail}; pin it to a full commit SHA")

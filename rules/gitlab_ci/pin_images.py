@@ -1,0 +1,53 @@
+"""``image:`` and ``services:`` without a tag, or on ``latest``."""
+
+from lintkit.images import parse_image
+from lintkit.model import Example, Problem, rule
+from lintkit.yamlmodel import YMap, YSeq
+
+
+def _image_entries(holder: YMap):
+    """(text, span) of the image and the service images a job or default: names."""
+    image = holder.get("image")
+    if isinstance(image, str):
+        yield image, holder.value_span("image")
+    elif isinstance(image, YMap) and isinstance(image.get("name"), str):
+        yield image["name"], image.value_span("name")
+    services = holder.get("services")
+    if isinstance(services, YSeq):
+        for i, service in enumerate(services):
+            if isinstance(service, str):
+                yield service, services.item_span(i)
+            elif isinstance(service, YMap) and isinstance(service.get("name"), str):
+                yield service["name"], service.value_span("name")
+
+
+@rule(
+    id="GL002",
+    name="pin-images",
+    severity="warning",
+    summary="CI image or service is untagged or uses the latest tag",
+    rationale=(
+        "A job on `latest` runs in whatever image was pushed last: a pipeline that passed "
+        "yesterday fails today with no change to the repository, and a past pipeline cannot "
+        "be reproduced. Pin a version tag or a digest."
+    ),
+    tags=("reliability",),
+    aliases=("CKV_GITLABCI_3",),
+    examples=(
+        Example(
+            bad="test:\n  image: python:latest\n  script: pytest\n",
+            good="test:\n  image: python:3.12-slim\n  script: pytest\n",
+            filename=".gitlab-ci.yml",
+        ),
+    ),
+)
+def check(pipeline, ctx):
+    holders = [("default", pipeline.default), ("(global)", pipeline.root)]
+    holders += [(job.name, job.node) for job in pipeline.jobs]
+    for owner, holder in holders:
+        for text, span in _image_entries(holder):
+            ref = parse_image(text)
+            if ref.has_variable or not (ref.untagged or ref.latest):
+                continue
+            what = "the latest tag" if ref.latest else "no tag (so latest)"
+            yield Problem(span, f"{owner}: image {text!r} has {what}; pin a version or digest")

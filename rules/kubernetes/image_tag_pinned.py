@@ -1,0 +1,47 @@
+"""A container image without a tag, or on ``latest``."""
+
+from lintkit.images import parse_image
+from lintkit.model import Example, Problem, rule
+
+_GOOD = """\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27.2
+"""
+
+
+@rule(
+    id="K8001",
+    name="image-tag-pinned",
+    severity="warning",
+    summary="Container image is untagged or uses the latest tag",
+    rationale=(
+        "Nodes pull `latest` (and untagged images, which mean `latest`) whenever they start a "
+        "pod, so replicas of one Deployment can run different code, and a rollback does not "
+        "roll back. Pin a version tag, or better a digest."
+    ),
+    tags=("reliability",),
+    aliases=(
+        "CKV_K8S_14", "kube-linter:latest-tag", "kube-score:container-image-tag",
+        "polaris:tagNotSpecified", "KSV013",
+    ),
+    examples=(Example(bad=_GOOD.replace("nginx:1.27.2", "nginx:latest"), good=_GOOD, filename="pod.yaml"),),
+)
+def check(manifest, ctx):
+    for container in manifest.containers():
+        image = container.node.get("image")
+        if not isinstance(image, str) or not image.strip():
+            continue
+        ref = parse_image(image)
+        if ref.has_variable or not (ref.untagged or ref.latest):
+            continue
+        what = "the latest tag" if ref.latest else "no tag (so latest)"
+        yield Problem(
+            container.node.value_span("image"),
+            f"container {container.name!r} of {container.pod.obj.label} uses image {image!r} with {what}",
+        )
