@@ -1,0 +1,160 @@
+"""Human-readable output, in the shape of ruff, hadolint and gcc::
+
+    app/Dockerfile:3:5: DF008 [warning] Pin versions in apt-get install (curl) (apt-pin-versions)
+      3 | RUN apt-get install -y curl
+        |     ^~~~~~~~~~~~~~~~~~~~~~~
+
+    Found 1 finding in 1 file: 1 warning.
+
+The first line is the one editors and terminals turn into a link. The quoted source line
+has tabs expanded and very long lines cropped around the span, so the caret stays under
+the right characters and minified files do not flood the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import TextIO
+
+from ..model import Finding, Severity
+from ..report import Report
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_GREEN = "\x1b[32m"
+_GUTTER_COLOR = "\x1b[34m"
+_SEVERITY_COLORS = {
+    Severity.ERROR: "\x1b[31m",
+    Severity.WARNING: "\x1b[33m",
+    Severity.INFO: "\x1b[36m",
+    Severity.STYLE: "\x1b[35m",
+}
+
+_TAB_WIDTH = 4
+#: Longest source line quoted in full; longer ones are cropped to this many characters.
+_MAX_QUOTED_CHARS = 120
+#: Characters kept before the span when a long line is cropped.
+_CONTEXT_BEFORE_SPAN = 30
+_ELLIPSIS = "…"
+
+# Control characters from a linted file must not reach the terminal: an escape sequence in
+# a message or quoted line could rewrite what the user sees. Tabs are expanded instead.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+_SEVERITY_NOUNS = {
+    Severity.ERROR: ("error", "errors"),
+    Severity.WARNING: ("warning", "warnings"),
+    Severity.INFO: ("info", "info"),
+    Severity.STYLE: ("style", "style"),
+}
+
+
+def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
+    """Write every finding with its source line, then the summary; ANSI colour if ``color``."""
+    for finding in report.findings:
+        source_line = report.source_line(finding.path, finding.line)
+        stream.write(format_finding(finding, source_line, color=color) + "\n\n")
+    summary_style = _BOLD if report.findings else _BOLD + _GREEN
+    stream.write(_painter(color)(summary_sentence(report), summary_style) + "\n")
+
+
+def format_finding(finding: Finding, source_line: str | None, *, color: bool) -> str:
+    """The header line of a finding and, when its source line is known, that line with
+    the first line of the span underlined (no trailing newline)."""
+    paint = _painter(color)
+    severity_color = _SEVERITY_COLORS[finding.severity]
+    location = f"{_printable(finding.path)}:{finding.line}:{finding.column}:"
+    header = (
+        f"{paint(location, _BOLD)} {paint(finding.rule, _BOLD + severity_color)} "
+        f"{paint(f'[{finding.severity.value}]', severity_color)} {_printable(finding.message)} "
+        f"{paint(f'({finding.name})', _DIM)}"
+    )
+    if source_line is None:
+        return header
+    span = finding.span
+    start = span.column - 1
+    end = span.end_column - 1 if span.end_line == span.line else len(source_line)
+    quoted, caret_offset, caret_width = _quote(source_line, start, end)
+    number = str(finding.line)
+    gutter = paint(f"{number} |", _GUTTER_COLOR)
+    blank_gutter = paint(f"{' ' * len(number)} |", _GUTTER_COLOR)
+    caret = paint("^" + "~" * (caret_width - 1), _BOLD + severity_color)
+    # An empty source line would otherwise leave a trailing space after the gutter.
+    quoted_line = f"  {gutter} {quoted}" if quoted else f"  {gutter}"
+    return f"{header}\n{quoted_line}\n  {blank_gutter} {' ' * caret_offset}{caret}"
+
+
+def summary_sentence(report: Report) -> str:
+    """``Found 3 findings in 2 files: 1 error, 2 warnings.`` or ``No findings in 2 files.``"""
+    files = _count(report.file_count, "file", "files")
+    if not report.findings:
+        return f"No findings in {files}."
+    by_severity = ", ".join(
+        _count(number, *_SEVERITY_NOUNS[Severity(severity)])
+        for severity, number in report.by_severity().items()
+    )
+    return f"Found {_count(len(report.findings), 'finding', 'findings')} in {files}: {by_severity}."
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def _painter(color: bool) -> Callable[[str, str], str]:
+    """``paint(text, style)``: ``text`` wrapped in an ANSI style, or as is without colour."""
+    if color:
+        return lambda text, style: f"{style}{text}{_RESET}"
+    return lambda text, style: text
+
+
+def _printable(text: str) -> str:
+    return _CONTROL_CHARS.sub("\N{REPLACEMENT CHARACTER}", text)
+
+
+def _quote(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """Prepare ``line`` for display and place the underline of characters
+    ``line[start:end]`` (0-based; a span reaching past the end of the line is clamped).
+
+    Returns the text to show, the display column where the caret starts and how many
+    columns it covers (at least one, so an empty span still points somewhere).
+    """
+    start = min(max(start, 0), len(line))
+    end = min(max(end, start), len(line))
+    if len(line) > _MAX_QUOTED_CHARS:
+        window_start = max(0, min(start - _CONTEXT_BEFORE_SPAN, len(line) - _MAX_QUOTED_CHARS))
+        window_end = window_start + _MAX_QUOTED_CHARS
+        prefix = _ELLIPSIS if window_start else ""
+        suffix = _ELLIPSIS if window_end < len(line) else ""
+        line = prefix + line[window_start:window_end] + suffix
+        start = start - window_start + len(prefix)
+        end = min(end, window_end) - window_start + len(prefix)
+    text, columns = _expand(_printable(line))
+    return text, columns[start], max(1, columns[end] - columns[start])
+
+
+def _expand(line: str) -> tuple[str, list[int]]:
+    """``line`` with tabs expanded, and the display column at which each of its characters
+    starts (plus one entry for the end of the line). Wide East Asian characters take two
+    columns and combining marks none, as in a terminal."""
+    pieces = []
+    columns = []
+    column = 0
+    for char in line:
+        columns.append(column)
+        if char == "\t":
+            width = _TAB_WIDTH - column % _TAB_WIDTH
+            pieces.append(" " * width)
+        else:
+            pieces.append(char)
+            if unicodedata.combining(char):
+                width = 0
+            elif unicodedata.east_asian_width(char) in ("W", "F"):
+                width = 2
+            else:
+                width = 1
+        column += width
+    columns.append(column)
+    return "".join(pieces), columns
