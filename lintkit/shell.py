@@ -522,13 +522,12 @@ class _Walker:
         # comments, heredoc bodies and stray words run nothing
 
     def _pipeline(self, node, ctx: _Context, lead: Command | None) -> None:
+        elements, trailing = _pipeline_elements(node)
         pipeline = Pipeline()
         if lead is not None:
             pipeline.elements.append([lead])
             lead.pipeline, lead.pipeline_index = pipeline, 0
-        for child in node.children:
-            if not child.is_named:
-                continue
+        for child in elements:
             before = len(self.commands)
             element_ctx = _replace(ctx, pipeline=pipeline, pipeline_index=len(pipeline.elements))
             pipeline.elements.append([])
@@ -538,6 +537,8 @@ class _Walker:
                 for command in self.commands[before:]
                 if command.pipeline is pipeline
             )
+        for operator, statement in trailing:
+            self._statement(statement, _replace(ctx, preceded_by=operator))
 
     def _redirected(self, node, ctx: _Context, lead: Command | None) -> None:
         body = node.child_by_field_name("body")
@@ -840,6 +841,32 @@ class _Unquoter:
             else:
                 self.add(char, index)
                 index += 1
+
+
+def _pipeline_elements(node) -> tuple[list, list[tuple[str, object]]]:
+    """The elements of a pipeline node, and the ``&&``/``||`` statements that follow it.
+
+    tree-sitter-bash (0.25) nests a list into the last element of a pipeline of three or
+    more commands: ``a | b | c && d`` comes out as ``a | ((b | c) && d)``. A pipeline
+    binds tighter than ``&&``/``||``, so the list is taken apart again here: its leftmost
+    part joins the pipeline, its operators and right-hand sides follow it.
+    """
+    elements = [child for child in node.children if child.is_named]
+    trailing: list[tuple[str, object]] = []
+    while len(elements) > 1:
+        last = elements[-1]
+        if last.type == "list":
+            found = []
+            while last.type == "list":
+                found.append((last.children[1].type, last.children[2]))
+                last = last.children[0]
+            trailing = found[::-1] + trailing
+            elements[-1] = last
+        elif last.type == "pipeline":
+            elements[-1:] = [child for child in last.children if child.is_named]
+        else:
+            break
+    return elements, trailing
 
 
 def _join_pipeline(lead: Command, command: Command) -> None:
