@@ -76,8 +76,9 @@ class _GitIgnore:
         return False
 
 
-class _Excludes:
-    """Config ``exclude`` patterns (gitignore syntax), relative to the config's folder."""
+class _ConfigPaths:
+    """Config ``exclude`` patterns (gitignore syntax) and ``kinds`` globs are relative to the
+    config's folder."""
 
     def __init__(self, patterns: list[str], base: str) -> None:
         self.base = os.path.abspath(base)
@@ -87,12 +88,15 @@ class _Excludes:
 
             self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
 
+    def relative(self, path: str) -> str:
+        """``path`` relative to the config's folder (as given when it lies outside)."""
+        relative = os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")
+        return path.replace(os.sep, "/") if relative.startswith("../") else relative
+
     def excluded(self, path: str, is_dir: bool = False) -> bool:
         if self.spec is None:
             return False
-        relative = os.path.relpath(os.path.abspath(path), self.base).replace(os.sep, "/")
-        if relative.startswith("../"):
-            relative = path.replace(os.sep, "/")
+        relative = self.relative(path)
         if is_dir:
             relative += "/"
         return self.spec.match_file(relative)
@@ -108,7 +112,7 @@ def discover(
     respect_gitignore: bool = True,
 ) -> Discovery:
     result = Discovery()
-    excludes = _Excludes(list(exclude), exclude_base)
+    excludes = _ConfigPaths(list(exclude), exclude_base)
     globs = kind_globs or {}
     seen: set[str] = set()
 
@@ -119,7 +123,7 @@ def discover(
         if excludes.excluded(path):
             result.skipped.append((path, "excluded by config"))
             return
-        kind = forced_kind or kind_from_globs(path, globs) or kind_from_name(path)
+        kind = forced_kind or kind_from_globs(excludes.relative(path), globs) or kind_from_name(path)
         if kind is None and not is_yaml_name(path):
             if explicit:
                 result.skipped.append((path, "not a file kind lintkit knows"))

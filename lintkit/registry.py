@@ -123,7 +123,12 @@ def check_selectors(selectors, origin: str) -> None:
 
 
 class Selection:
-    """Which rules run: the default set (or ``select``), minus ``ignore``."""
+    """Which rules run: the default set (or ``select``), minus ``ignore``.
+
+    Rules that are off by default run only when selected with ``ALL`` or by their own id,
+    name or alias, so ``--select kubernetes`` means the Kubernetes rules a user gets by
+    default, not every opinion lintkit can voice about a manifest.
+    """
 
     def __init__(self, select: list[str] | None, ignore: list[str]):
         self.select = select
@@ -134,11 +139,14 @@ class Selection:
             # Engine rules such as parse-error leave only when named, not with a kind or tag.
             if rule.kind is not None or any(identifies(s, rule) for s in self.ignore):
                 return False
-        if self.select is None:
+        if self.select is None or (rule.kind is None and rule.enabled):
             return rule.enabled
-        if rule.kind is None and rule.enabled:
-            return True
-        return any(matches(s, rule) for s in self.select)
+        # ALL and a rule's own id, name or alias turn on rules that are off by default;
+        # broad selectors (a kind, a tag, an id prefix) pick from the default set.
+        return any(
+            s.upper() == "ALL" or identifies(s, rule) or (rule.enabled and matches(s, rule))
+            for s in self.select
+        )
 
     def rules_for(self, kind: str) -> list[Rule]:
         return [r for r in rules_for_kind(kind) if self.includes(r)]

@@ -1,0 +1,62 @@
+"""Linting snippets in tests, for lintkit's own suite and for plugin authors.
+
+``lint_files({"Dockerfile": "FROM ubuntu\n"}, select=["DF001"])`` writes the files to a
+temporary folder, runs the real engine over it (discovery, kind detection, parsing, rules,
+suppression) and returns the findings with paths relative to that folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from .model import Example, Finding, Rule
+
+DEFAULT_FILENAMES = {
+    "dockerfile": "Dockerfile",
+    "compose": "docker-compose.yml",
+    "kubernetes": "manifest.yaml",
+    "ansible": "playbook.yml",
+    "gitlab-ci": ".gitlab-ci.yml",
+    "github-actions": ".github/workflows/ci.yml",
+}
+
+
+def lint_files(files: dict[str, str], *, select: list[str] | None = None, ignore: list[str] = (),
+               settings: dict | None = None, rule_options: dict | None = None) -> list[Finding]:
+    from .discover import discover
+    from .engine import RunOptions, run
+    from .registry import Selection
+
+    with tempfile.TemporaryDirectory(prefix="lintkit-test-") as root:
+        for name, text in files.items():
+            path = os.path.join(root, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        targets = discover([root]).targets
+        options = RunOptions(
+            selection=Selection(select, list(ignore)),
+            settings={"kubernetes_version": None, **(settings or {})},
+            rule_options=rule_options or {},
+            jobs=1,
+            config_base=root,
+        )
+        result = run(targets, options)
+        if result.errors:
+            raise AssertionError("; ".join(f"{e.path} {e.rule}: {e.message}" for e in result.errors))
+        return [_relative(f, root) for f in result.findings]
+
+
+def _relative(finding: Finding, root: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, path=os.path.relpath(finding.path, root).replace(os.sep, "/"))
+
+
+def lint_example(rule: Rule, example: Example, which: str) -> list[Finding]:
+    """Findings of ``rule`` on the ``bad`` or ``good`` side of one of its examples."""
+    filename = example.filename or DEFAULT_FILENAMES.get(rule.kind or "", "Dockerfile")
+    files = dict(example.files)
+    files[filename] = example.bad if which == "bad" else example.good
+    return [f for f in lint_files(files, select=[rule.id]) if f.rule == rule.id]

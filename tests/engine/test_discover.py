@@ -1,0 +1,85 @@
+import os
+
+import pytest
+
+from lintkit.discover import discover
+from lintkit.kinds import kind_from_name
+
+
+@pytest.mark.parametrize(
+    "path, kind",
+    [
+        ("Dockerfile", "dockerfile"),
+        ("app/Dockerfile.prod", "dockerfile"),
+        ("build/api.Dockerfile", "dockerfile"),
+        ("Containerfile", "dockerfile"),
+        ("Dockerfile.dockerignore", None),
+        ("compose.yaml", "compose"),
+        ("compose.override.yml", "compose"),
+        ("docker-compose.yml", "compose"),
+        ("docker-compose.override.yml", "compose"),
+        ("docker-compose.prod.yaml", "compose"),
+        (".gitlab-ci.yml", "gitlab-ci"),
+        (".gitlab-ci.yaml", "gitlab-ci"),
+        ("ci/Build.gitlab-ci.yml", "gitlab-ci"),
+        (".github/workflows/ci.yml", "github-actions"),
+        ("action.yml", "github-actions"),
+        ("deploy/app.yaml", None),
+        ("README.md", None),
+    ],
+)
+def test_kind_from_name(path, kind):
+    assert kind_from_name(path) == kind
+
+
+def write(root, name, text="x: 1\n"):
+    path = os.path.join(root, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as fh:
+        fh.write(text)
+    return path
+
+
+def test_walk_enters_dot_folders_skips_git_and_honours_gitignore(tmp_path):
+    root = str(tmp_path)
+    os.mkdir(os.path.join(root, ".git"))
+    write(root, ".git/Dockerfile", "FROM x\n")
+    write(root, ".github/workflows/ci.yml")
+    write(root, ".gitlab-ci.yml")
+    write(root, "vendor/Dockerfile", "FROM x\n")
+    write(root, "build/out.yaml")
+    write(root, ".gitignore", "vendor/\n*.yaml\n")
+    found = {os.path.relpath(t.path, root) for t in discover([root]).targets}
+    assert found == {".github/workflows/ci.yml", ".gitlab-ci.yml"}
+
+
+def test_config_exclude_applies_to_walks_and_explicit_files(tmp_path):
+    root = str(tmp_path)
+    explicit = write(root, "generated/Dockerfile", "FROM x\n")
+    write(root, "Dockerfile", "FROM x\n")
+    result = discover([root, explicit], exclude=["generated/"], exclude_base=root)
+    assert [os.path.relpath(t.path, root) for t in result.targets] == ["Dockerfile"]
+
+
+def test_symlink_loops_and_dangling_links_do_not_hang_or_crash(tmp_path):
+    root = str(tmp_path)
+    write(root, "a/Dockerfile", "FROM x\n")
+    os.symlink(os.path.join(root, "a"), os.path.join(root, "a", "loop"))
+    os.symlink(os.path.join(root, "missing"), os.path.join(root, "Containerfile"))
+    result = discover([root])
+    assert [os.path.relpath(t.path, root) for t in result.targets] == [os.path.join("a", "Dockerfile")]
+    assert any("dangling" in reason for _, reason in result.skipped)
+
+
+def test_relative_walk_gives_relative_paths(tmp_path, monkeypatch):
+    write(str(tmp_path), "svc/Dockerfile", "FROM x\n")
+    monkeypatch.chdir(tmp_path)
+    assert [t.path for t in discover(["."]).targets] == [os.path.join("svc", "Dockerfile")]
+
+
+def test_kind_globs_and_forced_kind_override_detection(tmp_path):
+    root = str(tmp_path)
+    path = write(root, "deploy/web.yml")
+    found = discover([root], kind_globs={"deploy/*.yml": "kubernetes"}, exclude_base=root)
+    assert found.targets[0].kind == "kubernetes"
+    assert discover([path], forced_kind="compose").targets[0].kind == "compose"
