@@ -21,7 +21,7 @@ from . import suppression
 from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
 from .kinds import YAML_KINDS, parser_module, sniff
 from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
-from .registry import Selection, matches, rules_for_kind
+from .registry import Selection, matches
 from .source import SourceFile
 
 #: Files larger than this are reported rather than parsed.
@@ -73,29 +73,39 @@ class RunResult:
 
 
 class _Plan:
-    """Everything a worker needs, built once in the parent and inherited by fork."""
+    """Everything a worker needs, built once in the parent and inherited by fork.
 
-    def __init__(self, options: RunOptions, kinds: set[str]):
+    A kind's rules are looked up the first time a file of that kind shows up, so a
+    one-file run imports the rule modules of that file's kind only.
+    """
+
+    def __init__(self, options: RunOptions):
         self.options = options
-        overrides = {}
-        for key, level in options.severity_overrides.items():
-            overrides[key.lower()] = Severity.parse(level)
-        self.file_rules: dict[str, list[Rule]] = {}
-        self.project_rules: dict[str, list[Rule]] = {}
+        self._overrides = {key.lower(): Severity.parse(level) for key, level in options.severity_overrides.items()}
+        self._kinds: dict[str, tuple[list[Rule], list[Rule]]] = {}
         self.contexts: dict[str, RuleContext] = {}
         self.severity: dict[str, Severity] = {}
-        for kind in kinds:
-            selected = options.selection.rules_for(kind)
-            self.file_rules[kind] = [r for r in selected if r.scope == "file"]
-            self.project_rules[kind] = [r for r in selected if r.scope == "project"]
         engine_rules = options.selection.engine_rules()
         self.engine_rule_ids = {r.id for r in engine_rules}
-        for r in engine_rules + [r for rs in self.file_rules.values() for r in rs] + [
-            r for rs in self.project_rules.values() for r in rs
-        ]:
-            self.severity[r.id] = overrides.get(r.id.lower()) or overrides.get(r.name) or r.severity
-            user = options.rule_options.get(r.id) or options.rule_options.get(r.name) or {}
-            self.contexts[r.id] = RuleContext(r, {**r.option_defaults, **user}, options.settings)
+        for r in engine_rules:
+            self._register(r)
+
+    def _register(self, rule: Rule) -> None:
+        self.severity[rule.id] = self._overrides.get(rule.id.lower()) or self._overrides.get(rule.name) or rule.severity
+        user = self.options.rule_options.get(rule.id) or self.options.rule_options.get(rule.name) or {}
+        self.contexts[rule.id] = RuleContext(rule, {**rule.option_defaults, **user}, self.options.settings)
+
+    def rules_of(self, kind: str) -> tuple[list[Rule], list[Rule]]:
+        """(file rules, project rules) selected for ``kind``."""
+        if kind not in self._kinds:
+            selected = self.options.selection.rules_for(kind)
+            for r in selected:
+                self._register(r)
+            self._kinds[kind] = (
+                [r for r in selected if r.scope == "file"],
+                [r for r in selected if r.scope == "project"],
+            )
+        return self._kinds[kind]
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -232,14 +242,15 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
         _parse_error(plan, result, error, source)
         return
 
-    for rule in plan.file_rules.get(kind, ()):
+    file_rules, project_rules = plan.rules_of(kind)
+    for rule in file_rules:
         ctx = plan.contexts[rule.id]
         try:
             for problem in rule.check(view, ctx):
                 result.findings.append(plan.finding(rule, problem, result.path, kind))
         except Exception as exc:
             result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
-    for rule in plan.project_rules.get(kind, ()):
+    for rule in project_rules:
         try:
             facts = rule.collect(view, plan.contexts[rule.id])
         except Exception as exc:
@@ -253,19 +264,21 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
     result.suppressions = suppression.scan(source, scopes, extra)
 
 
-def _prepare_imports(kinds: set[str], sniffing: bool) -> None:
-    """Import parsers and rules before forking so workers share them."""
-    for kind in kinds | (YAML_KINDS if sniffing else set()):
-        parser_module(kind)
-        rules_for_kind(kind)
-    if sniffing or kinds & YAML_KINDS:
-        from . import yamlmodel  # noqa: F401
-
-
-def _map(targets, jobs: int):
+def _map(targets, jobs: int, plan: _Plan):
     if jobs <= 1 or len(targets) < 2:
         return [lint_target(t) for t in targets]
     import multiprocessing
+
+    # Import parsers and rules before forking, so the workers share them instead of each
+    # importing its own copy.
+    known = {t.kind for t in targets if t.kind}
+    if any(t.kind is None for t in targets):
+        known |= YAML_KINDS
+    if known & YAML_KINDS:
+        from . import yamlmodel  # noqa: F401
+    for kind in known:
+        parser_module(kind)
+        plan.rules_of(kind)
 
     try:
         context = multiprocessing.get_context("fork")
@@ -291,15 +304,11 @@ def default_jobs(file_count: int) -> int:
 
 def run(targets, options: RunOptions) -> RunResult:
     global _PLAN
-    known = {t.kind for t in targets if t.kind}
-    sniffing = any(t.kind is None for t in targets)
-    kinds = known | (set(YAML_KINDS) if sniffing else set())
-    plan = _PLAN = _Plan(options, kinds)
-    _prepare_imports(known, sniffing)
+    plan = _PLAN = _Plan(options)
     jobs = options.jobs if options.jobs else default_jobs(len(targets))
     if options.texts:
         jobs = 1
-    results = _map(targets, jobs)
+    results = _map(targets, jobs, plan)
 
     findings: list[Finding] = []
     files: Counter = Counter()
@@ -318,8 +327,10 @@ def run(targets, options: RunOptions) -> RunResult:
         for rule_id, collected in r.facts.items():
             facts.setdefault(rule_id, {})[r.path] = collected
 
-    for kind, rules in plan.project_rules.items():
-        for rule in rules:
+    for kind in sorted(files):
+        if kind == "unknown":
+            continue
+        for rule in plan.rules_of(kind)[1]:
             try:
                 for problem in rule.check(facts.get(rule.id, {}), plan.contexts[rule.id]):
                     findings.append(plan.finding(rule, problem, problem.path or "", kind))
