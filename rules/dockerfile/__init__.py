@@ -1,0 +1,56 @@
+"""Built-in Dockerfile rules: one module per rule, listed here explicitly."""
+
+from . import (
+    apt_assume_yes,
+    apt_clean_lists,
+    apt_get_not_apt,
+    apt_no_install_recommends,
+    apt_pin_versions,
+    apt_wildcard_pin,
+    build_tools_in_final_image,
+    consolidate_run,
+    copy_before_dependency_install,
+    copy_not_add,
+    exec_form_cmd_entrypoint,
+    gem_pin_versions,
+    healthcheck_present,
+    last_user_not_root,
+    missing_dockerignore,
+    mkdir_before_workdir,
+    no_dist_upgrade,
+    pin_base_image_tag,
+    pip_no_cache_dir,
+    update_with_install,
+    user_instruction_present,
+    workdir_not_cd,
+    world_writable_permissions,
+)
+
+RULES = [
+    module.check
+    for module in (
+        pin_base_image_tag,
+        no_dist_upgrade,
+        apt_pin_versions,
+        apt_wildcard_pin,
+        apt_clean_lists,
+        apt_no_install_recommends,
+        apt_assume_yes,
+        update_with_install,
+        apt_get_not_apt,
+        gem_pin_versions,
+        consolidate_run,
+        workdir_not_cd,
+        world_writable_permissions,
+        healthcheck_present,
+        user_instruction_present,
+        last_user_not_root,
+        exec_form_cmd_entrypoint,
+        copy_not_add,
+        pip_no_cache_dir,
+        copy_before_dependency_install,
+        missing_dockerignore,
+        mkdir_before_workdir,
+        build_tools_in_final_image,
+    )
+]

@@ -1,0 +1,157 @@
+"""What the Dockerfile rules know about the commands RUN scripts call.
+
+Package managers (which subcommand installs, which options take a value, how a package
+is pinned), kept as data so the rules that share them (pinning, ``-y``, cache cleanup,
+upgrades) read the same tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Mapping
+
+from lintkit.parsers.dockerfile import Dockerfile, Instruction
+from lintkit.shell import Command, Script, Word
+
+#: Options that consume the next argument, per command (short and long spellings).
+TAKES_VALUE = {
+    "apt-get": frozenset(
+        ("-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release",
+         "--host-architecture", "--default-release")
+    ),
+    "apt": frozenset(("-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release")),
+    "apk": frozenset(
+        ("-X", "-p", "-t", "--repository", "--root", "--virtual", "--arch", "--cache-dir",
+         "--keys-dir", "--repositories-file", "--timeout")
+    ),
+    "yum": frozenset(
+        ("-c", "-d", "-e", "-R", "--config", "--installroot", "--enablerepo", "--disablerepo",
+         "--exclude", "-x", "--releasever", "--setopt")
+    ),
+    "dnf": frozenset(
+        ("-c", "-d", "-e", "-R", "-x", "--config", "--installroot", "--enablerepo",
+         "--disablerepo", "--exclude", "--releasever", "--setopt", "--repo", "--repofrompath")
+    ),
+    "microdnf": frozenset(("--enablerepo", "--disablerepo", "--setopt", "--config")),
+    "zypper": frozenset(("-r", "--repo", "-t", "--type", "--root", "-R", "-c", "--config")),
+    "pip": frozenset(
+        ("-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target",
+         "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--prefix", "--root",
+         "--trusted-host", "--src", "--upgrade-strategy", "--platform", "--python-version",
+         "--implementation", "--abi", "--progress-bar", "--cache-dir", "--log",
+         "--timeout", "--retries", "--proxy", "--cert", "--client-cert", "--global-option",
+         "--install-option", "--config-settings", "-C", "--only-binary", "--no-binary")
+    ),
+    "npm": frozenset(("--prefix", "--registry", "--cache", "-C", "--workspace", "-w")),
+    "gem": frozenset(
+        ("-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--source", "-s",
+         "--platform", "-P", "--trust-policy")
+    ),
+    "go": frozenset(("-C", "-p", "-tags", "-ldflags", "-gcflags", "-o", "-mod")),
+    "yarn": frozenset(("--cwd", "--cache-folder", "--modules-folder", "--network-timeout")),
+}
+
+_PIP_NAMES = ("pip", "pip3", "pip2")
+
+
+@dataclass(frozen=True)
+class Install:
+    """One package-installing command: the command, its manager's name as rules know it
+    (``apt-get``, ``apk``, ``pip``...), and the package arguments (words)."""
+
+    command: Command
+    manager: str
+    packages: list[Word]
+
+
+def manager_of(command: Command) -> tuple[str, list[Word]] | None:
+    """Normalise ``python -m pip``/``pip3``/``/usr/bin/apt-get`` to a manager name, with
+    the arguments that follow the manager's name."""
+    name = command.base_name
+    if name is None:
+        return None
+    if name in _PIP_NAMES or (name.startswith("pip3.") and name[5:].isdigit()):
+        return "pip", list(command.args)
+    if name.startswith("python") and len(command.args) >= 2:
+        if command.args[0].value == "-m" and command.args[1].value in _PIP_NAMES:
+            return "pip", list(command.args[2:])
+    if name in TAKES_VALUE:
+        return name, list(command.args)
+    return None
+
+
+def operands(args: list[Word], takes_value: frozenset[str]) -> list[Word]:
+    """Positional arguments of ``args`` (options and their values left out)."""
+    result = []
+    index = 0
+    while index < len(args):
+        word = args[index]
+        index += 1
+        text = word.text
+        if text == "--":
+            result.extend(args[index:])
+            break
+        if text.startswith("-") and len(text) > 1:
+            if "=" not in text and (text in takes_value or (
+                not text.startswith("--") and text[:2] in takes_value and len(text) == 2
+            )):
+                index += 1
+            continue
+        result.append(word)
+    return result
+
+
+_INSTALL_SUBCOMMANDS = {
+    "apt-get": ("install",),
+    "apt": ("install",),
+    "apk": ("add",),
+    "yum": ("install",),
+    "dnf": ("install",),
+    "microdnf": ("install",),
+    "zypper": ("install", "in"),
+    "pip": ("install",),
+    "npm": ("install", "i", "add"),
+    "gem": ("install", "i"),
+    "go": ("install",),
+    "yarn": ("add",),
+}
+
+
+def installs(script: Script, *managers: str) -> Iterator[Install]:
+    """Package installs in a script by the given managers, with their package words."""
+    for command in script.commands:
+        found = manager_of(command)
+        if found is None or found[0] not in managers:
+            continue
+        manager, args = found
+        positional = operands(args, TAKES_VALUE[manager])
+        if not positional or positional[0].value not in _INSTALL_SUBCOMMANDS[manager]:
+            continue
+        yield Install(command, manager, positional[1:])
+
+
+def subcommand_of(command: Command) -> tuple[str, str | None] | None:
+    """(manager, subcommand) of a package-manager command, e.g. ``("apt-get", "update")``."""
+    found = manager_of(command)
+    if found is None:
+        return None
+    manager, args = found
+    positional = operands(args, TAKES_VALUE[manager])
+    return manager, positional[0].value if positional else None
+
+
+def expanded_words(word: Word, variables: Mapping[str, str | None]) -> list[str] | None:
+    """The words an argument becomes: itself when literal, the whitespace-split value of
+    an unquoted ``$VAR`` known from ARG/ENV, None when it cannot be known."""
+    if word.literal:
+        return [word.text]
+    value = word.expand(variables)
+    if value is None:
+        return None
+    quoted = word.raw.startswith('"')
+    return [value] if quoted else value.split()
+
+
+def run_scripts(dockerfile: Dockerfile) -> Iterator[tuple[Instruction, Script]]:
+    """Every RUN script, ONBUILD triggers included."""
+    return dockerfile.runs(triggers=True)

@@ -1,0 +1,38 @@
+"""The image that ships defines no HEALTHCHECK."""
+
+from lintkit.model import Example, Problem, rule
+
+
+@rule(
+    id="DF014",
+    name="healthcheck-present",
+    severity="info",
+    summary="The final image defines no HEALTHCHECK",
+    rationale=(
+        "Without a HEALTHCHECK, Docker and Swarm only know whether the process runs, not "
+        "whether it serves; a hung server stays 'up'. (Kubernetes ignores HEALTHCHECK and "
+        "uses probes: there, `HEALTHCHECK NONE` documents the choice.)"
+    ),
+    tags=("reliability",),
+    aliases=("DL3057", "CKV_DOCKER_2", "DS026"),
+    examples=(
+        Example(
+            bad='FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n',
+            good=(
+                "FROM nginx:1.27\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n"
+                'CMD ["nginx", "-g", "daemon off;"]\n'
+            ),
+            filename="Dockerfile",
+        ),
+    ),
+)
+def check(dockerfile, ctx):
+    stage = dockerfile.final_stage
+    if stage is None or stage.is_scratch:
+        return
+    chain = stage
+    while chain is not None:
+        if any(chain.instructions_named("HEALTHCHECK")):
+            return
+        chain = chain.base_stage
+    yield Problem(stage.from_instruction.keyword_span, "The final image has no HEALTHCHECK")

@@ -1,0 +1,55 @@
+"""Whole-distribution upgrades inside an image build."""
+
+from lintkit.model import Example, Problem, rule
+
+from ._commands import run_scripts, subcommand_of
+
+#: manager -> subcommands that upgrade every installed package.
+UPGRADES = {
+    "apt-get": {"upgrade", "dist-upgrade", "full-upgrade"},
+    "apt": {"upgrade", "dist-upgrade", "full-upgrade"},
+    "apk": {"upgrade"},
+    "yum": {"update", "upgrade", "distro-sync", "update-minimal"},
+    "dnf": {"update", "upgrade", "distro-sync", "upgrade-minimal"},
+    "microdnf": {"update", "upgrade"},
+    "zypper": {"update", "up", "dist-upgrade", "dup", "patch"},
+}
+
+
+@rule(
+    id="DF002",
+    name="no-dist-upgrade",
+    severity="warning",
+    summary="Distribution upgrade (apt-get upgrade, apk upgrade, yum update...) in a build",
+    rationale=(
+        "Updating the package index is fine; upgrading every package is not: each build "
+        "upgrades to whatever is current that day, so the image is no longer described by "
+        "its Dockerfile and two builds differ. Take a newer base image instead, and pin the "
+        "packages you install."
+    ),
+    tags=("reliability",),
+    aliases=(
+        "DL3005", "DL3035", "DS024",
+        "dockerfilelint:apt-get-upgrade", "dockerfilelint:apt-get-dist-upgrade",
+    ),
+    examples=(
+        Example(
+            bad="FROM debian:12\nRUN apt-get update && apt-get upgrade -y\n",
+            good="FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10\n",
+            filename="Dockerfile",
+        ),
+    ),
+)
+def check(dockerfile, ctx):
+    for _, script in run_scripts(dockerfile):
+        for command in script.commands:
+            found = subcommand_of(command)
+            if found is None:
+                continue
+            manager, subcommand = found
+            if subcommand in UPGRADES.get(manager, ()):
+                word = next(a for a in command.args if a.value == subcommand)
+                yield Problem(
+                    word.span,
+                    f"Do not run `{manager} {subcommand}` in a build; use a newer base image",
+                )
