@@ -1,0 +1,230 @@
+"""The pipeline does not match GitLab's CI schema: unknown keywords, wrong shapes.
+
+Validation runs on the pipeline as GitLab sees it after ``!reference`` resolution (a
+reference to a job in another file is left out rather than misread as a list of two
+strings). Errors are reported at the offending node, and two mistakes that a bare schema
+message hides are said in a user's words: a bare string where a list is required
+(``only: master``), and the keys of an empty block that slid to the job level through
+bad indentation (``environment:`` followed by ``name:``/``url:`` at the job's level).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lintkit.model import Example, Problem, Span, rule
+from lintkit.parsers.gitlab_ci import GLOBAL_KEYWORDS, is_reference
+from lintkit.yamlmodel import YMap, YSeq, span_at
+
+from ._schema_text import branch_types as _branch_types
+from ._schema_text import describe_type, expected_types, json_kind as _json_kind, ref_definition, shape_hint
+
+#: Job keywords whose nested lists GitLab flattens.
+FLATTENED_KEYS = ("cache", "rules", "needs", "services", "tags", "before_script", "script", "after_script")
+
+
+@rule(
+    id="GL003",
+    name="gitlab-schema",
+    severity="error",
+    summary="Pipeline keywords or values that GitLab's CI schema rejects",
+    rationale=(
+        "GitLab refuses to create a pipeline from a configuration that does not match its "
+        "schema, and the error only shows up after a push. A keyword at the wrong "
+        "indentation, a bare string where a list is expected or a misspelt key are caught "
+        "here, at the line that causes them."
+    ),
+    tags=("reliability",),
+    aliases=("gitlab:schema", "gitlab-lint:unknown-keys"),
+    examples=(
+        Example(
+            bad="deploy:\n  script: ./deploy.sh\n  only: master\n",
+            good="deploy:\n  script: ./deploy.sh\n  only:\n    - master\n",
+            filename=".gitlab-ci.yml",
+        ),
+        Example(
+            bad=(
+                "review:\n  script: ./deploy.sh\n  environment:\n  name: review/$CI_COMMIT_REF_SLUG\n"
+                "  url: https://$CI_ENVIRONMENT_SLUG.example.com\n"
+            ),
+            good=(
+                "review:\n  script: ./deploy.sh\n  environment:\n    name: review/$CI_COMMIT_REF_SLUG\n"
+                "    url: https://$CI_ENVIRONMENT_SLUG.example.com\n"
+            ),
+            filename=".gitlab-ci.yml",
+        ),
+    ),
+)
+def check(pipeline, ctx):
+    from lintkit.schemastore import validator
+
+    schema_validator = validator("gitlab-ci")
+    instance = _as_created(pipeline)
+    schema = schema_validator.schema
+    job_schema = schema["definitions"]["job_template"]
+    slid = _slid_keys(instance, schema, job_schema)
+    reported: set[tuple] = set()
+    for error in schema_validator.iter_errors(instance):
+        for path, span, message in _explain(error, instance, schema, slid):
+            # A template's mistake shows in every job extending it: report it once.
+            where = (span, message.split(":", 1)[-1])
+            if _through_unresolved_reference(instance, path) or where in reported:
+                continue
+            reported.add(where)
+            yield Problem(span, message)
+
+
+def _as_created(pipeline) -> YMap:
+    """The top level as GitLab validates it: references resolved and every visible job
+    merged with what it ``extends:`` (a job may get its ``trigger.include`` or its
+    ``script`` from a template). Merged values keep the positions they were written at."""
+    root = pipeline.resolved_root
+    merged = YMap()
+    merged.start, merged.end, merged.tag, merged._pos = root.start, root.end, root.tag, root._pos
+    for key, value in root.items():
+        if isinstance(value, YMap) and isinstance(key, str) and key not in GLOBAL_KEYWORDS and not key.startswith("."):
+            value = _flattened(pipeline.extended(key) if "extends" in value else value)
+        merged[key] = value
+    return merged
+
+
+def _flattened(job: YMap) -> YMap:
+    """GitLab flattens lists nested in these keywords' lists (a YAML anchor of a list
+    used as an item: `cache: [*shared_caches]`)."""
+    nested = [k for k in FLATTENED_KEYS if isinstance(job.get(k), YSeq) and any(isinstance(i, YSeq) for i in job[k])]
+    if not nested:
+        return job
+    copy = YMap(job)
+    copy.start, copy.end, copy.tag, copy._pos = job.start, job.end, job.tag, job._pos
+    for key in nested:
+        flat = YSeq()
+        flat.start, flat.end, flat.tag = job[key].start, job[key].end, job[key].tag
+        for index, item in enumerate(job[key]):
+            if isinstance(item, YSeq) and not is_reference(item):
+                flat.extend(item)
+                flat._pos.extend([job[key]._pos[index]] * len(item))
+            else:
+                flat.append(item)
+                flat._pos.append(job[key]._pos[index])
+        copy[key] = flat
+    return copy
+
+
+def _slid_keys(root: YMap, schema: dict, job_schema: dict) -> dict[tuple, str]:
+    """(job, key) -> the empty sibling keyword the key belongs under, for job-level keys
+    that are no job keyword but are a property of an empty sibling block."""
+    job_keys = job_schema.get("properties", {})
+    found: dict[tuple, str] = {}
+    for name, job in root.items():
+        if not isinstance(job, YMap) or name in GLOBAL_KEYWORDS or str(name).startswith("."):
+            continue
+        empty = [k for k, v in job.items() if v is None and k in job_keys]
+        for key in job:
+            if key in job_keys:
+                continue
+            for sibling in empty:
+                if key in _object_properties(job_keys[sibling], schema):
+                    found[(name, key)] = sibling
+                    break
+    return found
+
+
+def _object_properties(node: dict, schema: dict) -> set[str]:
+    node = ref_definition(node, schema)
+    names = set(node.get("properties", {}))
+    for combinator in ("oneOf", "anyOf", "allOf"):
+        for branch in node.get(combinator, ()):
+            names |= _object_properties(branch, schema)
+    return names
+
+
+def _explain(error, root: Any, schema: dict, slid: dict) -> list[tuple[tuple, Span, str]]:
+    error = _most_specific(error)
+    path = tuple(error.absolute_path)
+    where = _where(path)
+    if error.validator == "additionalProperties":
+        results = []
+        allowed = set(error.schema.get("properties", {}))
+        for key in error.instance:
+            if key in allowed:
+                continue
+            key_path = path + (key,)
+            span = span_at(root, key_path, key=True)
+            sibling = slid.get(key_path) if len(path) == 1 else None
+            if sibling is not None:
+                block = root[path[0]]
+                message = (
+                    f"{where}: `{key}` is not a job keyword; it belongs under `{sibling}:` "
+                    f"(line {block.key_span(sibling).line}), which is empty: indent it below `{sibling}:`"
+                )
+            else:
+                message = f"{_where(key_path)}: unknown keyword `{key}`"
+            results.append((key_path, span, message))
+        return results
+    span = span_at(root, path)
+    if error.validator in ("oneOf", "anyOf", "type"):
+        types = expected_types(error, schema)
+        got = describe_type(error.instance)
+        if error.validator != "type" and _json_kind(error.instance) in _branch_types(error, schema):
+            # The value has an accepted shape but fails inside it: explain that failure.
+            inner = [e for e in error.context if e.validator != "type" and len(e.absolute_path) == len(path)]
+            if inner:
+                return _explain(min(inner, key=_rank), root, schema, slid)
+        if error.instance is None and len(path) == 2:
+            holder = root[path[0]] if isinstance(root, YMap) else None
+            slid_here = [k for (job, k), s in slid.items() if job == path[0] and s == path[1]]
+            if slid_here and isinstance(holder, YMap):
+                keys = ", ".join(f"`{k}`" for k in slid_here)
+                return [(path, holder.key_span(path[1]),
+                         f"{where} is empty, and {keys} below it sit at the job's level: "
+                         f"indent them under `{path[1]}:`")]  # fmt: skip
+        if error.instance is None and len(path) == 2:
+            return []  # GitLab reads an empty job keyword as unset (`parallel: null` undoes extends:)
+        message = f"{where}: expected {types}, got {got}" if types else f"{where}: {got} is not allowed here"
+        hint = shape_hint(error.instance, types)
+        return [(path, span, message + hint)]
+    if error.validator == "enum":
+        options = ", ".join(json.dumps(v) for v in error.validator_value[:10])
+        return [(path, span, f"{where}: {json.dumps(error.instance, default=str)} is not one of {options}")]
+    if error.validator == "required":
+        return [(path, span, f"{where}: {error.message}")]
+    return [(path, span, f"{where}: {error.message}")]
+
+
+def _most_specific(error):
+    """Descend into the combinator branch that got deepest into the value; stay at the
+    node when no branch got past it (the node itself has the wrong shape)."""
+    while error.context:
+        deepest = max(error.context, key=lambda e: (len(e.absolute_path), -_rank(e)))
+        if len(deepest.absolute_path) <= len(error.absolute_path):
+            return error
+        error = deepest
+    return error
+
+
+def _rank(error) -> int:
+    return {"type": 0, "required": 1, "enum": 1, "additionalProperties": 2}.get(error.validator, 3)
+
+
+def _where(path: tuple) -> str:
+    if not path:
+        return "(top level)"
+    parts = [str(path[0])]
+    for step in path[1:]:
+        parts.append(f"[{step}]" if isinstance(step, int) else f".{step}")
+    return "`" + "".join(parts) + "`"
+
+
+def _through_unresolved_reference(root: Any, path: tuple) -> bool:
+    node = root
+    for step in path:
+        if is_reference(node):
+            return True
+        if isinstance(node, YMap) and step in node:
+            node = node[step]
+        elif isinstance(node, YSeq) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            return False
+    return is_reference(node)
