@@ -1,0 +1,334 @@
+"""The pipeline GitLab creates from an entry file and its local includes.
+
+GitLab checks names (stages, ``needs:``, ``dependencies:``, ``extends:``,
+``!reference``) only on the whole pipeline: the entry ``.gitlab-ci.yml`` merged with every
+file it includes. These rules are therefore project rules: ``collect`` extracts the
+picklable facts of one file (:class:`FileFacts`), and :func:`pipelines` assembles the
+pipelines of the run — each entry file with its local includes resolved against the other
+collected files (or read from disk when they were not linted). A pipeline that includes
+something lintkit cannot see (another project, a remote URL, a GitLab template, a
+component) is *incomplete*: names it does not define may come from there, so the
+"unknown name" rules stay silent on it rather than guess.
+
+Files that are not entry points and are included by none of them (templates, fragments)
+are checked on their own, with the same caution: only what the file says about itself.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from lintkit.model import Span
+from lintkit.parsers.gitlab_ci import (
+    DEFAULT_STAGES,
+    MAX_EXTENDS_DEPTH,
+    GitLabPipeline,
+    is_entry_point,
+    is_reference,
+)
+from lintkit.yamlmodel import YMap, YSeq
+
+
+@dataclass
+class NameRef:
+    """A job name written somewhere (``needs: [build]``), and where."""
+
+    name: str
+    span: Span
+    optional: bool = False
+
+
+@dataclass
+class JobFacts:
+    name: str
+    path: str
+    name_span: Span
+    hidden: bool
+    #: Keys the job sets itself (before extends), with the spans of their values.
+    keys: dict[str, Span] = field(default_factory=dict)
+    stage: str | None = None
+    extends: list[NameRef] = field(default_factory=list)
+    needs: list[NameRef] | None = None
+    dependencies: list[NameRef] | None = None
+    #: Raw values of a few scalar keywords (when, allow_failure, trigger presence...).
+    values: dict[str, Any] = field(default_factory=dict)
+    #: (span of a rules item's `when: manual`, its allow_failure or None)
+    manual_rules: list[tuple[Span, Any]] = field(default_factory=list)
+
+
+@dataclass
+class IncludeFacts:
+    kind: str
+    location: str | None
+    span: Span
+
+
+@dataclass
+class FileFacts:
+    path: str
+    entry: bool
+    stages: list[str] | None
+    stages_span: Span | None
+    jobs: dict[str, JobFacts]
+    includes: list[IncludeFacts]
+    #: (reference path, span) of ``!reference`` tags this file cannot resolve itself.
+    references: list[tuple[list, Span]]
+
+
+def collect(pipeline: GitLabPipeline, ctx=None) -> FileFacts:
+    """Facts of one file; memoised on the parsed view (several rules collect them)."""
+    cached = getattr(pipeline, "_lintkit_facts", None)
+    if cached is not None:
+        return cached
+    facts = _collect(pipeline)
+    pipeline._lintkit_facts = facts
+    return facts
+
+
+def _collect(pipeline: GitLabPipeline) -> FileFacts:
+    root = pipeline.root
+    jobs: dict[str, JobFacts] = {}
+    for job in pipeline.jobs:
+        node = job.node
+        facts = JobFacts(job.name, pipeline.source.path, job.name_span(), job.hidden)
+        facts.keys = {k: node.value_span(k) for k in node if isinstance(k, str)}
+        stage = node.get("stage")
+        facts.stage = stage if isinstance(stage, str) else None
+        facts.extends = _names(node, "extends")
+        if "needs" in node:
+            facts.needs = _needs(node)
+        if "dependencies" in node:
+            facts.dependencies = _names(node, "dependencies")
+        for key in ("when", "allow_failure"):
+            value = node.get(key)
+            if isinstance(value, (str, bool)):
+                facts.values[key] = value
+        rules = node.get("rules")
+        if isinstance(rules, YSeq):
+            for item in rules:
+                if isinstance(item, YMap) and item.get("when") == "manual":
+                    facts.manual_rules.append((item.value_span("when"), item.get("allow_failure")))
+        jobs[job.name] = facts
+    stages = root.get("stages")
+    declared = None
+    if isinstance(stages, YSeq):
+        declared = [s for s in stages if isinstance(s, str)]
+    includes = [IncludeFacts(i.kind, i.location, i.span) for i in pipeline.includes]
+    return FileFacts(
+        path=pipeline.source.path,
+        entry=is_entry_point(pipeline.source.path),
+        stages=declared,
+        stages_span=root.value_span("stages") if "stages" in root else None,
+        jobs=jobs,
+        includes=includes,
+        references=pipeline.unresolved_references,
+    )
+
+
+def _names(node: YMap, key: str) -> list[NameRef]:
+    value = node.get(key)
+    if isinstance(value, str):
+        return [NameRef(value, node.value_span(key))]
+    if isinstance(value, YSeq) and not is_reference(value):
+        return [NameRef(v, value.item_span(i)) for i, v in enumerate(value) if isinstance(v, str)]
+    return []
+
+
+def _needs(node: YMap) -> list[NameRef]:
+    value = node.get("needs")
+    if not isinstance(value, YSeq) or is_reference(value):
+        return []
+    refs = []
+    for index, item in enumerate(value):
+        if isinstance(item, str):
+            refs.append(NameRef(item, value.item_span(index)))
+        elif isinstance(item, YMap) and isinstance(item.get("job"), str):
+            if "project" in item or "pipeline" in item:
+                continue  # a job of another project or pipeline
+            refs.append(NameRef(item["job"], item.value_span("job"), item.get("optional") is True))
+    return refs
+
+
+# --- assembly ------------------------------------------------------------------------
+
+
+@dataclass
+class Pipeline:
+    """An entry file (or a standalone fragment) with what it includes, merged."""
+
+    root: FileFacts
+    files: list[FileFacts]
+    #: False when names may come from includes lintkit cannot read.
+    complete: bool
+    jobs: dict[str, JobFacts]
+    stages: list[str]
+    #: (include, message) for local includes that do not resolve to a file.
+    missing_includes: list[tuple[str, IncludeFacts, str]] = field(default_factory=list)
+
+    def effective(self, job: JobFacts, attribute: str, seen: tuple = ()) -> Any:
+        """A job attribute (``stage``, ``needs``...) after ``extends:``: the job's own
+        value, else the last parent's that has one (GitLab's merge order)."""
+        value = getattr(job, attribute)
+        if value is not None:
+            return value
+        if len(seen) >= MAX_EXTENDS_DEPTH:
+            return None
+        for parent in reversed(job.extends):
+            base = self.jobs.get(parent.name)
+            if base is None or base.name in seen or base.name == job.name:
+                continue
+            found = self.effective(base, attribute, seen + (job.name,))
+            if found is not None:
+                return found
+        return None
+
+    def effective_value(self, job: JobFacts, key: str, seen: tuple = ()) -> Any:
+        if key in job.values:
+            return job.values[key]
+        if len(seen) >= MAX_EXTENDS_DEPTH:
+            return None
+        for parent in reversed(job.extends):
+            base = self.jobs.get(parent.name)
+            if base is None or base.name in seen or base.name == job.name:
+                continue
+            found = self.effective_value(base, key, seen + (job.name,))
+            if found is not None:
+                return found
+        return None
+
+    def has_key(self, job: JobFacts, key: str, seen: tuple = ()) -> bool:
+        if key in job.keys:
+            return True
+        if len(seen) >= MAX_EXTENDS_DEPTH:
+            return False
+        return any(
+            self.has_key(self.jobs[p.name], key, seen + (job.name,))
+            for p in job.extends
+            if p.name in self.jobs and p.name not in seen and p.name != job.name
+        )
+
+    def stage_of(self, job: JobFacts) -> str:
+        return self.effective(job, "stage") or "test"
+
+    def stage_index(self, job: JobFacts) -> int | None:
+        stage = self.stage_of(job)
+        return self.stages.index(stage) if stage in self.stages else None
+
+
+def pipelines(facts_by_path: dict[str, FileFacts]) -> list[Pipeline]:
+    """The pipelines of the run: one per entry file, plus one per file no entry file
+    includes (checked on its own)."""
+    by_real = {os.path.realpath(p): f for p, f in facts_by_path.items()}
+    result: list[Pipeline] = []
+    included: set[str] = set()
+    for facts in facts_by_path.values():
+        if facts.entry:
+            pipeline = _assemble(facts, by_real)
+            included.update(os.path.realpath(f.path) for f in pipeline.files[1:])
+            result.append(pipeline)
+    for facts in facts_by_path.values():
+        if not facts.entry and os.path.realpath(facts.path) not in included:
+            result.append(_standalone(facts))
+    return result
+
+
+def _standalone(facts: FileFacts) -> Pipeline:
+    stages = _ordered_stages(facts.stages)
+    # A fragment's stages, jobs and templates may all come from whoever includes it.
+    return Pipeline(facts, [facts], False, dict(facts.jobs), stages)
+
+
+def _ordered_stages(declared: list[str] | None) -> list[str]:
+    if declared is None:
+        return list(DEFAULT_STAGES)
+    return [".pre", *[s for s in declared if s not in (".pre", ".post")], ".post"]
+
+
+def _assemble(entry: FileFacts, by_real: dict[str, FileFacts]) -> Pipeline:
+    project_dir = os.path.dirname(os.path.abspath(entry.path))
+    files = [entry]
+    complete = True
+    missing: list[tuple[str, IncludeFacts, str]] = []
+    queue = [entry]
+    seen = {os.path.realpath(entry.path)}
+    while queue:
+        current = queue.pop(0)
+        for include in current.includes:
+            if include.kind != "local" or include.location is None or "$" in include.location:
+                complete = False
+                continue
+            targets = _local_targets(project_dir, include.location)
+            if not targets:
+                missing.append((current.path, include, f"local include {include.location!r} matches no file"))
+                complete = False
+                continue
+            for target in targets:
+                real = os.path.realpath(target)
+                if real in seen:
+                    continue
+                seen.add(real)
+                facts = by_real.get(real) or _read(target)
+                if facts is None:
+                    complete = False
+                    continue
+                files.append(facts)
+                queue.append(facts)
+    # Included files come first; the including file's definitions override theirs.
+    jobs: dict[str, JobFacts] = {}
+    stages = None
+    for facts in reversed(files):
+        jobs.update(facts.jobs)
+    for facts in files:
+        if facts.stages is not None:
+            stages = facts.stages
+            break
+    return Pipeline(entry, files, complete, jobs, _ordered_stages(stages), missing)
+
+
+def _local_targets(project_dir: str, location: str) -> list[str]:
+    relative = location.lstrip("/")
+    path = os.path.join(project_dir, relative)
+    if any(ch in relative for ch in "*?["):
+        return sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
+    return [path] if os.path.isfile(path) else []
+
+
+def _read(path: str) -> FileFacts | None:
+    """Facts of an included file the run did not lint (not detected as GitLab CI)."""
+    from lintkit import yamlmodel
+    from lintkit.model import ParseError
+    from lintkit.parsers import gitlab_ci
+    from lintkit.source import SourceFile
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            source = SourceFile(path, fh.read())
+        documents = yamlmodel.load(source)
+    except (OSError, UnicodeDecodeError, ParseError):
+        return None
+    return _collect(gitlab_ci.parse(source, documents))
+
+
+def unique(problems: Iterator) -> Iterator:
+    """Problems once each: a file included by several entry files is in each pipeline."""
+    seen = set()
+    for problem in problems:
+        key = (problem.path, problem.span, problem.message)
+        if key not in seen:
+            seen.add(key)
+            yield problem
+
+
+def job_exists(pipeline: Pipeline, name: str) -> bool:
+    """``name`` is a job of the pipeline, also when written the way ``needs:`` names one
+    instance of a ``parallel:`` job (``build 1/3``, ``build: [linux, amd64]``)."""
+    if name in pipeline.jobs:
+        return True
+    base = name.split(": [", 1)[0]
+    if base in pipeline.jobs:
+        return True
+    head, _, tail = name.rpartition(" ")
+    return bool(head) and "/" in tail and head in pipeline.jobs
