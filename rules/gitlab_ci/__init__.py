@@ -1,6 +1,9 @@
 """Built-in GitLab CI rules."""
 
 from . import (
+    artifacts_expire_in,
+    deploy_environment,
+    dind_tls,
     exclusive_keys,
     extends_valid,
     include_local_exists,
@@ -8,10 +11,16 @@ from . import (
     manual_blocks_pipeline,
     needs_defined,
     needs_stage_order,
+    no_curl_exfiltration,
+    no_curl_pipe_shell,
+    no_secrets_in_variables,
+    no_sudo,
+    password_on_command_line,
     pin_images,
     prefer_rules,
     reference_defined,
     schema,
+    security_jobs_blocking,
     stage_defined,
 )
 
@@ -20,6 +29,8 @@ RULES = [
     for m in (
         prefer_rules, pin_images, schema, stage_defined, needs_defined, needs_stage_order,
         extends_valid, include_local_exists, reference_defined, manual_blocks_pipeline,
-        exclusive_keys, job_has_script,
+        exclusive_keys, job_has_script, no_sudo, password_on_command_line, no_curl_pipe_shell,
+        no_secrets_in_variables, deploy_environment, dind_tls, artifacts_expire_in,
+        security_jobs_blocking, no_curl_exfiltration,
     )
 ]  # fmt: skip
