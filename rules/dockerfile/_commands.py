@@ -130,14 +130,15 @@ def installs(script: Script, *managers: str) -> Iterator[Install]:
         yield Install(command, manager, positional[1:])
 
 
-def subcommand_of(command: Command) -> tuple[str, str | None] | None:
-    """(manager, subcommand) of a package-manager command, e.g. ``("apt-get", "update")``."""
+def subcommand_of(command: Command) -> tuple[str, Word] | None:
+    """(manager, subcommand word) of a package-manager command: ``apt-get -q update``
+    gives ``("apt-get", <update>)``; None for other commands or without a subcommand."""
     found = manager_of(command)
     if found is None:
         return None
     manager, args = found
     positional = operands(args, TAKES_VALUE[manager])
-    return manager, positional[0].value if positional else None
+    return (manager, positional[0]) if positional else None
 
 
 def expanded_words(word: Word, variables: Mapping[str, str | None]) -> list[str] | None:

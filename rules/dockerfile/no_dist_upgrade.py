@@ -46,9 +46,9 @@ def check(dockerfile, ctx):
             found = subcommand_of(command)
             if found is None:
                 continue
-            manager, subcommand = found
+            manager, word = found
+            subcommand = word.value
             if subcommand in UPGRADES.get(manager, ()):
-                word = next(a for a in command.args if a.value == subcommand)
                 yield Problem(
                     word.span,
                     f"Do not run `{manager} {subcommand}` in a build; use a newer base image",

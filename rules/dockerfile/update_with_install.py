@@ -39,15 +39,14 @@ def check(dockerfile, ctx):
             found = subcommand_of(command)
             if found is None:
                 continue
-            manager, subcommand = found
-            if subcommand == _UPDATES.get(manager):
-                updates.append((command, subcommand))
-            elif subcommand in _INSTALLS:
+            manager, word = found
+            if word.value == _UPDATES.get(manager):
+                updates.append((command, word))
+            elif word.value in _INSTALLS:
                 installs = True
         if installs:
             continue
-        for command, subcommand in updates:
-            word = next(a for a in command.args if a.value == subcommand)
+        for command, word in updates:
             yield Problem(
-                word.span, f"`{command.name} {subcommand}` without an install in the same RUN"
+                word.span, f"`{command.name} {word.value}` without an install in the same RUN"
             )

@@ -1,0 +1,15 @@
+"""Shared check for instructions of which only the last one in a stage takes effect."""
+
+from lintkit.model import Problem
+
+
+def repeated(dockerfile, keyword: str):
+    """Every ``keyword`` instruction of a stage except the last (which wins)."""
+    for stage in dockerfile.stages:
+        found = list(stage.instructions_named(keyword))
+        for instruction in found[:-1]:
+            yield Problem(
+                instruction.keyword_span,
+                f"Only the last {keyword} of a stage takes effect "
+                f"(another one is on line {found[-1].line})",
+            )

@@ -1,0 +1,31 @@
+"""``COPY --from=<stage> /``: a whole filesystem copied."""
+
+from lintkit.model import Example, Problem, rule
+
+
+@rule(
+    id="DF047",
+    name="no-copy-whole-stage-root",
+    severity="warning",
+    summary="`COPY --from=<stage> /` copies an entire filesystem",
+    rationale=(
+        "Copying the root of another stage brings its whole filesystem (package databases, "
+        "caches, /etc) into this one; copy the artefacts you need."
+    ),
+    tags=("performance", "security"),
+    aliases=("DL3067",),
+    examples=(
+        Example(
+            bad="FROM golang:1.22 AS build\nFROM scratch\nCOPY --from=build / /\n",
+            good="FROM golang:1.22 AS build\nFROM scratch\nCOPY --from=build /out/app /app\n",
+            filename="Dockerfile",
+        ),
+    ),
+)
+def check(dockerfile, ctx):
+    for instruction in dockerfile.instructions_named("COPY"):
+        if instruction.flag("from") is None:
+            continue
+        for source in instruction.args[:-1]:
+            if source.value in ("/", "/."):
+                yield Problem(source.span, "Copy the files you need, not the stage's whole /")

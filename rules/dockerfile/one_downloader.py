@@ -1,0 +1,40 @@
+"""Both curl and wget used in one image."""
+
+from lintkit.model import Example, Problem, rule
+
+from ._commands import run_scripts
+
+
+@rule(
+    id="DF032",
+    name="one-downloader",
+    severity="warning",
+    summary="Both curl and wget are used; pick one",
+    rationale=(
+        "Two download tools mean two packages to install, patch and keep in the image for "
+        "the same job."
+    ),
+    tags=("maintainability",),
+    aliases=("DL4001", "DS014"),
+    examples=(
+        Example(
+            bad="FROM debian:12\nRUN curl -fsSLO https://example.com/a\nRUN wget -q https://example.com/b\n",
+            good="FROM debian:12\nRUN curl -fsSLO https://example.com/a && curl -fsSLO https://example.com/b\n",
+            filename="Dockerfile",
+        ),
+    ),
+)
+def check(dockerfile, ctx):
+    for stage in dockerfile.stages:
+        seen: dict[str, object] = {}
+        for instruction in stage.instructions:
+            if instruction.script is None or instruction.keyword != "RUN":
+                continue
+            for command in instruction.script.commands_named("curl", "wget"):
+                name = command.base_name
+                other = "wget" if name == "curl" else "curl"
+                if other in seen and name not in seen:
+                    yield Problem(
+                        command.name_word.span, f"Both curl and wget are used; keep {other}"
+                    )
+                seen.setdefault(name, command)

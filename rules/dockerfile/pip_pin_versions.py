@@ -1,0 +1,55 @@
+"""``pip install`` of named packages without version pins."""
+
+from lintkit.model import Example, Problem, rule
+
+from ._commands import installs, run_scripts
+
+_SPECIFIERS = ("==", ">=", "<=", "~=", "!=", "===", ">", "<", "@")
+
+
+def _is_pinned(package: str) -> bool:
+    return any(op in package for op in _SPECIFIERS)
+
+
+def _is_local(package: str) -> bool:
+    return (
+        package.startswith((".", "/", "git+", "http://", "https://", "file:"))
+        or package.endswith((".whl", ".tar.gz", ".zip"))
+        or "/" in package
+    )
+
+
+@rule(
+    id="DF049",
+    name="pip-pin-versions",
+    severity="warning",
+    summary="`pip install` of named packages without version pins",
+    rationale=(
+        "`pip install flask` installs the newest release on build day. Pin `flask==3.0.3`, "
+        "or install from a requirements/constraints file."
+    ),
+    tags=("reliability",),
+    aliases=("DL3013",),
+    examples=(
+        Example(
+            bad="FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n",
+            good="FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n",
+            filename="Dockerfile",
+        ),
+    ),
+)
+def check(dockerfile, ctx):
+    for _, script in run_scripts(dockerfile):
+        for install in installs(script, "pip"):
+            command = install.command
+            if command.has_flag("-r", "--requirement", "-c", "--constraint", "-e", "--editable"):
+                continue
+            if command.has_flag("-U", "--upgrade") and all(
+                w.text in ("pip", "setuptools", "wheel") for w in install.packages
+            ):
+                continue  # upgrading pip's own tooling
+            for word in install.packages:
+                package = word.text
+                if not word.literal or _is_pinned(package) or _is_local(package):
+                    continue
+                yield Problem(word.span, f"Pin versions in pip install ({package})")

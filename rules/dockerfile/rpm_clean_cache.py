@@ -1,0 +1,49 @@
+"""yum / dnf / microdnf / zypper used without cleaning their cache."""
+
+from lintkit.model import Example, Problem, rule
+
+from ._commands import installs, run_scripts, subcommand_of
+from ._rpm import CLEAN
+
+
+def _cleans(instruction, script, manager) -> bool:
+    subcommands, cache = CLEAN[manager]
+    for command in script.commands:
+        found = subcommand_of(command)
+        if found and found[0] == manager and found[1].value in subcommands:
+            return True
+        if command.base_name == "rm" and any(w.text.startswith(cache) for w in command.args):
+            return True
+    return any(
+        flag.name == "mount" and flag.value and cache in flag.value for flag in instruction.flags
+    )
+
+
+@rule(
+    id="DF052",
+    name="rpm-clean-cache",
+    severity="warning",
+    summary="yum / dnf / microdnf / zypper install without the matching clean in the same RUN",
+    rationale=(
+        "The package manager's metadata and downloaded packages stay in the layer unless the "
+        "same RUN ends with `yum clean all` / `dnf clean all` / `zypper clean`."
+    ),
+    tags=("performance",),
+    aliases=("DL3032", "DL3036", "DL3040", "DS015", "DS019", "DS020", "DS027"),
+    examples=(
+        Example(
+            bad="FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57\n",
+            good="FROM rockylinux:9\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n",
+            filename="Dockerfile",
+        ),
+    ),
+)
+def check(dockerfile, ctx):
+    for instruction, script in run_scripts(dockerfile):
+        for install in installs(script, *CLEAN):
+            if not _cleans(instruction, script, install.manager):
+                yield Problem(
+                    install.command.name_word.span,
+                    f"`{install.manager} clean all` missing after {install.manager} install",
+                )
+                break
