@@ -114,3 +114,41 @@ def parse(source: SourceFile, documents: list[YamlDocument]) -> Workflow:
     root = documents[0].root if documents and isinstance(documents[0].root, YMap) else YMap()
     is_action = posixpath.basename(source.path.replace("\\", "/")).lower() in ("action.yml", "action.yaml")
     return Workflow(source, documents, root, is_action)
+
+
+# --- texts with positions -------------------------------------------------------------
+
+
+def text_offsets(workflow: Workflow, holder: YMap, key: Any):
+    """Offset map of the string value ``holder[key]`` into the file (see
+    :func:`lintkit.parsers.gitlab_ci.scalar_offsets`)."""
+    from .gitlab_ci import scalar_offsets
+
+    return scalar_offsets(workflow.source, holder.value_span(key), holder[key])
+
+
+def step_scripts(workflow: Workflow) -> list[tuple[Step, YMap, str]]:
+    """(step, holder, key) of every script a step runs: ``run:``, and the ``script``
+    input of actions/github-script."""
+    found = []
+    for step in workflow.steps:
+        if isinstance(step.node.get("run"), str):
+            found.append((step, step.node, "run"))
+        uses = step.uses or ""
+        with_ = step.node.get("with")
+        if uses.lower().startswith("actions/github-script@") and isinstance(with_, YMap) and isinstance(with_.get("script"), str):
+            found.append((step, with_, "script"))
+    return found
+
+
+def static_env_names(workflow: Workflow, step: Step) -> set[str]:
+    """Names of env variables set to a constant (no expression) at workflow, job or
+    step level, as seen by ``step``."""
+    names = set()
+    for holder in (workflow.root, step.job.node, step.node):
+        env = holder.get("env") if isinstance(holder, YMap) else None
+        if isinstance(env, YMap):
+            for name, value in env.items():
+                if isinstance(name, str) and not (isinstance(value, str) and "${{" in value):
+                    names.add(name)
+    return names

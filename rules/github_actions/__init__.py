@@ -1,5 +1,5 @@
 """Built-in GitHub Actions rules."""
 
-from . import pin_actions_sha
+from . import permissions, persist_credentials, pin_actions_sha, template_injection
 
-RULES = [m.check for m in (pin_actions_sha,)]
+RULES = [m.check for m in (pin_actions_sha, template_injection, persist_credentials, permissions)]

@@ -1,0 +1,42 @@
+"""actions/checkout leaving the token in ``.git/config``."""
+
+from lintkit.model import Example, Problem, rule
+from lintkit.yamlmodel import YMap
+
+
+@rule(
+    id="GH003",
+    name="no-persisted-checkout-credentials",
+    severity="warning",
+    summary="actions/checkout without `persist-credentials: false`",
+    rationale=(
+        "By default actions/checkout writes the job's token into `.git/config`, where every "
+        "later step (and any artifact that uploads the workspace) can read it. Steps that "
+        "push can be given the token explicitly; all others should not have it."
+    ),
+    tags=("security",),
+    aliases=("zizmor:artipacked",),
+    examples=(
+        Example(
+            bad="on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n",
+            good=(
+                "on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                "      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n"
+            ),
+            filename=".github/workflows/test.yml",
+        ),
+    ),
+)
+def check(workflow, ctx):
+    for step in workflow.steps:
+        uses = step.uses or ""
+        if not uses.lower().startswith("actions/checkout@") and uses.lower() != "actions/checkout":
+            continue
+        with_ = step.node.get("with")
+        persist = with_.get("persist-credentials") if isinstance(with_, YMap) else None
+        if persist is False or (isinstance(persist, str) and persist.strip().lower() == "false"):
+            continue
+        if isinstance(persist, str) and "${{" in persist:
+            continue
+        span = with_.value_span("persist-credentials") if isinstance(with_, YMap) and "persist-credentials" in with_ else step.node.value_span("uses")
+        yield Problem(span, "actions/checkout keeps the token in .git/config; set `persist-credentials: false`")

