@@ -1,7 +1,10 @@
 """A service image without a tag, or on a floating one such as ``latest``."""
 
-from lintkit.images import parse_image
+from lintkit.images import FLOATING_TAGS, parse_image
 from lintkit.model import Example, Problem, rule
+
+#: Tags that move, as dclint and compose-lint count them besides the shared list.
+FLOATING = FLOATING_TAGS | {"test", "beta", "canary", "lts"}
 
 
 @rule(
@@ -12,7 +15,9 @@ from lintkit.model import Example, Problem, rule
     rationale=(
         "An untagged image means `latest`, and `latest` (like `stable` or `main`) moves: the "
         "same compose file starts different software from one pull to the next, and a "
-        "rollback cannot return to what ran before. Pin a version tag or a digest."
+        "rollback cannot return to what ran before. Pin a version tag or a digest. Images "
+        "built from variables are judged after interpolation (defaults and `.env`); a tag "
+        "that comes from an unset variable is unset-variable-without-default's to report."
     ),
     tags=("reliability",),
     aliases=("dclint:service-image-require-explicit-tag", "compose-lint:CL-0004", "kics:image_version_using_latest"),
@@ -26,13 +31,27 @@ from lintkit.model import Example, Problem, rule
 )
 def check(compose, ctx):
     for service, image in compose.service_items("image"):
-        if not isinstance(image, str) or not image.strip():
+        resolved = compose.resolve(image)
+        if resolved is None or not resolved.text.strip():
             continue
-        ref = parse_image(image)
-        if ref.has_variable or not ref.floating:
+        ref = parse_image(resolved.text)
+        if not resolved.complete:
+            # Unset variables: judge only what the file itself fixes. With no tag written
+            # and the name itself unknown (`${IMAGE}`), the variable may well carry a tag.
+            written = parse_image(str(image))
+            if written.tag is not None or written.digest is not None or _name_unknown(written.repository):
+                continue
+        if ref.digest is not None or (ref.tag is not None and ref.tag.lower() not in FLOATING):
             continue
         span = service.node.value_span("image")
+        if ref.tag is not None and resolved.complete and str(image) == resolved.text:
+            offset = ref.tag_offset
+            span = compose.substring_span(span, str(image), offset, offset + len(ref.tag))
         what = f"the floating tag {ref.tag!r}" if ref.tag else "no tag (so latest)"
-        yield Problem(span, f"service {service.name!r} uses image {image!r} with {what}; pin a version or digest")
+        shown = str(image) if str(image) == resolved.text else f"{image} (= {resolved.text})"
+        yield Problem(span, f"service {service.name!r} uses image {shown} with {what}; pin a version or digest")
 
 
+def _name_unknown(repository: str) -> bool:
+    last = repository.rsplit("/", 1)[-1]
+    return "$" in last

@@ -1,0 +1,13 @@
+"""What the compose project rules share: the facts each file contributes, and the files
+put back together into Compose projects (base + overrides + includes)."""
+
+from lintkit.parsers.compose import group_projects
+
+
+def collect(compose, ctx):
+    """Per file, in the workers: the picklable facts (computed once per file)."""
+    return compose.facts
+
+
+def projects(facts_by_path, ctx):
+    return group_projects(facts_by_path, ctx.settings)

@@ -1,0 +1,41 @@
+"""Keys inside a service in the canonical order."""
+
+from lintkit.model import Example, Problem, rule
+
+from ._order import SERVICE_KEY_GROUPS
+
+GROUPED = [key for group in SERVICE_KEY_GROUPS for key in group]
+
+
+@rule(
+    id="DC017",
+    name="service-keys-order",
+    severity="style",
+    summary="Keys inside a service are not in the canonical order",
+    rationale=(
+        "A house style from dclint: image and build first, then dependencies, data, "
+        "environment, networking, runtime, metadata and security keys, the rest "
+        "alphabetically, so every service reads the same way. Off by default."
+    ),
+    tags=("style",),
+    aliases=("dclint:service-keys-order",),
+    enabled=False,
+    examples=(
+        Example(
+            bad="services:\n  web:\n    ports:\n      - '127.0.0.1:80:80'\n    image: nginx:1.27\n",
+            good="services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '127.0.0.1:80:80'\n",
+            filename="docker-compose.yml",
+        ),
+    ),
+)
+def check(compose, ctx):
+    for service in compose.services:
+        keys = [str(k) for k in service.node]
+        order = GROUPED + sorted(k for k in keys if k not in GROUPED)
+        rank = {k: i for i, k in enumerate(order)}
+        highest = -1
+        for key in keys:
+            position = rank[key]
+            if position < highest:
+                yield Problem(service.node.key_span(key), f"key {key!r} of service {service.name!r} is out of order")
+            highest = max(highest, position)

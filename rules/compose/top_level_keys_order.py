@@ -1,0 +1,40 @@
+"""Top-level keys in the canonical order."""
+
+from lintkit.model import Example, Problem, rule
+
+from ._order import TOP_LEVEL_ORDER
+
+
+@rule(
+    id="DC018",
+    name="top-level-keys-order",
+    severity="style",
+    summary="Top-level keys are not in the canonical order",
+    rationale=(
+        "A house style from dclint: `x-` extensions, version, name, include, services, "
+        "networks, volumes, secrets, configs. Off by default."
+    ),
+    tags=("style",),
+    aliases=("dclint:top-level-properties-order",),
+    enabled=False,
+    examples=(
+        Example(
+            bad="volumes:\n  data:\nservices:\n  db:\n    image: postgres:16.4\n",
+            good="services:\n  db:\n    image: postgres:16.4\nvolumes:\n  data:\n",
+            filename="docker-compose.yml",
+        ),
+    ),
+)
+def check(compose, ctx):
+    if compose.legacy_v1:
+        return
+    keys = [str(k) for k in compose.root]
+    order = sorted(k for k in keys if k.startswith("x-")) + list(TOP_LEVEL_ORDER)
+    rank = {k: i for i, k in enumerate(order)}
+    highest = -1
+    for key in keys:
+        position = rank.get(key)
+        if position is None or position < highest:
+            yield Problem(compose.root.key_span(key), f"top-level key {key!r} is out of order (expected: {', '.join(order)})")
+        else:
+            highest = position

@@ -1,0 +1,63 @@
+"""The file must match the Compose Specification schema."""
+
+from functools import cache
+
+from lintkit.model import Example, Problem, Span, rule
+from lintkit.yamlmodel import span_at
+
+
+@cache
+def compose_validator():
+    from lintkit.schemastore import vendored_schema
+
+    from ._schema import Validator
+
+    return Validator(vendored_schema("compose-spec"))
+
+
+def where(path: tuple) -> str:
+    if not path:
+        return "(top level)"
+    out = []
+    for i, part in enumerate(path):
+        out.append(f"[{part}]" if isinstance(part, int) else (f".{part}" if i else str(part)))
+    return "".join(out)
+
+
+@rule(
+    id="DC003",
+    name="valid-compose-file",
+    severity="error",
+    summary="The file does not match the Compose Specification schema",
+    rationale=(
+        "`docker compose` refuses a file with an unknown key, a value of the wrong type or "
+        "a missing required field, usually at deploy time. The Compose Specification "
+        "schema (shipped with lintkit, never fetched) finds these before that, at the "
+        "offending key or value."
+    ),
+    tags=("reliability",),
+    aliases=("dclint:invalid-schema",),
+    examples=(
+        Example(
+            bad="services:\n  web:\n    image: nginx:1.27\n    restart_policy: always\n",
+            good="services:\n  web:\n    image: nginx:1.27\n    restart: always\n",
+            filename="docker-compose.yml",
+        ),
+    ),
+)
+def check(compose, ctx):
+    if compose.legacy_v1:
+        return  # the retired v1 format is reported once, by legacy-v1-format
+    if not compose.documents:
+        yield Problem(Span(1, 1, 1, 1), "the file has no content: Compose refuses an empty compose file")
+        return
+    root = compose.documents[0].root
+    if root is None:
+        yield Problem(compose.documents[0].span, "the file has no content: Compose refuses an empty compose file")
+        return
+    if not isinstance(root, dict):
+        yield Problem(compose.documents[0].span, "a compose file is a mapping of top-level keys")
+        return
+    for path, keyword, message in compose_validator().errors(root):
+        span = span_at(root, path, key=keyword == "additionalProperties")
+        yield Problem(span or compose.documents[0].span, f"{where(path)}: {message}")
