@@ -1,0 +1,46 @@
+"""Job containers and service containers without a tag (or on latest)."""
+
+from lintkit.images import parse_image
+from lintkit.model import Example, Problem, rule
+from lintkit.yamlmodel import YMap
+
+
+@rule(
+    id="GH009",
+    name="pin-container-images",
+    severity="warning",
+    summary="`container:` or `services:` image untagged or on `latest`",
+    rationale=(
+        "The job runs in whatever image was pushed last under that name; a pinned tag (or "
+        "a digest) makes runs reproducible and a compromised push visible."
+    ),
+    tags=("security", "reliability"),
+    aliases=("zizmor:unpinned-images",),
+    examples=(
+        Example(
+            bad="on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    container: node\n    steps:\n      - run: npm test\n",
+            good="on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    container: node:22.11-bookworm\n    steps:\n      - run: npm test\n",
+            filename=".github/workflows/test.yml",
+        ),
+    ),
+)
+def check(workflow, ctx):
+    for job in workflow.jobs:
+        entries = []
+        container = job.node.get("container")
+        if container is not None:
+            entries.append((job.node, "container", container))
+        services = job.node.get("services")
+        if isinstance(services, YMap):
+            entries += [(services, name, spec) for name, spec in services.items()]
+        for holder, key, spec in entries:
+            if isinstance(spec, YMap) and isinstance(spec.get("image"), str):
+                image, span = spec["image"], spec.value_span("image")
+            elif isinstance(spec, str):
+                image, span = spec, holder.value_span(key)
+            else:
+                continue
+            ref = parse_image(image)
+            if ref.has_variable or not image.strip() or not (ref.untagged or ref.latest):
+                continue
+            yield Problem(span, f"job {job.id!r}: image {image!r} is {'on latest' if ref.latest else 'untagged'}; pin a version or digest")
