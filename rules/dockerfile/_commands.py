@@ -112,7 +112,7 @@ _INSTALL_SUBCOMMANDS = {
     "pip": ("install",),
     "npm": ("install", "i", "add"),
     "gem": ("install", "i"),
-    "go": ("install",),
+    "go": ("install", "get"),
     "yarn": ("add",),
 }
 

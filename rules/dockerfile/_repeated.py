@@ -5,8 +5,10 @@ from lintkit.model import Problem
 
 def repeated(dockerfile, keyword: str):
     """Every ``keyword`` instruction of a stage except the last (which wins)."""
-    for stage in dockerfile.stages:
-        found = list(stage.instructions_named(keyword))
+    groups = [stage.instructions for stage in dockerfile.stages]
+    groups.append([i for i in dockerfile.instructions if i.stage is None])
+    for instructions in groups:
+        found = [i for i in instructions if i.keyword == keyword]
         for instruction in found[:-1]:
             yield Problem(
                 instruction.keyword_span,

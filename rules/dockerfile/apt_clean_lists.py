@@ -45,10 +45,13 @@ def _caches_lists(instruction) -> bool:
     ),
 )
 def check(dockerfile, ctx):
-    final = dockerfile.final_stage
+    # Lists left in a stage that is neither the image nor the base of another stage never
+    # ship; a stage other stages build FROM passes them on.
+    shipped = {id(dockerfile.final_stage)} | {
+        id(stage.base_stage) for stage in dockerfile.stages if stage.base_stage is not None
+    }
     for instruction, script in run_scripts(dockerfile):
-        # Lists left in a build stage never reach the image that ships.
-        if instruction.stage is not final and len(dockerfile.stages) > 1:
+        if instruction.stage is not None and id(instruction.stage) not in shipped:
             continue
         first = next(installs(script, "apt-get", "apt"), None)
         if first is None or _removes_lists(script) or _caches_lists(instruction):

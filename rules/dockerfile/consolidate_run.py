@@ -3,8 +3,17 @@
 from lintkit.model import Example, Problem, rule
 
 
-def _mounts(instruction):
-    return sorted(f.value or "" for f in instruction.flags)
+def _flags(instruction):
+    return sorted((f.name, f.value or "") for f in instruction.flags)
+
+
+def _is_single_command(instruction) -> bool:
+    """A RUN of several commands is a deliberate, self-contained step; only RUNs of one
+    command each are worth merging (hadolint draws the same line)."""
+    script = instruction.script
+    if script is None:
+        return instruction.is_exec_form  # a PowerShell/cmd script: its size is unknown
+    return sum(1 for command in script.commands if command.interpreter is None) <= 1
 
 
 @rule(
@@ -15,7 +24,8 @@ def _mounts(instruction):
     rationale=(
         "Each RUN is a layer: files a later RUN deletes still ship in the earlier layer, and "
         "each layer costs a step in every pull. Consecutive RUNs with the same flags can "
-        "usually be one."
+        "usually be one. RUNs of several commands, or with different flags, are left "
+        "alone: splitting those is usually deliberate."
     ),
     tags=("performance", "style"),
     aliases=("DL3059",),
@@ -34,7 +44,9 @@ def check(dockerfile, ctx):
             instruction.keyword == "RUN"
             and previous is not None
             and previous.keyword == "RUN"
-            and _mounts(previous) == _mounts(instruction)
+            and _flags(previous) == _flags(instruction)
+            and _is_single_command(previous)
+            and _is_single_command(instruction)
         ):
             yield Problem(
                 instruction.keyword_span,

@@ -30,7 +30,11 @@ def check(dockerfile, ctx):
             if flag is None or not flag.value:
                 continue
             value = flag.value
-            if value.isdigit() or ":" in value or "/" in value or "$" in value:
-                continue  # a stage index, an image reference or a build argument
+            if value.isdigit() or ":" in value or "@" in value or "$" in value:
+                continue  # a stage index, a tagged image reference or a build argument
             if value.lower() not in earlier:
-                yield Problem(flag.span, f"COPY --from={value}: no stage named {value} above")
+                yield Problem(
+                    flag.span,
+                    f"COPY --from={value}: no stage named {value} above "
+                    "(an image reference needs a tag)",
+                )

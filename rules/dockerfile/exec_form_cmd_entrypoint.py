@@ -7,11 +7,12 @@ from lintkit.model import Example, Problem, rule
     id="DF017",
     name="exec-form-cmd-entrypoint",
     severity="warning",
-    summary="CMD or ENTRYPOINT in shell form instead of JSON (exec) form",
+    summary="CMD, ENTRYPOINT or HEALTHCHECK CMD in shell form instead of JSON (exec) form",
     rationale=(
         "In shell form the command runs under `/bin/sh -c`: the shell becomes PID 1, does "
         "not forward SIGTERM, and `docker stop` waits out its timeout before killing the "
-        'app. The JSON form `CMD ["node", "server.js"]` runs the program directly.'
+        'app. The JSON form `CMD ["node", "server.js"]` runs the program directly (and a '
+        "health check in JSON form needs no shell in the image)."
     ),
     tags=("reliability",),
     aliases=("DL3025", "buildkit:JSONArgsRecommended"),
@@ -24,7 +25,10 @@ from lintkit.model import Example, Problem, rule
     ),
 )
 def check(dockerfile, ctx):
-    for instruction in dockerfile.instructions_named("CMD", "ENTRYPOINT"):
+    for instruction in dockerfile.instructions_named("CMD", "ENTRYPOINT", "HEALTHCHECK"):
+        if instruction.keyword == "HEALTHCHECK":
+            if not instruction.args or instruction.args[0].value.upper() != "CMD":
+                continue
         if instruction.exec_form is None and instruction.value:
             yield Problem(
                 instruction.value_span,

@@ -22,4 +22,3 @@ def check(dockerfile, ctx):
             return
         if instruction.keyword != "ARG":
             yield Problem(instruction.keyword_span, f"{instruction.keyword} before the first FROM")
-            return

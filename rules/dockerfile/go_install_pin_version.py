@@ -9,7 +9,7 @@ from ._commands import installs, run_scripts
     id="DF048",
     name="go-install-pin-version",
     severity="warning",
-    summary="`go install` without `@version`",
+    summary="`go install` / `go get` without `@version`",
     rationale="`go install pkg@latest` or a bare path builds whatever is newest on build day.",
     tags=("reliability",),
     aliases=("DL3062",),
@@ -29,4 +29,6 @@ def check(dockerfile, ctx):
                 if package.startswith((".", "/")) or package.endswith("..."):
                     continue  # the local module (or its packages)
                 if not at or version in ("latest", ""):
-                    yield Problem(word.span, f"Pin a version in go install ({word.text})")
+                    yield Problem(
+                        word.span, f"Pin a version in go {install.command.args[0].text} ({word.text})"
+                    )

@@ -26,15 +26,14 @@ from ._commands import run_scripts
 )
 def check(dockerfile, ctx):
     for stage in dockerfile.stages:
-        seen: dict[str, object] = {}
+        seen: set[str] = set()
         for instruction in stage.instructions:
             if instruction.script is None or instruction.keyword != "RUN":
                 continue
-            for command in instruction.script.commands_named("curl", "wget"):
-                name = command.base_name
-                other = "wget" if name == "curl" else "curl"
-                if other in seen and name not in seen:
-                    yield Problem(
-                        command.name_word.span, f"Both curl and wget are used; keep {other}"
-                    )
-                seen.setdefault(name, command)
+            commands = list(instruction.script.commands_named("curl", "wget"))
+            seen.update(command.base_name for command in commands)
+            if len(seen) == 2 and commands:
+                yield Problem(
+                    commands[0].name_word.span,
+                    "Both curl and wget are used in this stage; pick one",
+                )

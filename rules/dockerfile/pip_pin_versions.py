@@ -44,10 +44,6 @@ def check(dockerfile, ctx):
             command = install.command
             if command.has_flag("-r", "--requirement", "-c", "--constraint", "-e", "--editable"):
                 continue
-            if command.has_flag("-U", "--upgrade") and all(
-                w.text in ("pip", "setuptools", "wheel") for w in install.packages
-            ):
-                continue  # upgrading pip's own tooling
             for word in install.packages:
                 package = word.text
                 if not word.literal or _is_pinned(package) or _is_local(package):
