@@ -36,6 +36,11 @@ class SourceFile:
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """Character offset of a 1-based (line, column); the inverse of :meth:`position`."""
+        starts = self._line_starts
+        return starts[min(line, len(starts)) - 1] + column - 1
+
     def span(self, start: int, end: int) -> Span:
         """Span of the character range ``text[start:end]``."""
         line, column = self.position(start)

@@ -9,6 +9,7 @@
 ``# checkov:skip=CKV_K8S_8: reason``      the resource around it (Kubernetes object); the
                                           whole file where there is none (a Dockerfile)
 ``# noqa: package-latest`` / ``# noqa``   the Ansible task (or line) it is written in
+``# zizmor: ignore[unpinned-uses]``       the workflow step or job (or line) it is in
 ========================================  ============================================
 
 Selectors are rule ids, names or aliases; a reason may follow `` -- `` (lintkit) or ``:``
@@ -29,8 +30,9 @@ from .source import SourceFile
 _LINTKIT = re.compile(r"lintkit:\s*(ignore|ignore-file)\s*=\s*([^\s#]+(?:\s*,\s*[^\s#]+)*)")
 _HADOLINT = re.compile(r"hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)")
 _CHECKOV = re.compile(r"checkov:skip=\s*([A-Za-z0-9_]+)")
+_ZIZMOR = re.compile(r"zizmor:\s*ignore\[([^\]]+)\]")
 _NOQA = re.compile(r"noqa(?::?\s+([A-Za-z0-9_\-\[\]\s,]+))?\s*$|noqa\s*$")
-_MARKERS = ("lintkit:", "hadolint", "checkov:skip", "noqa")
+_MARKERS = ("lintkit:", "hadolint", "checkov:skip", "noqa", "zizmor:")
 
 
 @dataclass(slots=True)
@@ -130,6 +132,10 @@ def scan(source: SourceFile, scopes: list[Span] = (), extra: list[Suppression] =
         elif m := _CHECKOV.match(comment):
             region = index.containing(number, largest=True) or (1, last_line)
             found.append(Suppression((m.group(1),), region[0], region[1], span, text_written))
+        elif m := _ZIZMOR.match(comment):
+            selectors = tuple(f"zizmor:{audit}" for audit in _split(m.group(1)))
+            region = index.containing(number, largest=False) or (number, number)
+            found.append(Suppression(selectors, region[0], region[1], span, text_written))
         elif m := _NOQA.match(comment):
             selectors = _split(m.group(1)) if m.group(1) else None
             region = index.containing(number, largest=False) or (number, number)

@@ -455,6 +455,47 @@ def _apply_merges(obj: YMap, merges: list) -> None:
                 pos[key] = source._pos[key]
 
 
+def scalar_offsets(source: SourceFile, span: Span, value: str):
+    """An :class:`~lintkit.shell.OffsetMap` from each character of a scalar's value to the
+    file, whatever the scalar's style (plain, quoted, literal ``|`` or folded ``>``), so a
+    script in a YAML string can be parsed and its findings still point into the file.
+
+    Runs of non-blank characters of the value are found in order in the scalar's source
+    text (a block scalar's lines appear verbatim after their indentation, a folded or
+    multi-line plain scalar's words too); what cannot be found (an escape sequence of a
+    double-quoted string) maps to where the search stood.
+    """
+    from .shell import OffsetMap
+
+    text = source.text
+    start = source.offset(span.line, span.column)
+    end = source.offset(span.end_line, span.end_column)
+    if start < len(text) and text[start] in "|>":  # block scalar: content starts on the next line
+        newline = text.find("\n", start)
+        start = newline + 1 if newline != -1 and newline < end else start
+    elif start < len(text) and text[start] in "'\"":
+        start += 1
+    pieces: list[tuple[int, int]] = []
+    position = start
+    index = 0
+    length = len(value)
+    while index < length:
+        blank = value[index].isspace()
+        stop = index + 1
+        while stop < length and value[stop].isspace() == blank:
+            stop += 1
+        if not blank:
+            chunk = value[index:stop]
+            found = text.find(chunk, position, end)
+            if found == -1:
+                pieces.append((index, position))
+            else:
+                pieces.append((index, found))
+                position = found + len(chunk)
+        index = stop
+    return OffsetMap(pieces or [(0, start)], source)
+
+
 def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any, Any]]:
     """Every (path, parent, value) below ``value``, depth first; ``parent`` is the YMap or
     YSeq holding the value (None for the root) and the last path element its key/index."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..model import Span
 from ..source import SourceFile
-from ..yamlmodel import YamlDocument, YMap, YSeq
+from ..yamlmodel import YamlDocument, YMap, YSeq, scalar_offsets
 
 
 def sniff(path: str, documents: list[YamlDocument]) -> bool:
@@ -120,10 +120,7 @@ def parse(source: SourceFile, documents: list[YamlDocument]) -> Workflow:
 
 
 def text_offsets(workflow: Workflow, holder: YMap, key: Any):
-    """Offset map of the string value ``holder[key]`` into the file (see
-    :func:`lintkit.parsers.gitlab_ci.scalar_offsets`)."""
-    from .gitlab_ci import scalar_offsets
-
+    """Offset map of the string value ``holder[key]`` into the file."""
     return scalar_offsets(workflow.source, holder.value_span(key), holder[key])
 
 

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from ..model import Span
 from ..source import SourceFile
-from ..yamlmodel import Mark, YamlDocument, YMap, YSeq
+from ..yamlmodel import Mark, YamlDocument, YMap, YSeq, scalar_offsets
 
 #: Top-level keys that are not jobs.
 GLOBAL_KEYWORDS = frozenset((
@@ -450,58 +450,3 @@ def _seq_lines(source: SourceFile, owner: str, key: str, seq: YSeq, depth: int) 
             yield ScriptLine(owner, key, item, span, scalar_offsets(source, span, item))
         elif isinstance(item, YSeq) and not is_reference(item) and depth < MAX_REFERENCE_DEPTH:
             yield from _seq_lines(source, owner, key, item, depth + 1)
-
-
-def scalar_offsets(source: SourceFile, span: Span, value: str):
-    """An :class:`~lintkit.shell.OffsetMap` from the characters of a YAML scalar's value
-    to the file, whatever its style (plain, quoted, literal ``|`` or folded ``>``).
-
-    The value's text is aligned with the source token: runs of the value are found in
-    the source in order (a block scalar's lines appear verbatim after the indentation,
-    a folded or plain multi-line scalar's words do too), and what cannot be found (an
-    escape of a double-quoted string) maps to the position where the search stood.
-    """
-    from ..shell import OffsetMap
-
-    text = source.text
-    start = _offset(source, span.line, span.column)
-    end = _offset(source, span.end_line, span.end_column)
-    if start < len(text) and text[start] in "|>":  # block scalar: content starts on the next line
-        newline = text.find("\n", start)
-        start = newline + 1 if newline != -1 and newline < end else start
-    elif start < len(text) and text[start] in "'\"":
-        start += 1
-    pieces: list[tuple[int, int]] = []
-    position = start
-    index = 0
-    for chunk in _chunks(value):
-        if chunk.isspace():
-            index += len(chunk)
-            continue
-        found = text.find(chunk, position, end)
-        if found == -1:
-            pieces.append((index, position))
-        else:
-            pieces.append((index, found))
-            position = found + len(chunk)
-        index += len(chunk)
-    return OffsetMap(pieces or [(0, start)], source)
-
-
-def _chunks(value: str) -> Iterator[str]:
-    """The value cut at whitespace (kept as separate chunks), so that folded line breaks
-    and re-indentation in the source do not break the alignment."""
-    start = 0
-    length = len(value)
-    while start < length:
-        space = value[start].isspace()
-        end = start + 1
-        while end < length and value[end].isspace() == space:
-            end += 1
-        yield value[start:end]
-        start = end
-
-
-def _offset(source: SourceFile, line: int, column: int) -> int:
-    starts = source._line_starts
-    return starts[min(line, len(starts)) - 1] + column - 1

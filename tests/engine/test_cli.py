@@ -192,9 +192,18 @@ def test_suppression_forms(tmp_path, case):
     assert got == []
 
 
+def test_zizmor_ignore_comment_silences_the_aliased_rule(tmp_path):
+    workflow = (
+        "on: push\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n"
+        "      - uses: docker/login-action@v3 # zizmor: ignore[unpinned-uses] pinned by policy\n"
+    )
+    files(tmp_path, **{".github__workflows__ci.yml": workflow})
+    assert findings(run(["check", "--isolated", "--format", "json", "--select", "GH001", "."], tmp_path)) == []
+
+
 def test_unused_suppression_is_reported_when_selected(tmp_path):
     files(tmp_path, **{"docker-compose.yml": "# lintkit: ignore=K8001\n" + COMPOSE_OK})
-    got = findings(run(["check", "--isolated", "--format", "json", "--select", "ALL", "."], tmp_path))
+    got = findings(run(["check", "--isolated", "--format", "json", "--select", "unused-suppression", "."], tmp_path))
     assert [(f["name"], f["line"]) for f in got] == [("unused-suppression", 1)]
 
 
