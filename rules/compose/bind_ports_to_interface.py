@@ -1,6 +1,7 @@
 """Published ports listening on every interface of the host."""
 
 from lintkit.model import Example, Problem, rule
+from lintkit.parsers.compose import is_wildcard_ip
 
 
 @rule(
@@ -37,7 +38,7 @@ def check(compose, ctx):
                 if not resolved.complete:
                     continue  # the address comes from a variable with no default
                 host_ip = resolved.text
-            if host_ip is not None and not spec.bound_to_all_interfaces and host_ip.strip():
+            if host_ip is not None and not is_wildcard_ip(host_ip):
                 continue
             if spec.published is None:
                 message = (

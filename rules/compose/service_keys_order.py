@@ -30,12 +30,16 @@ GROUPED = [key for group in SERVICE_KEY_GROUPS for key in group]
 )
 def check(compose, ctx):
     for service in compose.services:
-        keys = [str(k) for k in service.node]
+        node = service.node
+        # Only the keys written in this mapping, in source order: keys a `<<:` merge
+        # brings in are written (and ordered) where their anchor is.
+        inside = [k for k in node if node.span.line <= node.key_span(k).line <= node.span.end_line]
+        keys = [str(k) for k in sorted(inside, key=lambda k: (node.key_span(k).line, node.key_span(k).column))]
         order = GROUPED + sorted(k for k in keys if k not in GROUPED)
         rank = {k: i for i, k in enumerate(order)}
-        highest = -1
+        previous = -1
         for key in keys:
             position = rank[key]
-            if position < highest:
-                yield Problem(service.node.key_span(key), f"key {key!r} of service {service.name!r} is out of order")
-            highest = max(highest, position)
+            if position < previous:
+                yield Problem(node.key_span(key), f"key {key!r} of service {service.name!r} belongs before the key above it")
+            previous = position
