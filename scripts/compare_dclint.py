@@ -13,16 +13,17 @@ on a pipe it stops at 64 KiB.
 Rules are compared with dclint's default options: lintkit runs with
 ``quote-ports: {quote: single}`` (dclint requires single quotes; lintkit's default accepts
 either kind) and with its off-by-default style rules selected. The set of lintkit rules
-that answer a dclint rule is the alias table, plus one documented equivalence: an image
-that is wholly an unset variable (``image: ${IMAGE}``) is reported by
-unset-variable-without-default rather than image-explicit-tag, because the variable may
-carry a tag; dclint calls it untagged.
+that answer a reference rule is the alias table, plus the documented equivalences in
+``EQUIVALENT``: an image that is wholly an unset variable (``image: ${IMAGE}``) is
+reported by unset-variable-without-default rather than image-explicit-tag, because the
+variable may carry a tag; dclint and compose-lint call it untagged.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,7 +40,14 @@ FILE_LEVEL = {"no-version-field", "require-project-name-field", "top-level-prope
 #: occurrence wins, often in another service): matched within the file.
 LINE_BY_TEXT_SEARCH = {"no-quotes-in-volumes"}
 #: Extra lintkit rules that answer a reference rule (documented in the module docstring).
-EQUIVALENT = {"dclint:service-image-require-explicit-tag": {"unset-variable-without-default"}}
+EQUIVALENT = {
+    "dclint:service-image-require-explicit-tag": {"unset-variable-without-default"},
+    "compose-lint:CL-0004": {"unset-variable-without-default"},
+    # compose-lint counts `master` (and other branch names) as a version tag lacking a
+    # digest; lintkit reports the stronger problem, a floating tag.
+    "compose-lint:CL-0019": {"image-explicit-tag"},
+}
+_SERVICE_IN_MESSAGE = re.compile(r"^service '([^']+)'")
 
 
 def find_dclint() -> list[str] | None:
@@ -121,7 +129,11 @@ def compare(tool: str, reference: list[dict], ours: list[dict], rules: list[dict
     ours_by_key: dict[tuple, list[dict]] = defaultdict(list)
     for f in ours:
         path = os.path.normpath(f["path"])
-        ours_by_key[(path, index.service_at(path, f["line"]))].append(f)
+        # The message names the service: a value merged in with `<<:` sits at its anchor,
+        # inside another service's lines.
+        named = _SERVICE_IN_MESSAGE.match(f["message"])
+        service = named.group(1) if named else index.service_at(path, f["line"])
+        ours_by_key[(path, service)].append(f)
         ours_by_key[(path, "*")].append(f)
 
     totals = {}

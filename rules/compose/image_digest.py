@@ -32,7 +32,11 @@ def check(compose, ctx):
         resolved = compose.resolve(image)
         if resolved is None or not resolved.text.strip():
             continue
+        written = parse_image(str(image))
+        if written.digest or "@" in resolved.text or written.tag is None:
+            continue  # pinned, or untagged (image-explicit-tag's), or wholly a variable
         ref = parse_image(resolved.text)
-        if ref.digest or ref.tag is None or ref.tag.lower() in FLOATING:
-            continue
-        yield Problem(service.node.value_span("image"), f"service {service.name!r}: image {resolved.text} is not pinned by digest")
+        if ref.tag is not None and ref.tag.lower() in FLOATING:
+            continue  # a floating tag is image-explicit-tag's
+        tag = ref.tag if ref.tag is not None else written.tag
+        yield Problem(service.node.value_span("image"), f"service {service.name!r}: image {image} is pinned by tag ({tag}), not by digest")
