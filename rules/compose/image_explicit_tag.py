@@ -44,9 +44,6 @@ def check(compose, ctx):
         if ref.digest is not None or (ref.tag is not None and ref.tag.lower() not in FLOATING):
             continue
         span = service.node.value_span("image")
-        if ref.tag is not None and resolved.complete and str(image) == resolved.text:
-            offset = ref.tag_offset
-            span = compose.substring_span(span, str(image), offset, offset + len(ref.tag))
         what = f"the floating tag {ref.tag!r}" if ref.tag else "no tag (so latest)"
         shown = str(image) if str(image) == resolved.text else f"{image} (= {resolved.text})"
         yield Problem(span, f"service {service.name!r} uses image {shown} with {what}; pin a version or digest")
