@@ -1,17 +1,33 @@
 """Kubernetes manifests: every object of every document (``kind: List`` items included),
-and for workloads the pod spec and its containers, wherever the kind keeps them."""
+and for workloads the pod spec and its containers, wherever the kind keeps them.
+
+Three kinds of file are told apart here:
+
+* manifests: documents with ``apiVersion`` and ``kind`` (one object each, or a ``List``);
+* kustomizations (``kustomization.yaml``): recognised by name even without apiVersion/kind,
+  exposed as :attr:`KubernetesFile.kustomization` and never treated as an API object;
+* Helm/Go templates that happen to load as YAML (``image: {{ .Values.image }}`` is a valid
+  flow mapping): a file under a ``templates/`` folder containing ``{{``, or any file where
+  ``{{ ... }}`` turned into a mapping key. Their values are not what the cluster will see,
+  so :attr:`KubernetesFile.template_span` is set and no object is exposed to the rules.
+"""
 
 from __future__ import annotations
 
+import os
+import posixpath
 from dataclasses import dataclass, field
-from typing import Iterator
+from functools import cached_property
+from typing import Any, Iterator
 
-from ..model import Span
+from ..model import ParseError, Span
 from ..source import SourceFile
 from ..suppression import Suppression
 from ..yamlmodel import YamlDocument, YMap, YSeq
 
-#: Where each built-in workload keeps its pod spec.
+#: Where each built-in workload keeps its pod spec. Other kinds (OpenShift's
+#: DeploymentConfig, Argo Rollouts, ...) are workloads when they embed a pod template the
+#: usual way, ``spec.template.spec`` with containers.
 POD_SPEC_PATHS: dict[str, tuple[str, ...]] = {
     "Pod": ("spec",),
     "Deployment": ("spec", "template", "spec"),
@@ -24,15 +40,69 @@ POD_SPEC_PATHS: dict[str, tuple[str, ...]] = {
     "PodTemplate": ("template", "spec"),
 }
 CONTAINER_LISTS = ("initContainers", "containers", "ephemeralContainers")
+#: Kinds whose pods run to completion: no probes, no replicas, no rolling updates.
+BATCH_KINDS = frozenset(("Job", "CronJob"))
+#: securityContext fields a container inherits from the pod's securityContext.
+INHERITED_SECURITY_FIELDS = frozenset(
+    ("runAsUser", "runAsGroup", "runAsNonRoot", "seccompProfile", "seLinuxOptions", "appArmorProfile",
+     "windowsOptions")
+)  # fmt: skip
+
 KUBE_LINTER_ANNOTATION = "ignore-check.kube-linter.io/"
+KUBE_LINTER_IGNORE_ALL = "kube-linter.io/ignore-all"
+CHECKOV_SKIP_ANNOTATION = "checkov.io/skip"
+POLARIS_ANNOTATION = "polaris.fairwinds.com/"
+KUBE_SCORE_IGNORE = "kube-score/ignore"
+
+KUSTOMIZATION_NAMES = frozenset(("kustomization.yaml", "kustomization.yml", "kustomization"))
 
 
 def sniff(path: str, documents: list[YamlDocument]) -> bool:
+    if is_kustomization_path(path):
+        return any(isinstance(d.root, YMap) for d in documents)
     return any(_is_object(d.root) for d in documents)
+
+
+def is_kustomization_path(path: str) -> bool:
+    return posixpath.basename(path.replace("\\", "/")).lower() in KUSTOMIZATION_NAMES
 
 
 def _is_object(root) -> bool:
     return isinstance(root, YMap) and isinstance(root.get("apiVersion"), str) and isinstance(root.get("kind"), str)
+
+
+def mapping(value: Any) -> YMap | None:
+    return value if isinstance(value, YMap) else None
+
+
+def items_of(value: Any) -> list[YMap]:
+    """The mappings of a YAML sequence (anything else in it, or a non-sequence, is left to
+    the schema rule)."""
+    return [v for v in value if isinstance(v, YMap)] if isinstance(value, YSeq) else []
+
+
+def dig(node: Any, *path: str) -> Any:
+    """``node[a][b]...`` through mappings, or None where the path stops."""
+    for step in path:
+        if not isinstance(node, YMap):
+            return None
+        node = node.get(step)
+    return node
+
+
+def key_or_node_span(parent: YMap, key: str) -> Span:
+    """The key's span when ``parent`` has ``key`` (the line a reader looks at), else where
+    ``parent`` starts."""
+    return parent.key_span(key) if key in parent else first_line_span(parent)
+
+
+def first_line_span(node: YMap | YSeq) -> Span:
+    """A mapping or sequence's first token, rather than its whole (multi-line) extent."""
+    if isinstance(node, YMap) and node:
+        return node.key_span(next(iter(node)))
+    if isinstance(node, YSeq) and node:
+        return node.item_span(0)
+    return node.span
 
 
 @dataclass(eq=False)
@@ -42,6 +112,7 @@ class Container:
     node: YMap
     list_name: str
     pod: PodSpec
+    index: int
 
     @property
     def name(self) -> str:
@@ -53,7 +124,61 @@ class Container:
         return self.node.span
 
     def name_span(self) -> Span:
-        return self.node.span_of("name")
+        """Where findings about something the container lacks are reported."""
+        return self.node.value_span("name") if "name" in self.node else first_line_span(self.node)
+
+    @property
+    def label(self) -> str:
+        """How messages name the container: ``container 'web' of Deployment/shop``."""
+        what = {"initContainers": "init container", "ephemeralContainers": "ephemeral container"}
+        return f"{what.get(self.list_name, 'container')} {self.name!r} of {self.pod.obj.label}"
+
+    @property
+    def image(self) -> str | None:
+        image = self.node.get("image")
+        return image if isinstance(image, str) else None
+
+    @cached_property
+    def security_context(self) -> YMap | None:
+        return mapping(self.node.get("securityContext"))
+
+    def security_setting(self, name: str) -> tuple[Any, YMap] | None:
+        """(value, the securityContext that sets it) for a container security field, the
+        container's own value first, then the pod's for the fields a pod passes down."""
+        own = self.security_context
+        if own is not None and name in own:
+            return own[name], own
+        if name in INHERITED_SECURITY_FIELDS:
+            pod_context = self.pod.security_context
+            if pod_context is not None and name in pod_context:
+                return pod_context[name], pod_context
+        return None
+
+    @cached_property
+    def resources(self) -> YMap | None:
+        return mapping(self.node.get("resources"))
+
+    def resource(self, section: str, name: str) -> Any:
+        """``resources.<section>.<name>`` (e.g. requests/cpu), None when unset."""
+        return dig(self.resources, section, name)
+
+    @cached_property
+    def ports(self) -> list[YMap]:
+        return items_of(self.node.get("ports"))
+
+    @cached_property
+    def env(self) -> list[YMap]:
+        return items_of(self.node.get("env"))
+
+    @cached_property
+    def env_from(self) -> list[YMap]:
+        return items_of(self.node.get("envFrom"))
+
+    def probes(self) -> Iterator[tuple[str, YMap]]:
+        for kind in ("livenessProbe", "readinessProbe", "startupProbe"):
+            probe = mapping(self.node.get(kind))
+            if probe is not None:
+                yield kind, probe
 
 
 @dataclass(eq=False)
@@ -63,20 +188,56 @@ class PodSpec:
     template: YMap
     obj: K8sObject
 
-    @property
+    @cached_property
     def containers(self) -> list[Container]:
         found = []
         for list_name in CONTAINER_LISTS:
-            items = self.node.get(list_name)
-            if isinstance(items, YSeq):
-                found.extend(Container(c, list_name, self) for c in items if isinstance(c, YMap))
+            for index, item in enumerate(items_of(self.node.get(list_name))):
+                found.append(Container(item, list_name, self, index))
         return found
 
+    def app_containers(self) -> list[Container]:
+        """The long-running containers (``containers``), without init and ephemeral ones."""
+        return [c for c in self.containers if c.list_name == "containers"]
+
+    @cached_property
+    def metadata(self) -> YMap:
+        return mapping(self.template.get("metadata")) or YMap()
+
     @property
-    def labels(self) -> dict:
-        meta = self.template.get("metadata")
-        labels = meta.get("labels") if isinstance(meta, YMap) else None
-        return labels if isinstance(labels, YMap) else {}
+    def labels(self) -> YMap:
+        return mapping(self.metadata.get("labels")) or YMap()
+
+    @property
+    def annotations(self) -> YMap:
+        return mapping(self.metadata.get("annotations")) or YMap()
+
+    @cached_property
+    def security_context(self) -> YMap | None:
+        return mapping(self.node.get("securityContext"))
+
+    @cached_property
+    def volumes(self) -> list[YMap]:
+        return items_of(self.node.get("volumes"))
+
+    @property
+    def span(self) -> Span:
+        """Where findings about something the pod lacks are reported: the ``spec:`` key
+        of the pod (template)."""
+        return key_or_node_span(self.template, "spec")
+
+    @property
+    def is_batch(self) -> bool:
+        return self.obj.kind in BATCH_KINDS
+
+    @property
+    def is_windows(self) -> bool:
+        """Windows pods: Linux-only settings (capabilities, seccomp, read-only root,
+        runAsNonRoot by UID) do not apply to them."""
+        os_name = dig(self.node, "os", "name")
+        if os_name is not None:
+            return os_name == "windows"
+        return dig(self.node, "nodeSelector", "kubernetes.io/os") == "windows"
 
 
 @dataclass(eq=False)
@@ -93,9 +254,14 @@ class K8sObject:
         return self.node["apiVersion"]
 
     @property
+    def group(self) -> str:
+        """API group ("" for the core group)."""
+        group, slash, _version = self.api_version.rpartition("/")
+        return group if slash else ""
+
+    @cached_property
     def metadata(self) -> YMap:
-        meta = self.node.get("metadata")
-        return meta if isinstance(meta, YMap) else YMap()
+        return mapping(self.node.get("metadata")) or YMap()
 
     @property
     def name(self) -> str:
@@ -108,9 +274,16 @@ class K8sObject:
         return namespace if isinstance(namespace, str) else None
 
     @property
-    def annotations(self) -> dict:
-        annotations = self.metadata.get("annotations")
-        return annotations if isinstance(annotations, YMap) else {}
+    def labels(self) -> YMap:
+        return mapping(self.metadata.get("labels")) or YMap()
+
+    @property
+    def annotations(self) -> YMap:
+        return mapping(self.metadata.get("annotations")) or YMap()
+
+    @cached_property
+    def spec(self) -> YMap:
+        return mapping(self.node.get("spec")) or YMap()
 
     @property
     def span(self) -> Span:
@@ -121,7 +294,24 @@ class K8sObject:
         """How messages name the object: ``Deployment/web``."""
         return f"{self.kind}/{self.name or '(unnamed)'}"
 
-    def pod_spec(self) -> PodSpec | None:
+    def name_span(self) -> Span:
+        """Where findings about the object as a whole are reported: its name, else its kind."""
+        meta = self.metadata
+        if "name" in meta:
+            return meta.value_span("name")
+        return self.node.value_span("kind")
+
+    def spec_span(self, key: str | None = None) -> Span:
+        """``spec.<key>``'s value when set, else the ``spec`` key, else the object's name."""
+        spec = self.spec
+        if key is not None and key in spec:
+            return spec.value_span(key)
+        if "spec" in self.node:
+            return self.node.key_span("spec")
+        return self.name_span()
+
+    @cached_property
+    def pod(self) -> PodSpec | None:
         """The pod spec of a built-in workload, or of a custom resource that embeds a pod
         template the usual way (``spec.template.spec`` with containers)."""
         path = POD_SPEC_PATHS.get(self.kind, ("spec", "template", "spec"))
@@ -135,16 +325,34 @@ class K8sObject:
             return None
         return PodSpec(node, parent, self)
 
+    def pod_spec(self) -> PodSpec | None:
+        return self.pod
+
 
 @dataclass(eq=False)
 class KubernetesFile:
     source: SourceFile
     documents: list[YamlDocument]
     objects: list[K8sObject] = field(default_factory=list)
+    #: The kustomization.yaml mapping, when this file is one.
+    kustomization: YMap | None = None
+    #: Where the first ``{{`` of a Helm/Go template is, when the file is one (and then
+    #: ``objects`` is empty: its values are not what the cluster will see).
+    template_span: Span | None = None
+    #: Facts derived from the file that several rules share (RBAC grants, the object
+    #: inventory of project rules), computed once by whichever rule asks first.
+    derived: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def kustomize_role(self) -> str | None:
+        """"resource" or "patch" when a kustomization.yaml beside the file (or in the
+        folder above) lists it: kustomize then edits it (patches, labels, generators)
+        before it reaches the cluster, so it may legitimately lack required fields."""
+        return kustomize_role(self.source.path)
 
     def workloads(self) -> Iterator[tuple[K8sObject, PodSpec]]:
         for obj in self.objects:
-            pod = obj.pod_spec()
+            pod = obj.pod
             if pod is not None:
                 yield obj, pod
 
@@ -152,31 +360,170 @@ class KubernetesFile:
         for _obj, pod in self.workloads():
             yield from pod.containers
 
+    def of_kind(self, *kinds: str) -> Iterator[K8sObject]:
+        for obj in self.objects:
+            if obj.kind in kinds:
+                yield obj
+
     def suppression_scopes(self) -> list[Span]:
-        return [obj.span for obj in self.objects]
+        """Objects, pod specs and containers: a comment above one covers all of it."""
+        scopes = [obj.span for obj in self.objects]
+        for _obj, pod in self.workloads():
+            scopes.append(pod.node.span)
+            scopes.extend(c.span for c in pod.containers)
+        return scopes
 
     def suppressions(self) -> list[Suppression]:
-        """kube-linter's ``ignore-check.kube-linter.io/<check>`` annotations silence that
-        check (and its lintkit equivalent) on the annotated object."""
+        """Annotations other tools honour, honoured on the annotated object:
+        kube-linter's ``ignore-check.kube-linter.io/<check>`` and
+        ``kube-linter.io/ignore-all``, Checkov's ``checkov.io/skip<N>: CKV_K8S_8=reason``,
+        Polaris's ``polaris.fairwinds.com/<check>-exempt`` and ``.../exempt``, and
+        kube-score's ``kube-score/ignore: <check>,...``."""
         found = []
         for obj in self.objects:
             annotations = obj.annotations
-            for key in annotations:
-                if isinstance(key, str) and key.startswith(KUBE_LINTER_ANNOTATION):
-                    check = key[len(KUBE_LINTER_ANNOTATION) :]
-                    span = annotations.key_span(key)
+            for key, value in annotations.items():
+                if not isinstance(key, str):
+                    continue
+                selectors = _annotation_selectors(key, value)
+                if selectors:
                     found.append(
-                        Suppression(
-                            (f"kube-linter:{check}",), obj.span.line, obj.span.end_line, span, key
-                        )
+                        Suppression(selectors, obj.span.line, obj.span.end_line, annotations.key_span(key), key)
                     )
         return found
 
 
+def _annotation_selectors(key: str, value: Any) -> tuple[str, ...] | None:
+    if key.startswith(KUBE_LINTER_ANNOTATION):
+        return (f"kube-linter:{key[len(KUBE_LINTER_ANNOTATION):]}",)
+    if key == KUBE_LINTER_IGNORE_ALL:
+        return _aliases_of_tool("kube-linter:")
+    if key.startswith(CHECKOV_SKIP_ANNOTATION) and isinstance(value, str):
+        check = value.partition("=")[0].strip()
+        return (check,) if check else None
+    if key.startswith(POLARIS_ANNOTATION) and _truthy(value):
+        check = key[len(POLARIS_ANNOTATION) :]
+        if check == "exempt":
+            return _aliases_of_tool("polaris:")
+        if check.endswith("-exempt"):
+            return (f"polaris:{check[: -len('-exempt')]}",)
+        return None
+    if key == KUBE_SCORE_IGNORE and isinstance(value, str):
+        return tuple(f"kube-score:{c.strip()}" for c in value.split(",") if c.strip()) or None
+    return None
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def _aliases_of_tool(prefix: str) -> tuple[str, ...]:
+    from ..registry import rules_for_kind
+
+    return tuple(sorted({a for r in rules_for_kind("kubernetes") for a in r.aliases if a.startswith(prefix)}))
+
+
+#: Folder -> (resources, patches) listed by the kustomization in it, per process.
+_KUSTOMIZATIONS: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
+
+
+def kustomize_role(path: str) -> str | None:
+    here = os.path.dirname(os.path.abspath(path))
+    for folder in (here, os.path.dirname(here)):
+        listed = _kustomization_lists(folder)
+        if listed is None:
+            continue
+        resources, patches = listed
+        relative = os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
+        if relative in patches:
+            return "patch"
+        if relative in resources:
+            return "resource"
+    return None
+
+
+def _kustomization_lists(folder: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    if folder in _KUSTOMIZATIONS:
+        return _KUSTOMIZATIONS[folder]
+    found = None
+    for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"):
+        candidate = os.path.join(folder, name)
+        if os.path.isfile(candidate):
+            found = _read_kustomization(candidate)
+            break
+    _KUSTOMIZATIONS[folder] = found
+    return found
+
+
+def _read_kustomization(path: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    from ..yamlmodel import load
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            documents = load(SourceFile(path, fh.read()))
+    except (OSError, UnicodeDecodeError, ParseError):
+        return None
+    root = documents[0].root if documents else None
+    if not isinstance(root, YMap):
+        return None
+
+    def paths(key: str) -> set[str]:
+        found = set()
+        for entry in root.get(key) or ():
+            if isinstance(entry, YMap):
+                entry = entry.get("path")
+            if isinstance(entry, str) and "\n" not in entry:
+                found.add(posixpath.normpath(entry.strip()))
+        return found
+
+    resources = paths("resources") | paths("bases")
+    patches = paths("patches") | paths("patchesStrategicMerge") | paths("patchesJson6902")
+    return frozenset(resources), frozenset(patches)
+
+
+def _template_span(source: SourceFile, documents: list[YamlDocument]) -> Span | None:
+    """Where a Helm/Go template's first ``{{`` is, if this file is one."""
+    text = source.text
+    at = text.find("{{")
+    if at == -1:
+        return None
+    under_templates = "templates" in source.path.replace("\\", "/").split("/")[:-1]
+    if not under_templates and not any(_has_template_key(d.root) for d in documents):
+        return None
+    line, column = source.position(at)
+    end = text.find("}}", at)
+    end_line, end_column = source.position(end + 2) if end != -1 else (line, column + 2)
+    if end_line != line:
+        end_line, end_column = line, column + 2
+    return Span(line, column, end_line, end_column)
+
+
+def _has_template_key(node: Any) -> bool:
+    """``{{ .Values.x }}`` loads as a mapping whose key is itself a mapping (kept as a tuple)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, YMap):
+            for key, value in item.items():
+                if isinstance(key, tuple):
+                    return True
+                stack.append(value)
+        elif isinstance(item, YSeq):
+            stack.extend(item)
+    return False
+
+
 def parse(source: SourceFile, documents: list[YamlDocument]) -> KubernetesFile:
     view = KubernetesFile(source, documents)
+    view.template_span = _template_span(source, documents)
+    if view.template_span is not None:
+        return view
+    kustomization_file = is_kustomization_path(source.path)
     for document in documents:
         root = document.root
+        if kustomization_file and isinstance(root, YMap) and view.kustomization is None:
+            view.kustomization = root
+            continue
         if not _is_object(root):
             continue
         items = root.get("items")

@@ -4,13 +4,19 @@ from lintkit.model import Problem
 
 
 def missing_probe(manifest, field: str, what: str):
-    for container in manifest.containers():
-        if container.list_name != "containers" or field in container.node:
+    """Long-running containers (not init containers, not Jobs/CronJobs, whose pods exit
+    by design) without the probe, or with an empty one."""
+    for _obj, pod in manifest.workloads():
+        if pod.is_batch:
             continue
-        yield Problem(
-            container.name_span(),
-            f"container {container.name!r} of {container.pod.obj.label} has no {field} ({what})",
-        )
+        for container in pod.app_containers():
+            probe = container.node.get(field)
+            if probe:
+                continue
+            if field in container.node:
+                yield Problem(container.node.key_span(field), f"{container.label} has an empty {field} ({what})")
+            else:
+                yield Problem(container.name_span(), f"{container.label} has no {field} ({what})")
 
 
 POD_WITHOUT_PROBES = """\

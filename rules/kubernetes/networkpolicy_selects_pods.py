@@ -1,0 +1,41 @@
+"""NetworkPolicies whose podSelector matches no pod."""
+
+from lintkit.model import Example, Problem, rule
+
+from . import inventory
+from .labels import selector_matches
+from .pod_has_networkpolicy import _POLICY
+from .snippets import DEPLOYMENT
+
+
+@rule(
+    id="K8053",
+    name="networkpolicy-selects-pods",
+    severity="warning",
+    summary="NetworkPolicy podSelector matches no pod",
+    rationale=(
+        "A NetworkPolicy protects the pods its podSelector matches. One that matches nothing "
+        "(a typo, a renamed app) protects nothing while looking like it does. Reported when "
+        "the policy's folder defines workloads."
+    ),
+    tags=("security",),
+    aliases=("kube-linter:dangling-networkpolicy", "kube-linter:dangling-networkpolicypeer-podselector",
+             "kube-score:networkpolicy-targets-pod", "KSV038"),
+    examples=(
+        Example(bad=DEPLOYMENT.replace("      SPREAD\n", "") + "---\n" + _POLICY.replace("{app: web}", "{app: webb}"),
+                good=DEPLOYMENT.replace("      SPREAD\n", "") + "---\n" + _POLICY, filename="web.yaml"),
+    ),
+    collect=inventory.collect,
+)
+def check(facts_by_path, ctx):
+    run = inventory.Run(facts_by_path)
+    for path, policy in run.of_kind("NetworkPolicy"):
+        selector = policy.spec.get("selector")
+        if not selector or not run.unit_defines(path, *_WORKLOADS):
+            continue
+        if any(selector_matches(selector, labels) for _p, _o, labels in run.pod_label_sets(policy.namespace)):
+            continue
+        yield Problem(policy.spec["selector_span"], f"{policy.label} selects no pod", path=path)
+
+
+_WORKLOADS = ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job", "CronJob")

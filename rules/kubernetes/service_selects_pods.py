@@ -1,0 +1,84 @@
+"""Services whose selector matches no pod."""
+
+import difflib
+
+from lintkit.model import Example, Problem, rule
+
+from . import inventory
+from .labels import map_selector_matches
+
+_FILES = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - {name: web, image: "nginx:1.27.2", ports: [{containerPort: 8080}]}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: APP}
+  ports: [{port: 80, targetPort: 8080}]
+"""
+
+
+@rule(
+    id="K8058",
+    name="service-selects-pods",
+    severity="error",
+    summary="Service selector matches no pod template",
+    rationale=(
+        "A Service routes to the pods its selector matches. When no workload's pod template "
+        "carries those labels (a typo, a renamed app), the Service has no endpoints and every "
+        "request to it fails, with no error anywhere at apply time. Reported when the "
+        "Service's folder defines workloads at all (pods made elsewhere, e.g. by Helm, are "
+        "not visible); labels of custom resources count, since operators label their pods alike."
+    ),
+    tags=("reliability",),
+    aliases=("kube-linter:dangling-service", "kube-score:service-targets-pod"),
+    examples=(Example(bad=_FILES.replace("APP", "webb"), good=_FILES.replace("APP", "web"), filename="web.yaml"),),
+    collect=inventory.collect,
+)
+def check(facts_by_path, ctx):
+    run = inventory.Run(facts_by_path)
+    for path, service in run.of_kind("Service"):
+        selector = service.spec.get("selector")
+        if not selector or service.spec.get("type") == "ExternalName":
+            continue
+        if not run.unit_defines(path, *_WORKLOAD_KINDS):
+            continue
+        candidates = list(run.pod_label_sets(service.namespace))
+        if any(map_selector_matches(selector, labels) for _p, _o, labels in candidates):
+            continue
+        shown = ", ".join(f"{k}={v}" for k, v in selector.items())
+        yield Problem(
+            service.spec["selector_span"],
+            f"{service.label} selects {shown}, which no pod template carries{_near_miss(selector, candidates)}",
+            path=path,
+        )
+
+
+_WORKLOAD_KINDS = ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Pod", "Job",
+                   "CronJob", "DeploymentConfig", "Rollout")
+
+
+def _near_miss(selector: dict, candidates) -> str:
+    """The workload whose labels differ from the selector by one close value (a typo)."""
+    for _path, obj, labels in candidates:
+        differing = [k for k, v in selector.items() if labels.get(k) != v]
+        if len(differing) != 1 or differing[0] not in labels:
+            continue
+        key = differing[0]
+        if difflib.SequenceMatcher(None, selector[key], labels[key]).ratio() >= 0.8:
+            return f" (did you mean {key}={labels[key]}, as in {obj.label}?)"
+    return ""

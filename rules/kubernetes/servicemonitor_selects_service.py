@@ -1,0 +1,57 @@
+"""Prometheus ServiceMonitors that select no Service."""
+
+from lintkit.model import Example, Problem, rule
+
+from . import inventory
+from .labels import selector_matches
+
+_FILES = """\
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  labels: {app: web}
+spec:
+  selector: {app: web}
+  ports: [{name: metrics, port: 9090}]
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: APP}
+  endpoints: [{port: metrics}]
+"""
+
+
+@rule(
+    id="K8089",
+    name="servicemonitor-selects-service",
+    severity="warning",
+    summary="Prometheus ServiceMonitor selects no Service",
+    rationale=(
+        "A ServiceMonitor scrapes the Services its selector matches (by their labels, not the "
+        "pods'). One that matches none silently scrapes nothing, and the missing metrics are "
+        "noticed only when an alert should have fired. Reported when the monitor's folder defines Services."
+    ),
+    tags=("reliability",),
+    aliases=("kube-linter:dangling-servicemonitor",),
+    examples=(Example(bad=_FILES.replace("APP", "webb"), good=_FILES.replace("APP", "web"), filename="web.yaml"),),
+    collect=inventory.collect,
+)
+def check(facts_by_path, ctx):
+    run = inventory.Run(facts_by_path)
+    for path, monitor in run.of_kind("ServiceMonitor"):
+        selector = monitor.spec.get("selector")
+        if selector is None or not run.unit_defines(path, "Service"):
+            continue
+        namespaces = monitor.spec.get("namespaces") or ()
+        for _p, service in run.of_kind("Service"):
+            if monitor.spec.get("any_namespace") or (service.namespace in namespaces if namespaces else
+                                                     inventory.same_namespace(service.namespace, monitor.namespace)):
+                if selector_matches(selector, service.labels):
+                    break
+        else:
+            yield Problem(monitor.spec["selector_span"], f"{monitor.label} selects no Service", path=path)
