@@ -23,7 +23,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from ..model import ParseError, Span
 from ..source import SourceFile
@@ -81,8 +81,7 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _OPERATORS = (":-", ":?", ":+", "-", "?", "+")
 
 
-@dataclass(frozen=True, slots=True)
-class Variable:
+class Variable(NamedTuple):
     """One ``$NAME`` / ``${NAME...}`` reference; ``start``/``end`` are offsets into the text."""
 
     name: str
@@ -90,10 +89,6 @@ class Variable:
     word: str | None  # the default, error message or alternative after the operator
     start: int
     end: int
-
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start, self.end
 
     @property
     def has_default(self) -> bool:
@@ -108,8 +103,7 @@ class Variable:
         return self.operator in ("+", ":+")
 
 
-@dataclass(frozen=True, slots=True)
-class Malformed:
+class Malformed(NamedTuple):
     start: int
     end: int
     message: str
@@ -189,8 +183,7 @@ def _matching_brace(text: str, open_at: int, stop: int) -> int:
     return -1
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
     """A value after interpolation: ``text`` with unset variables as Compose substitutes
     them (empty), and which variables had no value, no default."""
 
@@ -295,8 +288,7 @@ def read_dotenv(path: str) -> dict[str, str]:
 # --- ports ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PortSpec:
+class PortSpec(NamedTuple):
     """One ``ports:`` entry. ``published``/``target`` are text ("8080", "8000-8010", or
     with variables); ``published`` is None when Docker picks an ephemeral host port."""
 
@@ -400,8 +392,7 @@ def _split_port_fields(text: str) -> list[str]:
 # --- volumes --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class VolumeSpec:
+class VolumeSpec(NamedTuple):
     """One service ``volumes:`` item. ``type`` is ``bind`` (a host path), ``volume`` (a
     named volume), or ``tmpfs``/``npipe``/``image``/``cluster`` (long syntax)."""
 
@@ -831,8 +822,7 @@ def parse(source: SourceFile, documents: list[YamlDocument], load_siblings: bool
 # --- what project rules collect -------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """A service naming something by name: another service or a top-level entry."""
 
     kind: str  # "service", "networks", "volumes", "secrets", "configs"
