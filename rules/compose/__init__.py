@@ -1,4 +1,4 @@
-"""Built-in docker-compose rules (ids DC001-DC054).
+"""Built-in docker-compose rules (ids DC001-DC056).
 
 Most modules define one rule (``check``); two are templates with a table of rules
 (``hardening`` for settings a hardened service declares, ``host_namespaces`` for the
@@ -22,6 +22,7 @@ from . import (
     no_dangerous_devices,
     no_docker_socket_mount,
     no_duplicate_env_keys,
+    no_logging_disabled,
     no_plaintext_secrets_env,
     no_privileged,
     no_privileged_host_ports,
@@ -37,6 +38,7 @@ from . import (
     service_keys_order,
     services_sorted,
     shared_volumes,
+    tmpfs_exec,
     top_level_keys_order,
     undefined_top_level_refs,
     unique_container_names,
@@ -89,6 +91,8 @@ _SINGLE = (
     valid_healthcheck_test,
     unset_variable_without_default,
     valid_interpolation,
+    no_logging_disabled,
+    tmpfs_exec,
 )
 
 RULES = [m.check for m in _SINGLE] + hardening.RULES + host_namespaces.RULES
