@@ -197,3 +197,226 @@ def functions_called(expression: Expression) -> list[Token]:
     except ExpressionError:
         return []
     return [t for i, t in enumerate(tokens[:-1]) if t.kind == "ident" and tokens[i + 1].kind == "lparen"]
+
+
+# --- the full grammar, for checking expressions -------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A node of a parsed expression; ``start``/``end`` are offsets in the enclosing text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Literal(Node):
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
+class Name(Node):
+    """A bare identifier: a context (``github``, ``matrix``)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Property(Node):
+    """``receiver.name`` or ``receiver['name']``; ``name_start`` is where the name is."""
+
+    receiver: Node
+    name: str
+    name_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Index(Node):
+    """``receiver[expression]`` with an index that is not a string literal."""
+
+    receiver: Node
+    index: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Filter(Node):
+    """``receiver.*`` / ``receiver[*]``."""
+
+    receiver: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Node):
+    name: str
+    args: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not(Node):
+    operand: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Binary(Node):
+    operator: str
+    left: Node
+    right: Node
+
+
+#: Binary operators from the loosest to the tightest binding.
+_PRECEDENCE = (("||",), ("&&",), ("==", "!="), ("<", "<=", ">", ">="))
+
+
+def parse(inner: str, base: int = 0) -> Node:
+    """The syntax tree of an expression (the text between ``${{`` and ``}}``, or a bare
+    ``if:`` condition); raises :class:`ExpressionError` at the offending offset."""
+    tokens = tokenize(inner, base)
+    if not tokens:
+        raise ExpressionError("empty expression", base)
+    reader = _Reader(tokens, base + len(inner))
+    node = reader.binary(0)
+    if reader.index < len(tokens):
+        extra = tokens[reader.index]
+        raise ExpressionError(f"unexpected {extra.text!r} after a complete expression", extra.start)
+    return node
+
+
+class _Reader:
+    def __init__(self, tokens: list[Token], end: int):
+        self.tokens = tokens
+        self.index = 0
+        self.end = end
+
+    def peek(self) -> Token | None:
+        return self.tokens[self.index] if self.index < len(self.tokens) else None
+
+    def take(self, kind: str, what: str) -> Token:
+        token = self.peek()
+        if token is None:
+            raise ExpressionError(f"expression ends where {what} was expected", self.end)
+        if token.kind != kind:
+            raise ExpressionError(f"{what} expected, found {token.text!r}", token.start)
+        self.index += 1
+        return token
+
+    def binary(self, level: int) -> Node:
+        if level == len(_PRECEDENCE):
+            return self.unary()
+        left = self.binary(level + 1)
+        while True:
+            token = self.peek()
+            if token is None or token.kind != "op" or token.text not in _PRECEDENCE[level]:
+                return left
+            self.index += 1
+            right = self.binary(level + 1)
+            left = Binary(left.start, right.end, token.text, left, right)
+
+    def unary(self) -> Node:
+        token = self.peek()
+        if token is not None and token.kind == "op" and token.text == "!":
+            self.index += 1
+            operand = self.unary()
+            return Not(token.start, operand.end, operand)
+        return self.postfix(self.primary())
+
+    def primary(self) -> Node:
+        token = self.peek()
+        if token is None:
+            raise ExpressionError("expression ends where a value was expected", self.end)
+        self.index += 1
+        if token.kind == "string":
+            return Literal(token.start, token.end, token.text[1:-1].replace("''", "'"))
+        if token.kind == "number":
+            return Literal(token.start, token.end, _number(token))
+        if token.kind == "lparen":
+            inner = self.binary(0)
+            self.take("rparen", "')'")
+            return inner
+        if token.kind == "ident":
+            lowered = token.text.lower()
+            following = self.peek()
+            if following is not None and following.kind == "lparen":
+                return self.call(token)
+            if lowered in LITERALS:
+                return Literal(token.start, token.end, {"true": True, "false": False, "null": None}[lowered])
+            return Name(token.start, token.end, token.text)
+        raise ExpressionError(f"unexpected {token.text!r} where a value was expected", token.start)
+
+    def call(self, name: Token) -> Node:
+        self.index += 1  # the "("
+        args: list[Node] = []
+        token = self.peek()
+        if token is not None and token.kind == "rparen":
+            self.index += 1
+            return Call(name.start, token.end, name.text, ())
+        while True:
+            args.append(self.binary(0))
+            token = self.peek()
+            if token is not None and token.kind == "comma":
+                self.index += 1
+                continue
+            close = self.take("rparen", "',' or ')'")
+            return Call(name.start, close.end, name.text, tuple(args))
+
+    def postfix(self, node: Node) -> Node:
+        while True:
+            token = self.peek()
+            if token is None:
+                return node
+            if token.kind == "dot":
+                self.index += 1
+                part = self.peek()
+                if part is not None and part.kind == "star":
+                    self.index += 1
+                    node = Filter(node.start, part.end, node)
+                elif part is not None and part.kind == "ident":
+                    self.index += 1
+                    node = Property(node.start, part.end, node, part.text, part.start)
+                else:
+                    found = repr(part.text) if part is not None else "the end"
+                    raise ExpressionError(f"property name expected after '.', found {found}", part.start if part else self.end)
+            elif token.kind == "lbracket":
+                self.index += 1
+                inside = self.peek()
+                if inside is not None and inside.kind == "star":
+                    self.index += 1
+                    close = self.take("rbracket", "']'")
+                    node = Filter(node.start, close.end, node)
+                    continue
+                index = self.binary(0)
+                close = self.take("rbracket", "']'")
+                if isinstance(index, Literal) and isinstance(index.value, str):
+                    node = Property(node.start, close.end, node, index.value, index.start)
+                else:
+                    node = Index(node.start, close.end, node, index)
+            else:
+                return node
+
+
+def _number(token: Token) -> float:
+    text = token.text
+    try:
+        if text.lower().startswith(("0x", "-0x", "+0x")):
+            return float(int(text, 16))
+        return float(text)
+    except ValueError:
+        raise ExpressionError(f"invalid number {text!r}", token.start) from None
+
+
+def walk_nodes(node: Node) -> Iterator[Node]:
+    """Every node of a tree, parents before children."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, (Property, Filter)):
+            stack.append(current.receiver)
+        elif isinstance(current, Index):
+            stack.extend((current.index, current.receiver))
+        elif isinstance(current, Call):
+            stack.extend(reversed(current.args))
+        elif isinstance(current, Not):
+            stack.append(current.operand)
+        elif isinstance(current, Binary):
+            stack.extend((current.right, current.left))

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..model import Span
@@ -61,6 +62,30 @@ class Job:
     def id_span(self) -> Span:
         return self.jobs.key_span(self.id)
 
+    @property
+    def is_reusable_call(self) -> bool:
+        """``uses: owner/repo/.github/workflows/x.yml@ref``: the job runs another workflow."""
+        return isinstance(self.node.get("uses"), str)
+
+    @property
+    def needs(self) -> list[tuple[str, Span]]:
+        """The job ids in ``needs:`` with where each is written."""
+        needs = self.node.get("needs")
+        if isinstance(needs, str):
+            return [(needs, self.node.value_span("needs"))]
+        if isinstance(needs, YSeq):
+            return [(n, needs.item_span(i)) for i, n in enumerate(needs) if isinstance(n, str)]
+        return []
+
+    @property
+    def runs_on_windows(self) -> bool:
+        """All the job's literal runner labels say Windows (the default shell is pwsh)."""
+        runs_on = self.node.get("runs-on")
+        if isinstance(runs_on, YMap):
+            runs_on = runs_on.get("labels")
+        labels = [runs_on] if isinstance(runs_on, str) else list(runs_on) if isinstance(runs_on, YSeq) else []
+        return any(isinstance(label, str) and label.lower().startswith("windows") for label in labels)
+
 
 @dataclass(eq=False)
 class Workflow:
@@ -69,6 +94,7 @@ class Workflow:
     root: YMap
     #: True for action metadata (action.yml) rather than a workflow.
     is_action: bool
+    _scripts: dict = field(default_factory=dict, repr=False)
 
     @property
     def on_key(self) -> Any:
@@ -109,6 +135,86 @@ class Workflow:
     def suppression_scopes(self) -> list[Span]:
         return [j.span for j in self.jobs] + [s.span for s in self.steps]
 
+    @cached_property
+    def github_reading(self) -> YMap:
+        """The top level as GitHub reads it (YAML 1.2 core types), for the schema: the
+        unquoted ``on`` key and values such as ``yes``/``off`` are strings, not booleans;
+        ``1_000`` and ``1:30`` are strings, not numbers; keys that are not strings are
+        their source text. Positions are those of the loaded tree."""
+        return _github_reading(self.source, self.root)
+
+    def shell_of(self, step: Step) -> str | None:
+        """The shell ``run:`` is given to: the step's ``shell:``, else the job's and the
+        workflow's ``defaults.run.shell``, else the runner's default (pwsh on Windows,
+        bash elsewhere). None when it is an expression or unknown (composite actions
+        must say it)."""
+        holders = [step.node] if self.is_action else [step.node, _run_defaults(step.job.node), _run_defaults(self.root)]
+        for holder in holders:
+            shell = holder.get("shell") if isinstance(holder, YMap) else None
+            if shell is not None:
+                return shell if isinstance(shell, str) and "${{" not in shell else None
+        if self.is_action:
+            return None
+        return "pwsh" if step.job.runs_on_windows else "bash"
+
+    def run_script(self, step: Step):
+        """The step's ``run:`` parsed as shell (:class:`lintkit.shell.Script`), parsed once
+        for all the rules that ask; None when there is no ``run:`` string or its shell is
+        not a POSIX shell (bash, sh, or a custom ``bash -e {0}`` command line)."""
+        if step.node.get("run") is None or not isinstance(step.node["run"], str):
+            return None
+        key = id(step.node)
+        if key not in self._scripts:
+            script = None
+            if is_posix_shell(self.shell_of(step)):
+                from ..shell import parse_script
+
+                script = parse_script(step.node["run"], text_offsets(self, step.node, "run"))
+            self._scripts[key] = script
+        return self._scripts[key]
+
+    @cached_property
+    def expression_sites(self) -> list[ExpressionSite]:
+        """Every value GitHub evaluates expressions in and that holds one (every ``if:``
+        counts: it is an expression even without ``${{ }}``)."""
+        return list(_expression_sites(self))
+
+
+@dataclass(frozen=True, eq=False)
+class ExpressionSite:
+    """A string value GitHub evaluates: where it is (``key`` is the workflow key of
+    GitHub's context-availability table, e.g. ``jobs.<job_id>.steps.run``), its text,
+    and the job and step it belongs to."""
+
+    key: str
+    holder: YMap | YSeq
+    index: Any
+    text: str
+    job: Job | None = None
+    step: Step | None = None
+    #: An ``if:``: without ``${{ }}`` the whole text is one expression.
+    condition: bool = False
+
+    def span(self) -> Span:
+        return self.holder.value_span(self.index) if isinstance(self.holder, YMap) else self.holder.item_span(self.index)
+
+
+POSIX_SHELLS = frozenset(("bash", "sh"))
+
+
+def is_posix_shell(shell: str | None) -> bool:
+    """``bash``, ``sh`` and custom command lines running them (``bash -eo pipefail {0}``)."""
+    if not shell:
+        return False
+    program = shell.split()[0].rsplit("/", 1)[-1]
+    return program in POSIX_SHELLS
+
+
+def _run_defaults(holder: YMap) -> YMap | None:
+    defaults = holder.get("defaults")
+    run = defaults.get("run") if isinstance(defaults, YMap) else None
+    return run if isinstance(run, YMap) else None
+
 
 def parse(source: SourceFile, documents: list[YamlDocument]) -> Workflow:
     root = documents[0].root if documents and isinstance(documents[0].root, YMap) else YMap()
@@ -119,9 +225,11 @@ def parse(source: SourceFile, documents: list[YamlDocument]) -> Workflow:
 # --- texts with positions -------------------------------------------------------------
 
 
-def text_offsets(workflow: Workflow, holder: YMap, key: Any):
-    """Offset map of the string value ``holder[key]`` into the file."""
-    return scalar_offsets(workflow.source, holder.value_span(key), holder[key])
+def text_offsets(workflow: Workflow, holder: YMap | YSeq, key: Any):
+    """Offset map of the string value ``holder[key]`` (a mapping value or a sequence
+    item) into the file."""
+    span = holder.value_span(key) if isinstance(holder, YMap) else holder.item_span(key)
+    return scalar_offsets(workflow.source, span, holder[key])
 
 
 def step_scripts(workflow: Workflow) -> list[tuple[Step, YMap, str]]:
@@ -149,3 +257,167 @@ def static_env_names(workflow: Workflow, step: Step) -> set[str]:
                 if isinstance(name, str) and not (isinstance(value, str) and "${{" in value):
                     names.add(name)
     return names
+
+
+# --- YAML as GitHub reads it ---------------------------------------------------------
+
+#: Spellings YAML 1.2's core schema reads as booleans (YAML 1.1 adds yes/no/on/off).
+_CORE_BOOLEANS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE"))
+
+
+def _github_reading(source: SourceFile, node: Any) -> Any:
+    """``node`` with YAML 1.1-only readings undone; containers are copied only where
+    something changed."""
+    if isinstance(node, YMap):
+        changed = False
+        items = []
+        positions = {}
+        for key, value in node.items():
+            new_key = key if isinstance(key, str) else source.text_of(node.key_span(key))
+            new_value = _github_scalar(source, value, node.value_span(key)) if not isinstance(value, (YMap, YSeq)) else _github_reading(source, value)
+            changed = changed or new_key is not key or new_value is not value
+            items.append((new_key, new_value))
+            positions[new_key] = node._pos[key]
+        if not changed:
+            return node
+        copy = YMap(items)
+        copy.start, copy.end, copy.tag, copy._pos = node.start, node.end, node.tag, positions
+        return copy
+    if isinstance(node, YSeq):
+        values = [
+            _github_reading(source, item) if isinstance(item, (YMap, YSeq)) else _github_scalar(source, item, node.item_span(i))
+            for i, item in enumerate(node)
+        ]
+        if all(new is old for new, old in zip(values, node)):
+            return node
+        copy = YSeq(values)
+        copy.start, copy.end, copy.tag, copy._pos = node.start, node.end, node.tag, node._pos
+        return copy
+    return node
+
+
+def _github_scalar(source: SourceFile, value: Any, span: Span) -> Any:
+    if isinstance(value, bool):
+        text = source.text_of(span)
+        return value if text in _CORE_BOOLEANS or text.startswith("!") else text
+    if isinstance(value, (int, float)):
+        text = source.text_of(span)
+        if "_" in text or ":" in text or text.lower().startswith(("0b", "+0b", "-0b")):
+            return text
+    return value
+
+
+# --- where expressions are evaluated ---------------------------------------------------
+
+_STEP_KEYS = {
+    "if": "jobs.<job_id>.steps.if",
+    "name": "jobs.<job_id>.steps.name",
+    "run": "jobs.<job_id>.steps.run",
+    "env": "jobs.<job_id>.steps.env",
+    "with": "jobs.<job_id>.steps.with",
+    "working-directory": "jobs.<job_id>.steps.working-directory",
+    "timeout-minutes": "jobs.<job_id>.steps.timeout-minutes",
+    "continue-on-error": "jobs.<job_id>.steps.continue-on-error",
+}
+#: Job keys whose whole value (nested or not) has one availability.
+_JOB_KEYS = {
+    "name": "jobs.<job_id>.name",
+    "runs-on": "jobs.<job_id>.runs-on",
+    "concurrency": "jobs.<job_id>.concurrency",
+    "continue-on-error": "jobs.<job_id>.continue-on-error",
+    "timeout-minutes": "jobs.<job_id>.timeout-minutes",
+    "strategy": "jobs.<job_id>.strategy",
+    "env": "jobs.<job_id>.env",
+    "outputs": "jobs.<job_id>.outputs.<output_id>",
+    "with": "jobs.<job_id>.with.<with_id>",
+    "secrets": "jobs.<job_id>.secrets.<secrets_id>",
+    "defaults": "jobs.<job_id>.defaults.run",
+}
+
+
+def _strings(holder: YMap | YSeq, index: Any):
+    """(holder, index, text) of ``holder[index]`` and of every string below it."""
+    value = holder[index]
+    if isinstance(value, str):
+        yield holder, index, value
+    elif isinstance(value, YMap):
+        for key in value:
+            yield from _strings(value, key)
+    elif isinstance(value, YSeq):
+        for position in range(len(value)):
+            yield from _strings(value, position)
+
+
+def _sites(key: str, holder: YMap | YSeq, index: Any, job: Job | None = None, step: Step | None = None):
+    for inner_holder, inner_index, text in _strings(holder, index):
+        if "${{" in text:
+            yield ExpressionSite(key, inner_holder, inner_index, text, job, step)
+
+
+def _condition(key: str, holder: YMap, job: Job | None, step: Step | None):
+    value = holder.get("if")
+    if isinstance(value, str) and value.strip():
+        yield ExpressionSite(key, holder, "if", value, job, step, condition=True)
+
+
+def _container_sites(job: Job, holder: YMap, name: Any, base: str, container_key: str):
+    spec = holder[name]
+    if not isinstance(spec, YMap):
+        yield from _sites(base, holder, name, job)
+        return
+    for key in spec:
+        if key == "credentials":
+            yield from _sites(f"{container_key}.credentials", spec, key, job)
+        elif key == "env":
+            yield from _sites(f"{container_key}.env.<env_id>", spec, key, job)
+        else:
+            yield from _sites(f"{base}.image" if key == "image" and base.endswith("container") else base, spec, key, job)
+
+
+def _step_sites(steps: list[Step]):
+    for step in steps:
+        yield from _condition(_STEP_KEYS["if"], step.node, step.job, step)
+        for key, where in _STEP_KEYS.items():
+            if key != "if" and key in step.node:
+                yield from _sites(where, step.node, key, step.job, step)
+
+
+def _expression_sites(workflow: Workflow):
+    root = workflow.root
+    if workflow.is_action:
+        yield from _step_sites(workflow.steps)
+        outputs = root.get("outputs")
+        if isinstance(outputs, YMap):
+            yield from _sites("outputs.<output_id>.value", root, "outputs")
+        return
+    for key in ("run-name", "concurrency", "env"):
+        if key in root:
+            yield from _sites(key, root, key)
+    call = workflow.triggers.get("workflow_call")
+    if isinstance(call, YMap):
+        for section, where in (("inputs", "on.workflow_call.inputs.<inputs_id>.default"), ("outputs", "on.workflow_call.outputs.<output_id>.value")):
+            entries = call.get(section)
+            if isinstance(entries, YMap):
+                for spec in entries.values():
+                    field_name = "default" if section == "inputs" else "value"
+                    if isinstance(spec, YMap) and field_name in spec:
+                        yield from _sites(where, spec, field_name)
+    for job in workflow.jobs:
+        node = job.node
+        yield from _condition("jobs.<job_id>.if", node, job, None)
+        for key, where in _JOB_KEYS.items():
+            if key in node:
+                yield from _sites(where, node, key, job)
+        if "container" in node:
+            yield from _container_sites(job, node, "container", "jobs.<job_id>.container", "jobs.<job_id>.container")
+        services = node.get("services")
+        if isinstance(services, YMap):
+            for name in services:
+                yield from _container_sites(job, services, name, "jobs.<job_id>.services", "jobs.<job_id>.services.<service_id>")
+        environment = node.get("environment")
+        if isinstance(environment, YMap):
+            for key in environment:
+                yield from _sites("jobs.<job_id>.environment.url" if key == "url" else "jobs.<job_id>.environment", environment, key, job)
+        elif environment is not None:
+            yield from _sites("jobs.<job_id>.environment", node, "environment", job)
+        yield from _step_sites(job.steps)

@@ -11,6 +11,7 @@ from . import (
     secrets_inherit,
     sound_conditions,
     template_injection,
+    workflow_schema,
 )
 
 RULES = [
@@ -18,5 +19,6 @@ RULES = [
     for m in (
         pin_actions_sha, template_injection, persist_credentials, permissions, dangerous_triggers,
         secrets_inherit, sound_conditions, github_env, pin_container_images, bot_conditions,
+        workflow_schema,
     )
 ]  # fmt: skip

@@ -1,0 +1,324 @@
+"""Workflow and action metadata that GitHub rejects: unknown keys, wrong shapes, missing
+required keys, checked against the workflow / action JSON Schemas.
+
+The file is validated as GitHub reads it (YAML 1.2: the unquoted ``on`` key and values
+such as ``yes`` are strings), against the schemas check-jsonschema vendors with the
+places where they are stricter than GitHub relaxed (a ``strategy:`` without a matrix),
+and a value that is a whole ``${{ }}`` expression is accepted where GitHub accepts it.
+A compiled yes/no check answers for valid files; jsonschema runs only on files with an
+error, to explain it.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+from functools import cache
+from typing import Any
+
+from lintkit.model import Example, Problem, Span, rule
+from lintkit.yamlmodel import YMap, YSeq, span_at
+
+
+@rule(
+    id="GH011",
+    name="workflow-schema",
+    severity="error",
+    summary="Workflow or action.yml keys and values that GitHub rejects",
+    rationale=(
+        "GitHub refuses a workflow file that does not match its syntax (the run fails with "
+        "\"Invalid workflow file\" only after a push), and an action.yml that does not match "
+        "fails every workflow using the action. A misspelt key, a key at the wrong level, or "
+        "a list where a mapping is required are caught here, at the line that causes them."
+    ),
+    tags=("reliability",),
+    aliases=("actionlint:syntax-check",),
+    examples=(
+        Example(
+            bad="on: push\npermissions: {}\njobs:\n  test:\n    runs_on: ubuntu-24.04\n    steps:\n      - run: make test\n",
+            good="on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: make test\n",
+            filename=".github/workflows/test.yml",
+        ),
+        Example(
+            bad="name: Hello\ndescription: Greets\nruns:\n  using: composite\n  step:\n    - run: echo hi\n      shell: bash\n",
+            good="name: Hello\ndescription: Greets\nruns:\n  using: composite\n  steps:\n    - run: echo hi\n      shell: bash\n",
+            filename="action.yml",
+        ),
+    ),
+)
+def check(workflow, ctx):
+    schema_name = "github-actions" if workflow.is_action else "github-workflows"
+    instance = workflow.github_reading
+    if _fast_check(schema_name)(instance):
+        return
+    from lintkit.schemastore import validator
+
+    schema_validator = validator(schema_name, loader=_LOADERS[schema_name])
+    reported: set[tuple[Span, str]] = set()
+    for error in schema_validator.iter_errors(instance):
+        for span, message in _explain(error, instance, schema_validator.schema, workflow.is_action):
+            if (span, message) not in reported:
+                reported.add((span, message))
+                yield Problem(span, message)
+
+
+# --- schemas ------------------------------------------------------------------------
+
+
+def _relaxed(name: str) -> dict:
+    """The vendored schema with what GitHub's own workflow parser accepts and the schema
+    does not (checked against GitHub's workflow-v1.0 definitions) allowed."""
+    from lintkit.schemastore import vendored_schema
+
+    schema = copy.deepcopy(vendored_schema(name))
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            properties = node.get("properties")
+            # `strategy:` with only fail-fast/max-parallel is accepted (and common).
+            if isinstance(properties, dict) and "matrix" in properties and "fail-fast" in properties:
+                node.pop("required", None)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    if name != "github-workflows":
+        return schema
+    single = {"type": "string", "minLength": 1}
+    definitions = schema.get("definitions", {})
+    # Branch, tag and path filters (and workflow_run's `workflows`) take one pattern too.
+    if "globs" in definitions:
+        definitions["globs"] = {"anyOf": [single, definitions["globs"]]}
+    run_filters = _at(schema, "properties", "on", "oneOf", 2, "properties", "workflow_run", "oneOf", 1, "properties")
+    if isinstance(run_filters, dict) and "workflows" in run_filters:
+        run_filters["workflows"] = {"anyOf": [single, run_filters["workflows"]]}
+    schema.get("properties", {}).setdefault("description", {"type": "string"})
+    job = _at(schema, "definitions", "normalJob", "properties")
+    if isinstance(job, dict) and "timeout-minutes" in job:
+        job.setdefault("cancel-timeout-minutes", job["timeout-minutes"])
+    events = _at(schema, "properties", "on", "oneOf", 2, "properties")
+    event_names = _at(schema, "definitions", "event", "enum")
+    for event in _NEWER_EVENTS:
+        if isinstance(events, dict):
+            events.setdefault(event, {"$ref": "#/definitions/eventObject"})
+        if isinstance(event_names, list) and event not in event_names:
+            event_names.append(event)
+    return schema
+
+
+#: Events GitHub's parser knows that the vendored schema does not list yet.
+_NEWER_EVENTS = ("image_version",)
+
+
+def _at(node: Any, *path: Any) -> Any:
+    for step in path:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node
+
+
+def _workflow_schema() -> dict:
+    return _relaxed("github-workflows")
+
+
+def _action_schema() -> dict:
+    return _relaxed("github-actions")
+
+
+_LOADERS = {"github-workflows": _workflow_schema, "github-actions": _action_schema}
+
+
+@cache
+def _fast_check(name: str):
+    from ._fast_schema import compile_schema
+
+    return compile_schema(_LOADERS[name]())
+
+
+# --- explaining errors ----------------------------------------------------------------
+
+
+def _is_expression(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().startswith("${{") and value.strip().endswith("}}")
+
+
+def _explain(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str]]:
+    path = tuple(error.absolute_path)
+    if _is_expression(error.instance):
+        return []  # GitHub evaluates a whole-value expression where the schema wants a shape
+    if error.validator in ("oneOf", "anyOf"):
+        return _explain_alternatives(error, root, schema, is_action)
+    where = _where(path, is_action)
+    if error.validator == "additionalProperties":
+        if path == ("jobs",):
+            return []  # job ids that break the naming rule: ids-valid says it better
+        allowed = sorted(k for k in error.schema.get("properties", {}) if isinstance(k, str))
+        results = []
+        for key in _extra_keys(error):
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+            suggestion = f" (did you mean `{hint[0]}`?)" if hint else ""
+            span = span_at(root, path + (key,), key=True)
+            results.append((span, f"{where}: unknown key `{key}`{suggestion}"))
+        return results
+    if error.validator == "required":
+        present = [k for k in error.instance if isinstance(k, str)] if isinstance(error.instance, dict) else []
+        # A misspelt required key (`runs_on`) is reported once, as the unknown key.
+        missing = [
+            name for name in error.validator_value
+            if name not in present and not difflib.get_close_matches(name, present, n=1, cutoff=0.75)
+        ]  # fmt: skip
+        return [(_key_span(root, path), f"{where} has no `{name}:`{_REQUIRED_WHY.get(name, '')}") for name in missing]
+    span = span_at(root, path)
+    if error.validator == "type":
+        from lintkit.rules.gitlab_ci._schema_text import describe_type, expected_types
+
+        expected = expected_types(error, schema)
+        return [(span, f"{where}: expected {expected}, got {describe_type(error.instance)}{_boolean_hint(error.instance, expected)}")]
+    if error.validator == "enum":
+        options = ", ".join(json.dumps(v) for v in error.validator_value[:12])
+        more = ", ..." if len(error.validator_value) > 12 else ""
+        return [(span, f"{where}: {json.dumps(error.instance, default=str)} is not one of {options}{more}")]
+    if error.validator == "minItems":
+        return [(span, f"{where}: must list at least {error.validator_value} item(s)")]
+    if error.validator == "minProperties":
+        return [(span, f"{where}: must not be empty")]
+    if error.validator == "dependencies":
+        return [(span, f"{where}: {error.message.replace('is a dependency of', 'is required by')}")]
+    return [(span, f"{where}: {error.message}")]
+
+
+#: Why a missing required key matters, in GitHub's terms.
+_REQUIRED_WHY = {
+    "on": " (the events that trigger it); GitHub does not run a workflow without triggers",
+    "jobs": "; a workflow needs at least one job",
+    "runs-on": " (the runner it runs on)",
+    "runs": " (how the action runs)",
+    "using": " (the runtime: node20, composite or docker)",
+    "steps": "",
+    "image": "",
+    "main": " (the JavaScript file the action runs)",
+}
+
+
+def _explain_alternatives(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str]]:
+    """A oneOf/anyOf failure: explain the alternative the value was meant to match (the
+    one whose errors reach deepest into it), or say the value has none of the shapes."""
+    path = tuple(error.absolute_path)
+    where = _where(path, is_action)
+    if _is_step(path, is_action) and isinstance(error.instance, dict):
+        kinds = [k for k in ("uses", "run") if k in error.instance]
+        if not error.context and len(kinds) > 1:
+            return [(_key_span(root, path), f"{where} has both `uses:` and `run:`; a step does one or the other")]
+        if not kinds and all(e.validator == "required" for e in error.context):
+            return [(_key_span(root, path), f"{where} has neither `uses:` nor `run:`")]
+    branches: dict[int, list] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    if not branches:
+        return [(span_at(root, path), f"{where}: {error.message}")]
+    # A branch that failed on the value's own type is the wrong shape, not the intended
+    # one; so is a string that is not a `${{ }}` expression where only those are allowed.
+    shaped = {
+        index: errors for index, errors in branches.items()
+        if not any(tuple(e.absolute_path) == path and (e.validator == "type" or _expression_pattern(e)) for e in errors)
+    }  # fmt: skip
+    if not shaped:
+        from lintkit.rules.gitlab_ci._schema_text import describe_type, expected_types
+
+        expected = expected_types(error, schema)
+        if any(_expression_pattern(e) for e in error.context):
+            expected = expected.replace("a string", "").strip(", ").replace(" or  or ", " or ").removesuffix(" or").removeprefix("or ")
+            expected = f"{expected} or a `${{{{ }}}}` expression" if expected else "a `${{ }}` expression"
+        if expected:
+            message = f"{where}: expected {expected}, got {describe_type(error.instance)}{_boolean_hint(error.instance, expected)}"
+        else:
+            message = f"{where}: {describe_type(error.instance)} is not allowed here"
+        return [(span_at(root, path), message)]
+    depth = {index: max(len(e.absolute_path) for e in errors) for index, errors in shaped.items()}
+    alternatives = error.validator_value
+    known = {index: _known_keys(alternatives[index], schema, error.instance) for index in shaped}
+    chosen = min(shaped, key=lambda index: (-depth[index], -known[index], len(shaped[index])))
+    results: list[tuple[Span, str]] = []
+    for sub in shaped[chosen]:
+        results.extend(_explain(sub, root, schema, is_action))
+    return results
+
+
+#: Plain scalars YAML 1.1 reads as booleans and GitHub (YAML 1.2) as strings.
+_YAML11_BOOLEANS = frozenset(("yes", "no", "on", "off", "y", "n"))
+
+
+def _boolean_hint(value: Any, expected: str) -> str:
+    if isinstance(value, str) and value.lower() in _YAML11_BOOLEANS and "true/false" in expected:
+        word = "true" if value.lower() in ("yes", "on", "y") else "false"
+        return f" (GitHub reads `{value}` as text, not a boolean: write `{word}`)"
+    return ""
+
+
+def _expression_pattern(error) -> bool:
+    """The error of a branch that accepts only a whole `${{ }}` expression."""
+    return error.validator == "pattern" and str(error.validator_value).startswith("^\\$\\{\\{")
+
+
+def _known_keys(branch: Any, schema: dict, instance: Any) -> int:
+    """How many of a mapping's keys an alternative declares: the alternative the author
+    meant is the one that knows the keys they wrote (a job with `uses:` is a call)."""
+    from lintkit.rules.gitlab_ci._schema_text import ref_definition
+
+    if not isinstance(instance, dict):
+        return 0
+    properties = ref_definition(branch, schema).get("properties", {})
+    return sum(1 for key in instance if key in properties)
+
+
+def _is_step(path: tuple, is_action: bool) -> bool:
+    if is_action:
+        return len(path) == 3 and path[:2] == ("runs", "steps")
+    return len(path) == 4 and path[0] == "jobs" and path[2] == "steps"
+
+
+def _extra_keys(error) -> list[str]:
+    import re
+
+    allowed = set(error.schema.get("properties", {}))
+    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    return [k for k in error.instance if k not in allowed and not any(p.search(str(k)) for p in patterns)]
+
+
+def _key_span(root: Any, path: tuple) -> Span:
+    """Where a mapping is introduced: its key (a job's id, ``strategy:``), or for the
+    top level of the file its first key."""
+    if not path:
+        return root.key_span(next(iter(root))) if isinstance(root, YMap) and root else Span.point(1)
+    parent = _node_at(root, path[:-1])
+    if isinstance(parent, YMap):
+        return parent.key_span(path[-1])
+    if isinstance(parent, YSeq):
+        item = parent[path[-1]]
+        if isinstance(item, YMap) and item:
+            return item.key_span(next(iter(item)))
+        return parent.item_span(path[-1])
+    return span_at(root, path)
+
+
+def _node_at(root: Any, path: tuple) -> Any:
+    node = root
+    for step in path:
+        node = node[step]
+    return node
+
+
+def _where(path: tuple, is_action: bool) -> str:
+    """A path as a reader finds it: ``jobs.build.steps[2]``; the top level is "the
+    workflow" (or "action.yml")."""
+    if not path:
+        return "action.yml" if is_action else "the workflow"
+    text = str(path[0])
+    for step in path[1:]:
+        text += f"[{step}]" if isinstance(step, int) else f".{step}"
+    return f"`{text}`"
