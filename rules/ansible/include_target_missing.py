@@ -1,0 +1,63 @@
+"""import_tasks/include_tasks/import_playbook/include_vars/vars_files naming a file that
+is not in the project."""
+
+import os
+
+from lintkit.model import Example, Problem, rule
+from lintkit.parsers.ansible import has_jinja
+
+#: What a reference brings in -> the role folder Ansible also searches for it.
+_ROLE_FOLDER = {"tasks": "tasks", "vars": "vars", "playbook": None}
+
+
+def collect(view, ctx):
+    """Static file references of one file, with the folders Ansible resolves them from."""
+    references = [
+        (r.kind, r.target, r.span, r.via)
+        for r in view.references
+        if r.kind in _ROLE_FOLDER and not has_jinja(r.target) and r.target
+    ]
+    if not references:
+        return None
+    return {"references": references, "role_path": view.role_path}
+
+
+def _candidates(path: str, role_path: str | None, kind: str, target: str) -> list[str]:
+    if os.path.isabs(target):
+        return [target]
+    here = os.path.dirname(path)
+    found = [os.path.join(here, target)]
+    if role_path and _ROLE_FOLDER.get(kind):
+        found.append(os.path.join(role_path, _ROLE_FOLDER[kind], target))
+        found.append(os.path.join(role_path, target))
+    return found
+
+
+@rule(
+    id="AN060",
+    name="include-target-missing",
+    severity="error",
+    summary="Included or imported file does not exist",
+    rationale=(
+        "A static `import_tasks`, `import_playbook` or `vars_files` entry that names a file "
+        "missing from the project fails the whole playbook at load time; a dynamic "
+        "`include_tasks` fails when the run reaches it, after other tasks already changed "
+        "hosts. Paths are resolved the way Ansible does: from the including file's folder "
+        "and, in a role, from its tasks/ or vars/ folder."
+    ),
+    tags=("reliability",),
+    collect=collect,
+    examples=(
+        Example(
+            bad="- name: Web\n  hosts: all\n  tasks:\n    - name: Common\n      ansible.builtin.import_tasks: tasks/commn.yml\n",
+            good="- name: Web\n  hosts: all\n  tasks:\n    - name: Common\n      ansible.builtin.import_tasks: tasks/common.yml\n",
+            filename="playbook.yml",
+            files=(("tasks/common.yml", "- name: Hello\n  ansible.builtin.debug:\n    msg: hi\n"),),
+        ),
+    ),
+)
+def check(facts_by_path, ctx):
+    for path, facts in sorted(facts_by_path.items()):
+        for kind, target, span, via in facts["references"]:
+            if not any(os.path.exists(c) for c in _candidates(path, facts["role_path"], kind, target)):
+                yield Problem(span, f"{via}: {target} not found", path=path)

@@ -1,0 +1,47 @@
+"""Names that start lower-case or put a template before the end."""
+
+import re
+
+from lintkit.model import Example, Problem, rule
+
+#: A Jinja expression followed by more words: the name reads differently per host/item.
+_TEMPLATE_INSIDE = re.compile(r".*\{\{.*\}\}.*\w.*$", re.DOTALL)
+
+
+@rule(
+    id="AN003",
+    name="name-style",
+    severity="style",
+    summary="Name starts with a lower-case letter or has a template before its end",
+    rationale=(
+        "Names are read in run output, where a consistent capitalised sentence scans best. "
+        "A Jinja template is rendered differently per host or item; in the middle of a name "
+        "it makes the task hard to find by name (`--start-at-task`, grep of logs), at the "
+        "end it only qualifies it."
+    ),
+    tags=("style",),
+    aliases=("ansible-lint:name[casing]", "ansible-lint:name[template]"),
+    examples=(
+        Example(
+            bad="- name: Web\n  hosts: all\n  tasks:\n    - name: install nginx\n      ansible.builtin.apt:\n        name: nginx\n",
+            good="- name: Web\n  hosts: all\n  tasks:\n    - name: Install nginx\n      ansible.builtin.apt:\n        name: nginx\n",
+            filename="playbook.yml",
+        ),
+        Example(
+            bad="- name: Web\n  hosts: all\n  tasks:\n    - name: Install {{ pkg }} now\n      ansible.builtin.apt:\n        name: \"{{ pkg }}\"\n",
+            good="- name: Web\n  hosts: all\n  tasks:\n    - name: Install package {{ pkg }}\n      ansible.builtin.apt:\n        name: \"{{ pkg }}\"\n",
+            filename="playbook.yml",
+        ),
+    ),
+)
+def check(playbook, ctx):
+    holders = [p.node for p in playbook.plays] + [e.node for e in playbook.entries]
+    for node in holders:
+        name = node.get("name")
+        if not isinstance(name, str) or not name:
+            continue
+        span = node.value_span("name")
+        if name[0].isalpha() and name[0].islower():
+            yield Problem(span, f"Name should start with an upper-case letter: {name[:60]!r}")
+        if _TEMPLATE_INSIDE.match(name):
+            yield Problem(span, "Jinja template in the middle of the name; put it at the end")

@@ -1,0 +1,39 @@
+"""YAML 1.1 booleans other than true/false (yes, no, on, off, True...)."""
+
+from lintkit.model import Example, Problem, rule
+
+from . import yaml_layout
+
+#: Plain scalars YAML 1.1 reads as booleans.
+_YAML11_BOOLEANS = frozenset("""
+    y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF
+""".split())
+
+
+@rule(
+    id="AN041",
+    name="yaml-truthy",
+    severity="style",
+    summary="Boolean written as yes/no/on/off or capitalised",
+    rationale=(
+        "YAML 1.1 (Ansible, PyYAML) reads yes/no/on/off as booleans, YAML 1.2 (most other "
+        "tools, ansible-lint's formatter) reads them as strings. `true`/`false` mean the "
+        "same everywhere; `country: NO` stays Norway only when quoted."
+    ),
+    tags=("style",),
+    aliases=("ansible-lint:yaml[truthy]",),
+    examples=(
+        Example(
+            bad="- name: Web\n  hosts: all\n  become: yes\n  tasks: []\n",
+            good="- name: Web\n  hosts: all\n  become: true\n  tasks: []\n",
+            filename="playbook.yml",
+        ),
+    ),
+)
+def check(view, ctx):
+    if not yaml_layout.applies(view):
+        return
+    for token in view.plain_scalars:
+        value = token.value
+        if value in _YAML11_BOOLEANS and value not in ("true", "false"):
+            yield Problem(yaml_layout.span(token), f"Truthy value {value} should be true or false")
