@@ -91,16 +91,8 @@ class Variable(NamedTuple):
     end: int
 
     @property
-    def has_default(self) -> bool:
-        return self.operator in ("-", ":-")
-
-    @property
     def required(self) -> bool:
         return self.operator in ("?", ":?")
-
-    @property
-    def alternative(self) -> bool:
-        return self.operator in ("+", ":+")
 
 
 class Malformed(NamedTuple):
@@ -306,8 +298,6 @@ class PortSpec(NamedTuple):
         """Host ports this entry publishes (a range expanded); [] when not literal."""
         return _port_range(self.published) if self.published else []
 
-    def target_ports(self) -> list[int]:
-        return _port_range(self.target)
 
 
 def _port_range(text: str) -> list[int]:
@@ -491,12 +481,6 @@ class Service:
         """Absence findings for this service belong in this file: false for a service of
         an override file that its base file defines (the base file gets them)."""
         return self.compose is None or self.compose.grades(self.name)
-
-    def value_span(self, key: str) -> Span:
-        return self.node.value_span(key) if key in self.node else self.name_span()
-
-    def key_span(self, key: str) -> Span:
-        return self.node.key_span(key) if key in self.node else self.name_span()
 
     def items(self, key: str) -> Iterator[tuple[int, Any, Span]]:
         """(index, item, span) of a sequence written under ``key`` in this file."""
@@ -842,8 +826,6 @@ class ServiceFacts:
     container_name: tuple[str, Span] | None = None
     #: (host ip or "", port, protocol, span) for every literal published port.
     published: list[tuple[str, int, str, Span]] = field(default_factory=list)
-    #: Named volumes mounted (name, span).
-    named_volumes: list[tuple[str, Span]] = field(default_factory=list)
     #: The Dockerfile the service builds from declares a HEALTHCHECK.
     build_healthcheck: bool = False
 
@@ -855,12 +837,9 @@ class FileFacts:
     services: dict[str, ServiceFacts] = field(default_factory=dict)
     #: section -> {name: span of its key}
     declared: dict[str, dict[str, Span]] = field(default_factory=dict)
-    #: section -> names declared with ``external: true`` or a ``name:`` of their own
-    external: dict[str, set[str]] = field(default_factory=dict)
     uses_default_network: bool = False
     #: Files pulled in with top-level ``include:`` (their services and declarations count).
     includes: list[str] = field(default_factory=list)
-    #: The file's own content could not be read fully (anchors/merge keys only: never).
     is_override: bool = False
 
 
@@ -885,9 +864,6 @@ def collect_facts(compose: ComposeFile) -> FileFacts:
     for section in SECTIONS:
         declared = compose.section(section)
         facts.declared[section] = {str(k): declared.key_span(k) for k in declared}
-        facts.external[section] = {
-            str(k) for k, v in declared.items() if isinstance(v, dict) and as_bool(v.get("external")) is True
-        }
     include = compose.root.get("include") if not compose.legacy_v1 else None
     if isinstance(include, list):
         folder = os.path.dirname(compose.path)
@@ -991,7 +967,6 @@ def _collect_refs(compose: ComposeFile, service: Service, sf: ServiceFacts) -> N
             if isinstance(item, YMap) and "source" in item:
                 span = item.value_span("source")
             sf.refs.append(Ref("volumes", spec.source, span, "volumes"))
-            sf.named_volumes.append((spec.source, span))
 
 
 @dataclass
