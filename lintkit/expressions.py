@@ -12,15 +12,64 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-#: Contexts GitHub defines (actionlint's list; availability per key is a later concern).
+#: Contexts GitHub defines.
 CONTEXTS = frozenset((
     "github", "env", "vars", "job", "jobs", "steps", "runner", "secrets", "strategy",
     "matrix", "needs", "inputs",
 ))  # fmt: skip
-FUNCTIONS = frozenset((
-    "contains", "startswith", "endswith", "format", "join", "tojson", "fromjson",
-    "hashfiles", "success", "always", "cancelled", "failure", "case",
-))  # fmt: skip
+#: Functions (lower-cased) and how many arguments they take: (minimum, maximum or None).
+FUNCTION_ARITY = {
+    "contains": (2, 2), "startswith": (2, 2), "endswith": (2, 2), "format": (1, None),
+    "join": (1, 2), "tojson": (1, 1), "fromjson": (1, 1), "hashfiles": (1, None),
+    "success": (0, 0), "always": (0, 0), "cancelled": (0, 0), "failure": (0, 0),
+    "case": (3, None),
+}  # fmt: skip
+FUNCTIONS = frozenset(FUNCTION_ARITY)
+#: Functions GitHub allows only at some workflow keys (see :data:`AVAILABILITY`).
+SPECIAL_FUNCTIONS = frozenset(("success", "always", "cancelled", "failure", "hashfiles"))
+
+_WORKFLOW_LEVEL = frozenset(("github", "inputs", "vars"))
+_JOB_LEVEL = frozenset(("github", "inputs", "matrix", "needs", "strategy", "vars"))
+_STEP_LEVEL = frozenset(CONTEXTS - {"jobs"})
+_STATUS = frozenset(("success", "always", "cancelled", "failure"))
+#: GitHub's context-availability table: workflow key -> (contexts, special functions)
+#: an expression there may use. Keys not listed are not checked.
+AVAILABILITY: dict[str, tuple[frozenset, frozenset]] = {
+    "run-name": (_WORKFLOW_LEVEL, frozenset()),
+    "concurrency": (_WORKFLOW_LEVEL, frozenset()),
+    "on.workflow_call.inputs.<inputs_id>.default": (_WORKFLOW_LEVEL, frozenset()),
+    "env": (_WORKFLOW_LEVEL | {"secrets"}, frozenset()),
+    "on.workflow_call.outputs.<output_id>.value": (_WORKFLOW_LEVEL | {"jobs"}, frozenset()),
+    "jobs.<job_id>.if": (frozenset(("github", "inputs", "needs", "vars")), _STATUS),
+    "jobs.<job_id>.strategy": (frozenset(("github", "inputs", "needs", "vars")), frozenset()),
+    **dict.fromkeys(
+        (
+            "jobs.<job_id>.concurrency", "jobs.<job_id>.container", "jobs.<job_id>.container.image",
+            "jobs.<job_id>.continue-on-error", "jobs.<job_id>.environment", "jobs.<job_id>.name",
+            "jobs.<job_id>.runs-on", "jobs.<job_id>.services", "jobs.<job_id>.timeout-minutes",
+            "jobs.<job_id>.with.<with_id>",
+        ),
+        (_JOB_LEVEL, frozenset()),
+    ),
+    "jobs.<job_id>.env": (_JOB_LEVEL | {"secrets"}, frozenset()),
+    "jobs.<job_id>.secrets.<secrets_id>": (_JOB_LEVEL | {"secrets"}, frozenset()),
+    "jobs.<job_id>.defaults.run": (_JOB_LEVEL | {"env"}, frozenset()),
+    "jobs.<job_id>.container.credentials": (_JOB_LEVEL | {"env", "secrets"}, frozenset()),
+    "jobs.<job_id>.services.<service_id>.credentials": (_JOB_LEVEL | {"env", "secrets"}, frozenset()),
+    "jobs.<job_id>.container.env.<env_id>": (_STEP_LEVEL - {"steps"}, frozenset()),
+    "jobs.<job_id>.services.<service_id>.env.<env_id>": (_STEP_LEVEL - {"steps"}, frozenset()),
+    "jobs.<job_id>.environment.url": (_STEP_LEVEL - {"secrets"}, frozenset()),
+    "jobs.<job_id>.outputs.<output_id>": (_STEP_LEVEL, frozenset()),
+    "jobs.<job_id>.steps.if": (_STEP_LEVEL - {"secrets"}, _STATUS | {"hashfiles"}),
+    **dict.fromkeys(
+        (
+            "jobs.<job_id>.steps.continue-on-error", "jobs.<job_id>.steps.env", "jobs.<job_id>.steps.name",
+            "jobs.<job_id>.steps.run", "jobs.<job_id>.steps.timeout-minutes", "jobs.<job_id>.steps.with",
+            "jobs.<job_id>.steps.working-directory",
+        ),
+        (_STEP_LEVEL, frozenset(("hashfiles",))),
+    ),
+}
 LITERALS = frozenset(("true", "false", "null"))
 
 

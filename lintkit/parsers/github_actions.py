@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -157,21 +158,45 @@ class Workflow:
             return None
         return "pwsh" if step.job.runs_on_windows else "bash"
 
-    def run_script(self, step: Step):
+    def run_script(self, step: Step, *, any_shell: bool = False):
         """The step's ``run:`` parsed as shell (:class:`lintkit.shell.Script`), parsed once
         for all the rules that ask; None when there is no ``run:`` string or its shell is
-        not a POSIX shell (bash, sh, or a custom ``bash -e {0}`` command line)."""
-        if step.node.get("run") is None or not isinstance(step.node["run"], str):
+        not a POSIX shell (bash, sh, or a custom ``bash -e {0}`` command line).
+
+        ``any_shell`` parses PowerShell and cmd scripts too, for rules that only look at
+        simple command lines (``echo ...``), which read the same in those shells.
+
+        GitHub replaces each ``${{ }}`` before the shell runs; the parser sees it as a
+        variable of the same length (``$_E0_____``), which keeps positions exact and makes
+        the word non-literal; :func:`expressions_in` maps such a word back to them."""
+        run = step.node.get("run")
+        if not isinstance(run, str):
+            return None
+        shell = self.shell_of(step)
+        if not (is_posix_shell(shell) or (any_shell and shell_program(shell) in _PRINTING_SHELLS)):
             return None
         key = id(step.node)
         if key not in self._scripts:
-            script = None
-            if is_posix_shell(self.shell_of(step)):
-                from ..shell import parse_script
+            from ..expressions import find_expressions
+            from ..shell import parse_script
 
-                script = parse_script(step.node["run"], text_offsets(self, step.node, "run"))
-            self._scripts[key] = script
-        return self._scripts[key]
+            expressions = find_expressions(run)
+            self._scripts[key] = (parse_script(_masked(run, expressions), text_offsets(self, step.node, "run")), expressions)
+        return self._scripts[key][0]
+
+    def expressions_in(self, step: Step, word) -> list:
+        """The ``${{ }}`` expressions (:class:`lintkit.expressions.Expression`) written in
+        a word of the step's parsed ``run:`` script."""
+        parsed = self._scripts.get(id(step.node))
+        if parsed is None or EXPRESSION_MARK not in word.text:
+            return []
+        expressions = parsed[1]
+        found = []
+        for match in _MARK_PATTERN.finditer(word.text):
+            index = int(match.group(1))
+            if index < len(expressions):
+                found.append(expressions[index])
+        return found
 
     @cached_property
     def expression_sites(self) -> list[ExpressionSite]:
@@ -198,16 +223,77 @@ class ExpressionSite:
     def span(self) -> Span:
         return self.holder.value_span(self.index) if isinstance(self.holder, YMap) else self.holder.item_span(self.index)
 
+    @cached_property
+    def parsed(self) -> list[tuple[Any, Any]]:
+        """``(tree, None)`` or ``(None, error)`` for each expression of the text, parsed
+        once for every rule (:mod:`lintkit.expressions` nodes and errors; offsets are in
+        ``text``). A ``${{`` that is never closed is an error too."""
+        from ..expressions import Expression, ExpressionError, find_expressions, parse
+
+        text = self.text
+        if self.condition and "${{" not in text:
+            expressions = [Expression(0, len(text), text, 0)]
+        else:
+            expressions = find_expressions(text)
+        results: list[tuple[Any, Any]] = []
+        for expression in expressions:
+            try:
+                results.append((parse(expression.inner, expression.inner_start), None))
+            except ExpressionError as error:
+                results.append((None, error))
+        last = expressions[-1].end if expressions else 0
+        unclosed = text.find("${{", last)
+        if unclosed != -1:
+            results.append((None, ExpressionError("`${{` is never closed with `}}`", unclosed)))
+        return results
+
 
 POSIX_SHELLS = frozenset(("bash", "sh"))
+#: Other shells whose simple command lines (``echo "..."``) the shell parser reads as well.
+_PRINTING_SHELLS = frozenset(("pwsh", "powershell", "cmd"))
+#: What a ``${{ }}`` looks like to the shell parser: a variable named after its index.
+EXPRESSION_MARK = "$_E"
+_MARK_PATTERN = re.compile(r"\$_E(\d+)_")
+
+
+def _masked(text: str, expressions: list) -> str:
+    """``text`` with each expression replaced by a same-length variable reference
+    (``$_E<index>_...``); an expression too short to hold its index becomes ``$_____``."""
+    if not expressions:
+        return text
+    parts = []
+    last = 0
+    for index, expression in enumerate(expressions):
+        length = expression.end - expression.start
+        mark = f"{EXPRESSION_MARK}{index}_"
+        parts.append(text[last : expression.start])
+        parts.append(mark.ljust(length, "_") if len(mark) <= length else "$".ljust(length, "_"))
+        last = expression.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def shell_program(shell: str | None) -> str | None:
+    """The program of a ``shell:`` value (``bash`` for ``/bin/bash -eo pipefail {0}``)."""
+    words = shell.split() if shell else []
+    return words[0].rsplit("/", 1)[-1] if words else None
 
 
 def is_posix_shell(shell: str | None) -> bool:
     """``bash``, ``sh`` and custom command lines running them (``bash -eo pipefail {0}``)."""
-    if not shell:
+    return shell_program(shell) in POSIX_SHELLS
+
+
+#: Redirections that send a command's standard output to a file.
+_STDOUT_REDIRECTS = frozenset((">", ">>", "1>", "1>>", ">|", "&>", "&>>"))
+
+
+def prints_to_log(command) -> bool:
+    """The command's standard output reaches the runner (the job log, and the workflow
+    commands it reads there): not redirected to a file, not piped to another command."""
+    if any(r.operator in _STDOUT_REDIRECTS for r in command.redirects):
         return False
-    program = shell.split()[0].rsplit("/", 1)[-1]
-    return program in POSIX_SHELLS
+    return not command.in_pipeline or command.pipeline_index == len(command.pipeline) - 1
 
 
 def _run_defaults(holder: YMap) -> YMap | None:

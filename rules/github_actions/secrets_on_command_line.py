@@ -1,0 +1,105 @@
+"""Secrets printed to the job log by ``echo``/``printf``, and registry passwords given as
+command-line flags, in ``run:`` scripts."""
+
+import re
+
+from lintkit.expressions import context_refs, find_expressions
+from lintkit.model import Example, Problem, rule
+from lintkit.parsers.github_actions import prints_to_log
+from lintkit.yamlmodel import YMap
+
+#: Commands that print their arguments.
+PRINTERS = frozenset(("echo", "printf"))
+
+
+@rule(
+    id="GH016",
+    name="no-secrets-on-command-line",
+    severity="warning",
+    summary="`run:` prints a secret with echo/printf, or passes a password as a `-p`/`--password` flag",
+    rationale=(
+        "GitHub masks a secret in the log only where its exact value appears: printed with a "
+        "prefix that joins it to other text, split across lines, or transformed later in a "
+        "pipe, it shows in clear. A password given as a command-line flag is visible to every "
+        "process on the runner (`ps`) and in error output. Write secrets to the file or the "
+        "standard input of the program that needs them (`--password-stdin`)."
+    ),
+    tags=("security",),
+    examples=(
+        Example(
+            bad=(
+                "on: push\npermissions: {}\njobs:\n  push:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                "      - run: docker login -u bot -p \"$REGISTRY_TOKEN\" ghcr.io\n"
+                "        env:\n          REGISTRY_TOKEN: ${{ secrets.REGISTRY_TOKEN }}\n"
+            ),
+            good=(
+                "on: push\npermissions: {}\njobs:\n  push:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                "      - run: echo \"$REGISTRY_TOKEN\" | docker login -u bot --password-stdin ghcr.io\n"
+                "        env:\n          REGISTRY_TOKEN: ${{ secrets.REGISTRY_TOKEN }}\n"
+            ),
+            filename=".github/workflows/push.yml",
+        ),
+    ),
+)
+def check(workflow, ctx):
+    from lintkit.rules.gitlab_ci._scripts import invocations, password_flag
+
+    for step in workflow.steps:
+        run = step.run
+        if run is None:
+            continue
+        secret_vars = _secret_variables(workflow, step)
+        hints = ("login", "secrets.", "github.token", *secret_vars)
+        if not any(hint in run for hint in hints):
+            continue
+        script = workflow.run_script(step)
+        if script is None:
+            continue
+        for invocation in invocations(script):
+            flag = password_flag(invocation)
+            if flag is not None:
+                yield Problem(flag.span, f"`{invocation.name} login` gets the password on its command line; pipe it to `--password-stdin`")
+            elif invocation.name in PRINTERS and prints_to_log(invocation.command):
+                for word in invocation.args:
+                    secret = _secret_in(workflow, step, word, secret_vars)
+                    if secret is not None:
+                        yield Problem(word.span, f"`{invocation.name}` prints {secret} to the log, where GitHub's masking is easily defeated")
+                        break
+
+
+def _secret_variables(workflow, step) -> dict[str, str]:
+    """Environment variables the step sees that hold a secret: name -> the secret."""
+    found: dict[str, str] = {}
+    holders = [step.node] if workflow.is_action else [workflow.root, step.job.node, step.node]
+    for holder in holders:
+        env = holder.get("env")
+        if not isinstance(env, YMap):
+            continue
+        for name, value in env.items():
+            if not isinstance(name, str):
+                continue
+            secret = _secret_of_text(value) if isinstance(value, str) else None
+            if secret is not None:
+                found[name] = secret
+            else:
+                found.pop(name, None)  # a later level overrides with something else
+    return found
+
+
+def _secret_of_text(text: str) -> str | None:
+    for expression in find_expressions(text):
+        for ref in context_refs(expression):
+            if ref.root == "secrets" or ref.path == "github.token":
+                return f"`{ref.path}`"
+    return None
+
+
+def _secret_in(workflow, step, word, secret_vars: dict[str, str]) -> str | None:
+    for expression in workflow.expressions_in(step, word):
+        for ref in context_refs(expression):
+            if ref.root == "secrets" or ref.path == "github.token":
+                return f"`{ref.path}`"
+    for name, secret in secret_vars.items():
+        if re.search(rf"\$(?:{name}(?![A-Za-z0-9_])|\{{{name}[}}:#%/^,@-])", word.text):
+            return f"${name} ({secret})"
+    return None
