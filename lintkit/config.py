@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from .registry import UsageError
@@ -30,6 +29,17 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: str | None = None
     kubernetes_version: str | None = None
+    compose_projects: list[list[str]] = field(default_factory=list)
+
+    def settings(self) -> dict[str, Any]:
+        """Run-wide settings rules read from ``ctx.settings``; paths become relative to the
+        working directory, as the paths of linted files are."""
+        return {
+            "kubernetes_version": self.kubernetes_version,
+            "compose_projects": [
+                [os.path.relpath(os.path.join(self.base, p)) for p in group] for group in self.compose_projects
+            ],
+        }
 
     @property
     def base(self) -> str:
@@ -83,6 +93,7 @@ def load_config(path: str) -> Config:
         rules=data.get("rules", {}),
         fail_on=data.get("fail-on"),
         kubernetes_version=data.get("kubernetes-version"),
+        compose_projects=data.get("compose-projects", []),
     )
 
 
@@ -114,7 +125,8 @@ def _load_yaml_config(path: str):
 def _validate(path: str, data: Any, locate) -> None:
     import jsonschema
 
-    schema = json.loads(resources.files("lintkit").joinpath("schemas/config.schema.json").read_text())
+    with open(os.path.join(os.path.dirname(__file__), "schemas", "config.schema.json"), encoding="utf-8") as fh:
+        schema = json.load(fh)
     errors = sorted(
         jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path)
     )

@@ -16,10 +16,12 @@ _SECRET_WORDS = (
 _SECRET_NAME = re.compile(
     r"(?:^|[_\-.])(?:" + "|".join(re.escape(w) for w in _SECRET_WORDS) + r")(?:$|[_\-.])", re.IGNORECASE
 )
-#: Names that contain a secret word but hold no secret themselves.
+#: Names that contain a secret word but hold no secret themselves: where a secret is, or
+#: settings *about* authentication (``GF_AUTH_ANONYMOUS_ORG_ROLE``, ``OAUTH_ISSUER``).
 _NOT_SECRET_NAME = re.compile(
     r"(?:_|-|^)(?:file|path|dir|url|uri|host|port|user|username|name|id|type|method|mode|"
-    r"length|len|size|ttl|expiry|expires|enabled|disable|required|policy|header|env|var|key_id|hash_algo)$",
+    r"length|len|size|ttl|expiry|expires|enabled|disable|required|policy|header|env|var|key_id|hash_algo|"
+    r"roles?|scopes?|provider|issuer|realm|domain)$",
     re.IGNORECASE,
 )
 #: Values that are references or placeholders rather than literals.

@@ -10,10 +10,13 @@
                                           whole file where there is none (a Dockerfile)
 ``# noqa: package-latest`` / ``# noqa``   the Ansible task (or line) it is written in
 ``# zizmor: ignore[unpinned-uses]``       the workflow step or job (or line) it is in
+``# dclint disable-line <rule>``          the line (``disable-next-line``: the next one;
+                                          ``disable [rules]``, ``disable-file``: the file)
 ========================================  ============================================
 
 Selectors are rule ids, names or aliases; a reason may follow `` -- `` (lintkit) or ``:``
-(Checkov). Kinds contribute the statement spans (``suppression_scopes()``) and
+(Checkov). Another tool's comment without rule names silences what that tool would have
+reported (every rule carrying one of its aliases), not lintkit's other rules. Kinds contribute the statement spans (``suppression_scopes()``) and
 structural suppressions such as kube-linter's ``ignore-check.kube-linter.io/<check>``
 annotation (``suppressions()``).
 """
@@ -30,9 +33,10 @@ from .source import SourceFile
 _LINTKIT = re.compile(r"lintkit:\s*(ignore|ignore-file)\s*=\s*([^\s#]+(?:\s*,\s*[^\s#]+)*)")
 _HADOLINT = re.compile(r"hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)")
 _CHECKOV = re.compile(r"checkov:skip=\s*([A-Za-z0-9_]+)")
+_DCLINT = re.compile(r"dclint\s+(disable-file|disable-next-line|disable-line|disable)\b\s*([A-Za-z0-9_\-\s,]*)")
 _ZIZMOR = re.compile(r"zizmor:\s*ignore\[([^\]]+)\]")
 _NOQA = re.compile(r"noqa(?::?\s+([A-Za-z0-9_\-\[\]\s,]+))?\s*$|noqa\s*$")
-_MARKERS = ("lintkit:", "hadolint", "checkov:skip", "noqa", "zizmor:")
+_MARKERS = ("lintkit:", "hadolint", "checkov:skip", "noqa", "zizmor:", "dclint")
 
 
 @dataclass(slots=True)
@@ -58,6 +62,8 @@ def selects(selector: str, finding: Finding) -> bool:
     lowered = selector.lower()
     if lowered in ("all", finding.rule.lower(), finding.name):
         return True
+    if lowered.endswith(":*"):  # every rule another tool knows (its comment named no rule)
+        return any(a.lower().startswith(lowered[:-1]) for a in finding.aliases)
     return any(alias_matches(selector, a) for a in finding.aliases)
 
 
@@ -132,6 +138,15 @@ def scan(source: SourceFile, scopes: list[Span] = (), extra: list[Suppression] =
         elif m := _CHECKOV.match(comment):
             region = index.containing(number, largest=True) or (1, last_line)
             found.append(Suppression((m.group(1),), region[0], region[1], span, text_written))
+        elif m := _DCLINT.match(comment):
+            names = _split(m.group(2))
+            selectors = tuple(f"dclint:{n}" for n in names) or ("dclint:*",)
+            form = m.group(1)
+            if form in ("disable", "disable-file"):
+                start, end = 1, last_line
+            else:
+                start = end = next_code_line(number) if (own_line or form == "disable-next-line") else number
+            found.append(Suppression(selectors, start, end, span, text_written))
         elif m := _ZIZMOR.match(comment):
             selectors = tuple(f"zizmor:{audit}" for audit in _split(m.group(1)))
             region = index.containing(number, largest=False) or (number, number)

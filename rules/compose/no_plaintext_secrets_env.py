@@ -5,9 +5,6 @@ import re
 from lintkit.model import Example, Problem, rule
 from lintkit.secrets import looks_like_secret, mask
 
-#: Settings *about* authentication that lintkit.secrets' name test takes for secrets
-#: (``GF_AUTH_ANONYMOUS_ORG_ROLE``); to move into lintkit.secrets.
-_NOT_A_SECRET = re.compile(r"_(?:ORG_)?(?:ROLES?|SCOPES?|PROVIDER|ISSUER|REALM|DOMAIN)$", re.IGNORECASE)
 #: ``scheme://user:password@`` inside a value (a connection string).
 _USERINFO = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://([^\s/:@]*):([^\s/@]+)@")
 
@@ -42,7 +39,7 @@ def check(compose, ctx):
             literal = resolved.text.strip().strip("'\"") if resolved else ""
             if not literal:
                 continue  # only unset variables: the value comes from the deployment
-            if looks_like_secret(name, literal) and not _NOT_A_SECRET.search(name):
+            if looks_like_secret(name, literal):
                 yield Problem(value_span, f"service {service.name!r}: {name} is set to a literal credential ({mask(literal)})")
                 continue
             m = _USERINFO.search(literal)

@@ -77,7 +77,10 @@ def test_ignore_by_kind_and_tag(tmp_path):
     files(tmp_path, **{"pod.yaml": POD})
     assert run(["check", "--isolated", "--ignore", "kubernetes", "."], tmp_path).exit_code == 0
     result = run(["check", "--isolated", "--format", "json", "--ignore", "reliability", "."], tmp_path)
-    assert not [f for f in findings(result) if f["rule"].startswith("K8")]
+    from lintkit.registry import find_rule
+
+    reported = {f["rule"] for f in findings(result)}
+    assert reported and not [r for r in reported if "reliability" in find_rule(r).tags]
 
 
 def test_unknown_selector_is_a_usage_error(tmp_path):
@@ -199,6 +202,25 @@ def test_zizmor_ignore_comment_silences_the_aliased_rule(tmp_path):
     )
     files(tmp_path, **{".github__workflows__ci.yml": workflow})
     assert findings(run(["check", "--isolated", "--format", "json", "--select", "GH001", "."], tmp_path)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "services:\n  db:\n    image: mongo:latest # dclint disable-line service-image-require-explicit-tag\n",
+        "services:\n  db:\n    # dclint disable-next-line service-image-require-explicit-tag\n    image: mongo:latest\n",
+        "# dclint disable-file\nservices:\n  db:\n    image: mongo:latest\n",
+    ],
+)
+def test_dclint_comments_silence_the_aliased_rule(tmp_path, text):
+    files(tmp_path, **{"docker-compose.yml": text})
+    assert findings(run(["check", "--isolated", "--format", "json", "--select", "DC001", "."], tmp_path)) == []
+
+
+def test_another_tools_blanket_comment_leaves_other_rules_alone(tmp_path):
+    files(tmp_path, **{"docker-compose.yml": "# dclint disable-file\nservices:\n  db:\n    image: mongo:latest\n    image: mongo:7\n"})
+    got = findings(run(["check", "--isolated", "--format", "json", "--select", "DC001,duplicate-key", "."], tmp_path))
+    assert [f["name"] for f in got] == ["duplicate-key"]
 
 
 def test_unused_suppression_is_reported_when_selected(tmp_path):
