@@ -256,3 +256,17 @@ def test_output_file(tmp_path):
     assert result.exit_code == 1 and result.stdout == ""
     sarif = json.loads((tmp_path / "out.sarif").read_text())
     assert sarif["version"] == "2.1.0"
+
+
+def test_config_compose_projects_combine_files_like_docker_compose_f(tmp_path):
+    files(
+        tmp_path,
+        **{
+            "app__docker-compose.yml": "services:\n  web:\n    image: nginx:1.27.2\n    depends_on: [db]\n",
+            "infra__docker-compose.db.yml": "services:\n  db:\n    image: postgres:16.4\n",
+        },
+    )
+    alone = findings(run(["check", "--isolated", "--format", "json", "--select", "depends-on-defined", "."], tmp_path))
+    assert [(f["path"], f["line"]) for f in alone] == [("app/docker-compose.yml", 4)]
+    files(tmp_path, **{".lintkit.yaml": "select: [depends-on-defined]\ncompose-projects:\n  - [app/docker-compose.yml, infra/docker-compose.db.yml]\n"})
+    assert findings(run(["check", "--format", "json", "."], tmp_path)) == []
