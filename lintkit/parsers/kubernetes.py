@@ -350,20 +350,33 @@ class KubernetesFile:
         before it reaches the cluster, so it may legitimately lack required fields."""
         return kustomize_role(self.source.path)
 
-    def workloads(self) -> Iterator[tuple[K8sObject, PodSpec]]:
-        for obj in self.objects:
-            pod = obj.pod
-            if pod is not None:
-                yield obj, pod
+    @cached_property
+    def _workloads(self) -> list[tuple[K8sObject, PodSpec]]:
+        return [(obj, obj.pod) for obj in self.objects if obj.pod is not None]
 
-    def containers(self) -> Iterator[Container]:
-        for _obj, pod in self.workloads():
-            yield from pod.containers
+    @cached_property
+    def _containers(self) -> list[Container]:
+        return [c for _obj, pod in self._workloads for c in pod.containers]
 
-    def of_kind(self, *kinds: str) -> Iterator[K8sObject]:
+    @cached_property
+    def _by_kind(self) -> dict[str, list[K8sObject]]:
+        found: dict[str, list[K8sObject]] = {}
         for obj in self.objects:
-            if obj.kind in kinds:
-                yield obj
+            found.setdefault(obj.kind, []).append(obj)
+        return found
+
+    def workloads(self) -> list[tuple[K8sObject, PodSpec]]:
+        """(object, pod spec) of every object that runs pods (computed once per file)."""
+        return self._workloads
+
+    def containers(self) -> list[Container]:
+        """Every container of every workload (computed once per file)."""
+        return self._containers
+
+    def of_kind(self, *kinds: str) -> list[K8sObject]:
+        if len(kinds) == 1:
+            return self._by_kind.get(kinds[0], [])
+        return [obj for obj in self.objects if obj.kind in kinds]
 
     def suppression_scopes(self) -> list[Span]:
         """Objects, pod specs and containers: a comment above one covers all of it."""

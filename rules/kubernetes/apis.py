@@ -71,8 +71,13 @@ CHANGES: tuple[ApiChange, ...] = (
 )  # fmt: skip
 
 
+_BY_API_VERSION: dict[str, list[ApiChange]] = {}
+for _change_entry in CHANGES:
+    _BY_API_VERSION.setdefault(_change_entry.api_version, []).append(_change_entry)
+
+
 def change_for(api_version: str, kind: str) -> ApiChange | None:
-    for change in CHANGES:
+    for change in _BY_API_VERSION.get(api_version, ()):
         if change.applies_to(api_version, kind):
             return change
     return None

@@ -1,10 +1,6 @@
-"""The same object defined twice in one folder."""
-
-import os
+"""The same object defined twice in one file."""
 
 from lintkit.model import Example, Problem, rule
-
-from . import inventory
 
 _CONFIGMAP = """\
 apiVersion: v1
@@ -19,11 +15,12 @@ data: {LOG_LEVEL: info}
     id="K8107",
     name="duplicate-objects",
     severity="error",
-    summary="Same kind, namespace and name defined twice in one folder",
+    summary="Same kind, namespace and name defined twice in one file",
     rationale=(
-        "Two manifests for the same object overwrite each other: whichever `kubectl apply` "
-        "reads last wins, and the other one's changes vanish silently. Objects of the same "
-        "name in different folders (kustomize bases and overlays) are not compared."
+        "Two documents of one file for the same object overwrite each other: `kubectl apply "
+        "-f` applies the second over the first, whose settings vanish silently. Objects of "
+        "the same name in different files are not compared: folders of alternatives (test "
+        "fixtures, kustomize bases and overlays, examples) legitimately repeat names."
     ),
     tags=("reliability",),
     examples=(
@@ -31,19 +28,14 @@ data: {LOG_LEVEL: info}
                 good=_CONFIGMAP.replace("NAME", "web") + "---\n" + _CONFIGMAP.replace("NAME", "api"),
                 filename="config.yaml"),
     ),
-    collect=inventory.collect,
 )
-def check(facts_by_path, ctx):
-    seen: dict[tuple, tuple[str, int]] = {}
-    for path in sorted(facts_by_path):
-        folder = os.path.dirname(os.path.abspath(path))
-        for obj in facts_by_path[path].objects:
-            if not obj.name:
-                continue
-            key = (folder, obj.group, obj.kind, obj.namespace, obj.name)
-            first = seen.get(key)
-            if first is None:
-                seen[key] = (path, obj.name_span.line)
-                continue
-            where = "earlier in this file" if first[0] == path else f"in {os.path.basename(first[0])}"
-            yield Problem(obj.name_span, f"{obj.label} is already defined {where} (line {first[1]})", path=path)
+def check(manifest, ctx):
+    seen: dict[tuple, int] = {}
+    for obj in manifest.objects:
+        if not obj.name:
+            continue
+        key = (obj.group, obj.kind, obj.namespace, obj.name)
+        if key in seen:
+            yield Problem(obj.name_span(), f"{obj.label} is already defined earlier in this file (line {seen[key]})")
+        else:
+            seen[key] = obj.name_span().line

@@ -30,7 +30,7 @@ spec:
 @rule(
     id="K8047",
     name="env-ref-exists",
-    severity="error",
+    severity="warning",
     summary="env/envFrom refers to a ConfigMap or Secret (or key) that is not defined",
     rationale=(
         "A pod whose environment reads a missing ConfigMap or Secret, or a missing key of one, "

@@ -49,14 +49,14 @@ spec:
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     for path, hpa in run.of_kind("HorizontalPodAutoscaler"):
         kind, name = hpa.spec.get("target_kind"), hpa.spec.get("target_name")
         if not isinstance(kind, str) or name is None:
             continue
         found = run.find(kind, name, hpa.namespace)
         if not found:
-            if run.unit_defines(path, kind):
+            if run.folder_defines(path, kind):
                 yield Problem(hpa.spec["target_span"], f"{hpa.label} scales {kind} {name}, which is not defined", path=path)
             continue
         if hpa.spec.get("cpu_span") is None:

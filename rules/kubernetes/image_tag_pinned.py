@@ -23,7 +23,8 @@ spec:
     rationale=(
         "Nodes pull `latest` (and untagged images, which mean `latest`) whenever they start a "
         "pod, so replicas of one Deployment can run different code, and a rollback does not "
-        "roll back. Pin a version tag, or better a digest."
+        "roll back. Pin a version tag, or better a digest. A container without any image is "
+        "reported too (outside kustomize patches, which take it from their base)."
     ),
     tags=("reliability",),
     aliases=(
@@ -35,6 +36,11 @@ spec:
 def check(manifest, ctx):
     for container in manifest.containers():
         image = container.node.get("image")
+        if image is None and "image" not in container.node:
+            # kustomize patches and bases get their image from elsewhere (images:, the base).
+            if manifest.kustomize_role is None:
+                yield Problem(container.name_span(), f"{container.label} has no image (the API server rejects it)")
+            continue
         if not isinstance(image, str) or not image.strip():
             continue
         ref = parse_image(image)

@@ -39,9 +39,9 @@ spec:
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     for path, ingress in run.of_kind("Ingress"):
-        if not run.unit_defines(path, "Service"):
+        if not run.folder_defines(path, "Service"):
             continue
         for name, name_span, number, port_name, port_span in ingress.spec.get("backends", ()):
             found = run.find("Service", name, ingress.namespace)

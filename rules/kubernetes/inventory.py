@@ -6,10 +6,9 @@ built once (and pickled once, however many rules hold it) and each rule reads th
 it needs. :class:`Run` then indexes the inventories of all files.
 
 References are resolved across the whole run, but reported as missing only when the
-referring file's *unit* defines objects of the referenced kind: a unit is the folder
-directly under the run's common root (one repository of a corpus, ``deploy/`` of a
-project). A reference to a ConfigMap from a folder that defines no ConfigMap at all is
-left alone: Helm, an operator or another repository is expected to create it.
+referring file's folder defines objects of the referenced kind: a reference to a
+ConfigMap from a folder that defines no ConfigMap at all is left alone, since Helm, an
+operator, a kustomize base or ``kubectl create`` is then expected to make it.
 """
 
 from __future__ import annotations
@@ -139,10 +138,12 @@ def _pod(pod) -> PodFacts:
                 ref = mapping(source.get(field_name))
                 if ref is not None and isinstance(ref.get("name"), str) and ref.get("optional") is not True:
                     refs.append(Ref(kind, ref["name"], ref.value_span("name"), "envFrom", None, container.name))
+    claim_templates = {t.get("metadata", {}).get("name") for t in items_of(pod.obj.spec.get("volumeClaimTemplates"))
+                       if isinstance(t.get("metadata"), dict)}
     for volume in pod.volumes:
-        refs.extend(_volume_refs(volume))
+        refs.extend(r for r in _volume_refs(volume) if not (r.kind == "PersistentVolumeClaim" and r.name in claim_templates))
     account = pod.node.get("serviceAccountName")
-    if isinstance(account, str) and account != "default":
+    if isinstance(account, str) and account not in ("", "default"):
         refs.append(Ref("ServiceAccount", account, pod.node.value_span("serviceAccountName"), "serviceAccountName"))
     return PodFacts(_plain(pod.labels), tuple(containers), tuple(refs))
 
@@ -301,16 +302,8 @@ _SPEC_READERS = {
 }
 
 
-class Units:
-    """The unit of each path: the folder directly under the common root of all paths."""
-
-    def __init__(self, paths):
-        folders = [os.path.dirname(os.path.abspath(p)) for p in paths]
-        self._root = os.path.commonpath(folders) if folders else ""
-
-    def unit(self, path: str) -> str:
-        relative = os.path.relpath(os.path.dirname(os.path.abspath(path)), self._root)
-        return relative.split(os.sep)[0]
+def folder_of(path: str) -> str:
+    return os.path.dirname(os.path.abspath(path))
 
 
 def same_namespace(a: str | None, b: str | None) -> bool:
@@ -319,7 +312,17 @@ def same_namespace(a: str | None, b: str | None) -> bool:
 
 
 class Run:
-    """The inventories of every file of the run, indexed."""
+    """The inventories of every file of the run, indexed once and shared by the project
+    rules (each gets its own ``facts_by_path`` dict, holding the same inventories)."""
+
+    _last: tuple[tuple, Run] | None = None
+
+    @classmethod
+    def of(cls, facts_by_path: dict[str, FileFacts]) -> Run:
+        key = tuple((path, id(facts)) for path, facts in facts_by_path.items())
+        if cls._last is None or cls._last[0] != key:
+            cls._last = (key, cls(facts_by_path))
+        return cls._last[1]
 
     def __init__(self, facts_by_path: dict[str, FileFacts]):
         self.files = facts_by_path
@@ -340,11 +343,24 @@ class Run:
                 made = ObjectFacts("Secret", "", obj.spec.get("makes_secret") or obj.name, obj.namespace,
                                    obj.label, obj.name_span, {}, spec={"generated": True})
                 self._by_kind.setdefault("Secret", []).append((path, made))
-        self.units = Units(facts_by_path)
-        self.unit = self.units.unit
-        self._units_with_kind: dict[str, set[str]] = {}
-        for kind, entries in self._by_kind.items():
-            self._units_with_kind[kind] = {self.unit(p) for p, _ in entries}
+        self._folders = {path: folder_of(path) for path in facts_by_path}
+        self._folders_with_kind: dict[str, set[str]] = {
+            kind: {self._folders[p] for p, _ in entries} for kind, entries in self._by_kind.items()
+        }
+        # Every pod label set (pod templates, and custom resources operators turn into
+        # pods), indexed by label so that a selector only looks at sets sharing a label.
+        self._label_sets: list[tuple[str, ObjectFacts, dict]] = []
+        for path, obj in self.objects:
+            if obj.pod is not None:
+                self._label_sets.append((path, obj, obj.pod.labels))
+            elif "pod_labels" in obj.spec:
+                self._label_sets.append((path, obj, obj.labels))
+                if obj.spec["pod_labels"]:
+                    self._label_sets.append((path, obj, obj.spec["pod_labels"]))
+        self._by_label: dict[tuple[str, str], list[int]] = {}
+        for index, (_path, _obj, labels) in enumerate(self._label_sets):
+            for item in labels.items():
+                self._by_label.setdefault(item, []).append(index)
 
     def of_kind(self, *kinds: str) -> Iterator[tuple[str, ObjectFacts]]:
         for kind in kinds:
@@ -353,26 +369,26 @@ class Run:
     def find(self, kind: str, name: str, namespace: str | None) -> list[tuple[str, ObjectFacts]]:
         return [(p, o) for p, o in self._by_kind.get(kind, ()) if o.name == name and same_namespace(o.namespace, namespace)]
 
-    def unit_defines(self, path: str, *kinds: str) -> bool:
-        """Does the unit of ``path`` define any object of one of ``kinds``?"""
-        unit = self.unit(path)
-        return any(unit in self._units_with_kind.get(kind, ()) for kind in kinds)
+    def folder_defines(self, path: str, *kinds: str) -> bool:
+        """Does the folder of ``path`` define any object of one of ``kinds``?"""
+        folder = self._folders[path]
+        return any(folder in self._folders_with_kind.get(kind, ()) for kind in kinds)
 
-    def pod_label_sets(self, namespace: str | None) -> Iterator[tuple[str, ObjectFacts, dict]]:
-        """(path, object, labels) of every pod template, and of custom resources that
-        operators turn into pods, in a compatible namespace."""
-        for path, obj in self.objects:
-            if not same_namespace(obj.namespace, namespace):
-                continue
-            if obj.pod is not None:
-                yield path, obj, obj.pod.labels
-            elif "pod_labels" in obj.spec:
-                yield path, obj, obj.labels
-                if obj.spec["pod_labels"]:
-                    yield path, obj, obj.spec["pod_labels"]
+    def defines_in_namespaces(self, kind: str, namespaces) -> bool:
+        return any(o.namespace in namespaces for _p, o in self._by_kind.get(kind, ()))
+
+    def pod_label_sets(self, namespace: str | None, selector: dict | None = None):
+        """(path, object, labels) of every pod label set in a compatible namespace; with a
+        plain ``selector``, only those carrying its first label (the others cannot match)."""
+        if selector:
+            indexes = self._by_label.get(next(iter(selector.items())), ())
+            candidates = [self._label_sets[i] for i in indexes]
+        else:
+            candidates = self._label_sets
+        return [c for c in candidates if same_namespace(c[1].namespace, namespace)]
 
     def workloads_selected(self, selector: dict, namespace: str | None, *, plain: bool):
         """Workloads (with pod facts) whose pod labels the selector matches."""
         test = map_selector_matches if plain else selector_matches
-        return [(p, o) for p, o in self.objects
-                if o.pod is not None and same_namespace(o.namespace, namespace) and test(selector, o.pod.labels)]
+        candidates = self.pod_label_sets(namespace, selector if plain else None)
+        return [(p, o) for p, o, labels in candidates if o.pod is not None and test(selector, labels)]

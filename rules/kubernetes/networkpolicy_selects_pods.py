@@ -28,10 +28,10 @@ from .snippets import DEPLOYMENT
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     for path, policy in run.of_kind("NetworkPolicy"):
         selector = policy.spec.get("selector")
-        if not selector or not run.unit_defines(path, *_WORKLOADS):
+        if not selector or not run.folder_defines(path, *_WORKLOADS):
             continue
         if any(selector_matches(selector, labels) for _p, _o, labels in run.pod_label_sets(policy.namespace)):
             continue

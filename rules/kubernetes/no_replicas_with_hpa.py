@@ -25,7 +25,7 @@ from .hpa_target_exists import _FILES
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     targeted = {}
     for _path, hpa in run.of_kind("HorizontalPodAutoscaler"):
         if hpa.spec.get("target_name") is not None:

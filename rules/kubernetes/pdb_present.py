@@ -28,7 +28,7 @@ from .snippets import DEPLOYMENT, PDB
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     budgets = [b for _p, b in run.of_kind("PodDisruptionBudget") if b.spec.get("selector") is not None]
     for path, obj in run.of_kind("Deployment", "StatefulSet"):
         if obj.pod is None:

@@ -40,7 +40,7 @@ spec:
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     policies = [p for _path, p in run.of_kind("NetworkPolicy")]
     for path, obj in run.objects:
         if obj.pod is None:

@@ -23,7 +23,7 @@ _HANDLERS = ("httpGet", "tcpSocket", "exec", "grpc")
 @rule(
     id="K8005",
     name="probes-not-identical",
-    severity="warning",
+    severity="info",
     summary="Liveness and readiness probes are the same check",
     rationale=(
         "Readiness answers \"can I take traffic now\" and liveness \"am I beyond repair\". "

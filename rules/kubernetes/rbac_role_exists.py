@@ -3,7 +3,7 @@
 from lintkit.model import Example, Problem, rule
 
 from . import rbac
-from .inventory import Units
+from .inventory import folder_of
 
 _FILES = """\
 apiVersion: rbac.authorization.k8s.io/v1
@@ -23,8 +23,9 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: ROLE}
 subjects:
   - {kind: ServiceAccount, name: web, namespace: shop}
 """
-#: ClusterRoles every cluster has.
-_BUILT_IN = frozenset(("cluster-admin", "admin", "edit", "view"))
+#: Roles every cluster has (besides the system:* ones): ClusterRoles, and the Role of
+#: kube-system that aggregated API servers bind to read the authentication config.
+_BUILT_IN = frozenset(("cluster-admin", "admin", "edit", "view", "extension-apiserver-authentication-reader"))
 
 
 @rule(
@@ -34,9 +35,9 @@ _BUILT_IN = frozenset(("cluster-admin", "admin", "edit", "view"))
     summary="RoleBinding refers to a Role or ClusterRole that is not defined",
     rationale=(
         "A binding to a role that does not exist grants nothing: the subject's requests fail "
-        "with 403 and nothing at apply time says why. Built-in ClusterRoles (cluster-admin, "
-        "admin, edit, view, system:*) are known; others are looked up among the run's roles "
-        "when the binding's folder defines roles of that kind."
+        "with 403 and nothing at apply time says why. Built-in roles (cluster-admin, admin, "
+        "edit, view, extension-apiserver-authentication-reader, system:*) are known; others "
+        "are looked up among the run's roles when the binding's folder defines roles of that kind."
     ),
     tags=("reliability",),
     examples=(Example(bad=_FILES.replace("ROLE", "readers"), good=_FILES.replace("ROLE", "reader"), filename="rbac.yaml"),),
@@ -44,17 +45,16 @@ _BUILT_IN = frozenset(("cluster-admin", "admin", "edit", "view"))
 )
 def check(facts_by_path, ctx):
     index = rbac.index_roles(facts_by_path)
-    units = Units(facts_by_path)
-    units_with_roles: dict[str, set[str]] = {}
+    folders_with_roles: dict[str, set[str]] = {}
     for path, found in facts_by_path.items():
         for role in found.roles:
-            units_with_roles.setdefault(role.kind, set()).add(units.unit(path))
+            folders_with_roles.setdefault(role.kind, set()).add(folder_of(path))
     for path, found in facts_by_path.items():
         for binding in found.bindings:
             name = binding.role_name
-            if binding.role_kind == "ClusterRole" and (name in _BUILT_IN or name.startswith("system:")):
+            if name in _BUILT_IN or name.startswith("system:"):
                 continue
-            if rbac.resolve(binding, index) or units.unit(path) not in units_with_roles.get(binding.role_kind, ()):
+            if rbac.resolve(binding, index) or folder_of(path) not in folders_with_roles.get(binding.role_kind, ()):
                 continue
             yield Problem(
                 binding.role_span, f"{binding.label} refers to {binding.role_kind} {name}, which is not defined", path=path

@@ -9,8 +9,8 @@ _KEYED = {"ConfigMap", "Secret"}
 
 def missing_references(facts_by_path, kinds: tuple[str, ...], vias: tuple[str, ...]):
     """References of ``kinds`` made through ``vias`` to objects the run does not define
-    (when the referring unit defines that kind), and keys missing from defined ones."""
-    run = inventory.Run(facts_by_path)
+    (when the referring file's folder defines that kind), and keys missing from defined ones."""
+    run = inventory.Run.of(facts_by_path)
     for path, obj in run.objects:
         if obj.pod is None:
             continue
@@ -20,7 +20,7 @@ def missing_references(facts_by_path, kinds: tuple[str, ...], vias: tuple[str, .
             where = f"container {ref.container!r} of {obj.label}" if ref.container else obj.label
             found = run.find(ref.kind, ref.name, obj.namespace)
             if not found:
-                if run.unit_defines(path, ref.kind):
+                if run.folder_defines(path, ref.kind):
                     yield Problem(ref.span, f"{where} refers to {ref.kind} {ref.name}, which is not defined", path=path)
                 continue
             if ref.key is None or ref.kind not in _KEYED:

@@ -229,15 +229,17 @@ def _make_check(schema: Schema):
     return ok
 
 
+#: Catalogs by requested version and by schema folder (versions share a folder).
 _CATALOGS: dict[str, Catalog] = {}
 
 
 def catalog(version: str) -> Catalog:
     """The catalog of the newest shipped version at or below ``version``, built once."""
-    folder = kubernetes_schema_dir(version)
-    found = _CATALOGS.get(folder)
+    found = _CATALOGS.get(version)
     if found is None:
-        found = _CATALOGS[folder] = Catalog(folder)
+        folder = kubernetes_schema_dir(version)
+        found = _CATALOGS.get(folder) or Catalog(folder)
+        _CATALOGS[version] = _CATALOGS[folder] = found
     return found
 
 

@@ -25,7 +25,7 @@ spec:
 @rule(
     id="K8043",
     name="service-account-exists",
-    severity="error",
+    severity="warning",
     summary="Pod runs as a ServiceAccount that is not defined",
     rationale=(
         "The API server refuses to create pods for a service account that does not exist: a "

@@ -50,22 +50,19 @@ spec:
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     for path, service in run.of_kind("Service"):
         selector = service.spec.get("selector")
         if not selector or service.spec.get("type") == "ExternalName":
             continue
-        if not run.unit_defines(path, *_WORKLOAD_KINDS):
+        if not run.folder_defines(path, *_WORKLOAD_KINDS):
             continue
-        candidates = list(run.pod_label_sets(service.namespace))
-        if any(map_selector_matches(selector, labels) for _p, _o, labels in candidates):
+        if any(map_selector_matches(selector, labels) for _p, _o, labels in run.pod_label_sets(service.namespace, selector)):
             continue
         shown = ", ".join(f"{k}={v}" for k, v in selector.items())
-        yield Problem(
-            service.spec["selector_span"],
-            f"{service.label} selects {shown}, which no pod template carries{_near_miss(selector, candidates)}",
-            path=path,
-        )
+        hint = _near_miss(selector, run.pod_label_sets(service.namespace))
+        yield Problem(service.spec["selector_span"], f"{service.label} selects {shown}, which no pod template carries{hint}",
+                      path=path)
 
 
 _WORKLOAD_KINDS = ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Pod", "Job",

@@ -25,7 +25,7 @@ from .service_selects_pods import _FILES
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     for path, service in run.of_kind("Service"):
         selector = service.spec.get("selector")
         if not selector:

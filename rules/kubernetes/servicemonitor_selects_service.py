@@ -34,20 +34,24 @@ spec:
     rationale=(
         "A ServiceMonitor scrapes the Services its selector matches (by their labels, not the "
         "pods'). One that matches none silently scrapes nothing, and the missing metrics are "
-        "noticed only when an alert should have fired. Reported when the monitor's folder defines Services."
+        "noticed only when an alert should have fired. Off by default: monitors commonly "
+        "select Services that the cluster or a Helm chart provides (kubelet, coredns, ...)."
     ),
     tags=("reliability",),
     aliases=("kube-linter:dangling-servicemonitor",),
+    enabled=False,
     examples=(Example(bad=_FILES.replace("APP", "webb"), good=_FILES.replace("APP", "web"), filename="web.yaml"),),
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     for path, monitor in run.of_kind("ServiceMonitor"):
         selector = monitor.spec.get("selector")
-        if selector is None or not run.unit_defines(path, "Service"):
+        if selector is None or not run.folder_defines(path, "Service"):
             continue
         namespaces = monitor.spec.get("namespaces") or ()
+        if namespaces and not run.defines_in_namespaces("Service", namespaces):
+            continue  # it watches namespaces (kube-system, ...) whose Services are made elsewhere
         for _p, service in run.of_kind("Service"):
             if monitor.spec.get("any_namespace") or (service.namespace in namespaces if namespaces else
                                                      inventory.same_namespace(service.namespace, monitor.namespace)):

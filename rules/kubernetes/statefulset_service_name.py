@@ -48,7 +48,7 @@ spec:
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
-    run = inventory.Run(facts_by_path)
+    run = inventory.Run.of(facts_by_path)
     for path, obj in run.of_kind("StatefulSet"):
         name = obj.spec.get("service_name")
         if not name:

@@ -1,6 +1,7 @@
 """Label keys and values the API server rejects."""
 
 import re
+from functools import lru_cache
 
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.kubernetes import dig
@@ -26,6 +27,11 @@ def value_problem(value) -> str | None:
         return None
     if not isinstance(value, str):
         return f"is a {type(value).__name__}, not a string (quote it)"
+    return _string_value_problem(value)
+
+
+@lru_cache(maxsize=4096)
+def _string_value_problem(value: str) -> str | None:
     if len(value) > 63:
         return "is longer than 63 characters"
     if not _NAME.fullmatch(value):
@@ -36,6 +42,11 @@ def value_problem(value) -> str | None:
 def key_problem(key) -> str | None:
     if not isinstance(key, str):
         return "is not a string"
+    return _string_key_problem(key)
+
+
+@lru_cache(maxsize=4096)
+def _string_key_problem(key: str) -> str | None:
     prefix, slash, name = key.rpartition("/")
     if slash and (len(prefix) > 253 or not _DNS_SUBDOMAIN.fullmatch(prefix)):
         return "has a prefix that is not a DNS subdomain"

@@ -21,7 +21,11 @@ spec:
 _SERVICE_NAME = re.compile(r"[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*")
 
 
+_DNS_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
 def name_problem(name: str) -> str | None:
+    """What makes ``name`` an invalid container port name (an IANA service name)."""
     if len(name) > 15:
         return "is longer than 15 characters"
     if not _SERVICE_NAME.fullmatch(name):
@@ -35,12 +39,13 @@ def name_problem(name: str) -> str | None:
     id="K8063",
     name="valid-port-names",
     severity="error",
-    summary="Port or targetPort names that Kubernetes rejects; duplicate container ports",
+    summary="Port or targetPort names that Kubernetes rejects, or used twice in a container",
     rationale=(
-        "Port names must be IANA service names (at most 15 lowercase letters, digits and "
-        "dashes, with a letter): the API server rejects a container or Service port named "
-        "`http_api` or `metrics-endpoint-port`. Two ports of one container with the same "
-        "name, or the same number and protocol, are rejected too."
+        "Container port names (and the targetPort names that refer to them) must be IANA "
+        "service names, at most 15 lowercase letters, digits and dashes with a letter; Service "
+        "port names must be DNS labels. The API server rejects `http_api` or, on a "
+        "container, `metrics-endpoint-port`. Two ports of one container with the same name "
+        "are rejected too."
     ),
     tags=("reliability",),
     aliases=("kube-linter:invalid-target-ports", "kube-score:container-ports-check"),
@@ -48,7 +53,7 @@ def name_problem(name: str) -> str | None:
 )
 def check(manifest, ctx):
     for container in manifest.containers():
-        names, numbers = {}, {}
+        names = set()
         for port in container.ports:
             name = port.get("name")
             if isinstance(name, str):
@@ -57,16 +62,15 @@ def check(manifest, ctx):
                     yield Problem(port.value_span("name"), f"{container.label}: port name {name!r} {problem}")
                 elif name in names:
                     yield Problem(port.value_span("name"), f"{container.label} names two ports {name!r}")
-                names[name] = True
-            key = (port.get("containerPort"), port.get("protocol", "TCP"), port.get("hostIP"))
-            if key[0] is not None and key in numbers:
-                yield Problem(port.value_span("containerPort"), f"{container.label} declares port {key[0]}/{key[1]} twice")
-            numbers[key] = True
+                names.add(name)
     for obj in manifest.of_kind("Service"):
         for port in items_of(obj.spec.get("ports")):
-            for field in ("name", "targetPort"):
-                value = port.get(field)
-                if isinstance(value, str) and not value.isdigit():
-                    problem = name_problem(value)
-                    if problem:
-                        yield Problem(port.value_span(field), f"{obj.label}: {field} {value!r} {problem}")
+            name = port.get("name")
+            if isinstance(name, str) and not _DNS_LABEL.fullmatch(name):
+                yield Problem(port.value_span("name"), f"{obj.label}: port name {name!r} is not a DNS label "
+                              "(at most 63 lowercase letters, digits and inner dashes)")
+            target = port.get("targetPort")
+            if isinstance(target, str) and not target.isdigit():
+                problem = name_problem(target)
+                if problem:
+                    yield Problem(port.value_span("targetPort"), f"{obj.label}: targetPort {target!r} {problem}")

@@ -31,7 +31,7 @@ spec:
 @rule(
     id="K8039",
     name="volume-ref-exists",
-    severity="error",
+    severity="warning",
     summary="Volume refers to a ConfigMap, Secret or PersistentVolumeClaim that is not defined",
     rationale=(
         "A pod mounting a missing ConfigMap, Secret or PersistentVolumeClaim stays in "

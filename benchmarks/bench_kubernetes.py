@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Whole-process speed of lintkit against Checkov on a folder of Kubernetes manifests.
+
+Both run cold, as a user runs them: a fresh process each time, lintkit with ``--no-cache``
+and its default rules (schema validation included), Checkov with ``--framework
+kubernetes``. Each tool runs several times; the medians of wall time and of CPU time (user
++ system, children included) are reported, with the wall-time ratio.
+
+    python benchmarks/bench_kubernetes.py [DIR] [--runs 5] [--checkov-runs 3] [--checkov PATH]
+
+Checkov is not a lintkit dependency: install it in a venv of its own
+(``python3 -m venv /tmp/refvenv-checkov && /tmp/refvenv-checkov/bin/pip install checkov``);
+without it only lintkit is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_CORPUS = os.path.join(HERE, os.pardir, os.pardir, "shared", "corpus", "kubernetes")
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its children) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def series(command: list[str], runs: int) -> tuple[float, float, list[float]]:
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = measure(command)
+        walls.append(wall)
+        cpus.append(cpu)
+    return statistics.median(walls), statistics.median(cpus), walls
+
+
+def find_checkov(explicit: str | None) -> str | None:
+    for candidate in (explicit, os.environ.get("CHECKOV"), "/tmp/refvenv-checkov/bin/checkov", shutil.which("checkov")):
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", default=DEFAULT_CORPUS)
+    parser.add_argument("--runs", type=int, default=5, help="lintkit runs (median reported)")
+    parser.add_argument("--checkov-runs", type=int, default=3, help="Checkov runs (median reported)")
+    parser.add_argument("--checkov", help="path of the checkov executable")
+    args = parser.parse_args()
+    folder = os.path.realpath(args.folder)
+    if not os.path.isdir(folder):
+        print(f"no such folder: {folder}", file=sys.stderr)
+        return 2
+    files = sum(len(names) for _root, _dirs, names in os.walk(folder))
+    print(f"{folder}: {files} files, {os.cpu_count()} CPUs")
+
+    lintkit = [sys.executable, "-m", "lintkit", "check", "--isolated", "--no-cache", "--quiet",
+               folder]
+    measure(lintkit)  # warm the file system cache and the .pyc files, not lintkit's
+    wall, cpu, walls = series(lintkit, args.runs)
+    print(f"lintkit: median {wall:.3f} s wall, {cpu:.3f} s CPU over {args.runs} runs "
+          f"(walls {', '.join(f'{w:.3f}' for w in walls)})")
+
+    checkov = find_checkov(args.checkov) if args.checkov_runs > 0 else None
+    if args.checkov_runs <= 0:
+        return 0
+    if checkov is None:
+        print("checkov not found: install it in its own venv (see this script's docstring) or pass --checkov")
+        return 0
+    reference = [checkov, "-d", folder, "--framework", "kubernetes", "-o", "json", "--skip-download"]
+    checkov_wall, checkov_cpu, checkov_walls = series(reference, args.checkov_runs)
+    print(f"checkov: median {checkov_wall:.3f} s wall, {checkov_cpu:.3f} s CPU over {args.checkov_runs} runs "
+          f"(walls {', '.join(f'{w:.3f}' for w in checkov_walls)})")
+    print(f"lintkit is {checkov_wall / wall:.1f}x faster in wall time, {checkov_cpu / cpu:.1f}x in CPU time")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
