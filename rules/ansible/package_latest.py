@@ -2,14 +2,7 @@
 
 from lintkit.model import Example, Problem, rule
 
-#: Package managers whose ``state: latest`` upgrades on every run.
-PACKAGE_MODULES = frozenset(
-    f"ansible.builtin.{m}" for m in ("apt", "dnf", "dnf5", "package", "pip", "yum")
-) | {
-    "community.general.apk", "community.general.gem", "community.general.homebrew",
-    "community.general.npm", "community.general.pacman", "community.general.zypper",
-    "community.general.pkgng", "community.general.snap", "community.general.composer",
-}  # fmt: skip
+from .modules import PACKAGE_MODULES
 
 
 @rule(
