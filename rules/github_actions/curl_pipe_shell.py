@@ -42,7 +42,7 @@ def check(workflow, ctx):
         if script is None:
             continue
         # Shared with GitLab CI's script rules (one definition of "piped into a shell").
-        from lintkit.rules.gitlab_ci._scripts import pipe_to_shell
+        from lintkit.rules.gitlab_ci._scripts import pipe_to_shell, unwrap
 
         for download, shell in pipe_to_shell(script):
-            yield Problem(download.span, f"downloaded script is run by `{shell.name}` without verification")
+            yield Problem(download.span, f"downloaded script is run by `{unwrap(shell).name}` without verification")

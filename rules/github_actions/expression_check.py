@@ -164,7 +164,7 @@ def _check_reference(node: Property, site, names: _Names, contexts):
     if context == "needs" and site.job is not None:
         needed = {n.lower() for n, _ in site.job.needs}
         if key not in needed:
-            detail = "not a job of this workflow" if key not in names.jobs else f"not in job {site.job.id!r}'s `needs:`, so its result and outputs are not available"
+            detail = "not a job of this workflow" if key not in names.jobs else f"not listed in `needs:` of job {site.job.id!r}, so its result and outputs are not available"
             yield *where, f"`needs.{name}`: {name!r} is {detail}"
     elif context == "jobs" and site.key.startswith("on.workflow_call.outputs"):
         if key not in names.jobs:

@@ -239,10 +239,22 @@ def _explain_alternatives(error, root: Any, schema: dict, is_action: bool) -> li
         else:
             message = f"{where}: {describe_type(error.instance)} is not allowed here"
         return [(span_at(root, path), message)]
-    depth = {index: max(len(e.absolute_path) for e in errors) for index, errors in shaped.items()}
     alternatives = error.validator_value
-    known = {index: _known_keys(alternatives[index], schema, error.instance) for index in shaped}
-    chosen = min(shaped, key=lambda index: (-depth[index], -known[index], len(shaped[index])))
+
+    def intent(index: int) -> tuple:
+        """How surely the author meant this alternative: a key that selects it (`using:
+        composite`, `uses:`), then how deep its errors reach into the value, then how
+        many of the written keys it knows, then how few errors it has."""
+        errors = shaped[index]
+        branch = _definition(alternatives[index], schema)
+        return (
+            -_selecting_keys(branch, error.instance),
+            -max(len(e.absolute_path) for e in errors),
+            -sum(1 for key in error.instance if key in branch.get("properties", {})) if isinstance(error.instance, dict) else 0,
+            len(errors),
+        )
+
+    chosen = min(shaped, key=intent)
     results: list[tuple[Span, str]] = []
     for sub in shaped[chosen]:
         results.extend(_explain(sub, root, schema, is_action))
@@ -265,15 +277,27 @@ def _expression_pattern(error) -> bool:
     return error.validator == "pattern" and str(error.validator_value).startswith("^\\$\\{\\{")
 
 
-def _known_keys(branch: Any, schema: dict, instance: Any) -> int:
-    """How many of a mapping's keys an alternative declares: the alternative the author
-    meant is the one that knows the keys they wrote (a job with `uses:` is a call)."""
+def _definition(branch: Any, schema: dict) -> dict:
     from lintkit.rules.gitlab_ci._schema_text import ref_definition
 
+    return ref_definition(branch, schema)
+
+
+def _selecting_keys(branch: dict, instance: Any) -> int:
+    """Keys of ``instance`` that pick this alternative: a value equal to the branch's
+    ``const``/``enum`` for that key (``using: composite``), or ``uses:`` where the branch
+    requires it (a reusable-workflow call, an action step)."""
     if not isinstance(instance, dict):
         return 0
-    properties = ref_definition(branch, schema).get("properties", {})
-    return sum(1 for key in instance if key in properties)
+    count = 0
+    properties = branch.get("properties", {})
+    for key, value in instance.items():
+        spec = properties.get(key)
+        if isinstance(spec, dict) and ("const" in spec and spec["const"] == value or value in spec.get("enum", ())):
+            count += 1
+    if "uses" in instance and "uses" in branch.get("required", ()):
+        count += 1
+    return count
 
 
 def _is_step(path: tuple, is_action: bool) -> bool:
