@@ -316,6 +316,11 @@ class Dockerfile:
                 return stage
         return None
 
+    def suppression_scopes(self) -> list[Span]:
+        """Statements an inline suppression can cover: every instruction, whole (so
+        ``# hadolint ignore=DL3008`` above a RUN covers a package five lines into it)."""
+        return [instruction.span for instruction in self.instructions]
+
     def runs(self, triggers: bool = False) -> Iterator[tuple[Instruction, Script]]:
         """Every RUN with a shell script, in order; with ``triggers``, ONBUILD RUNs too."""
         for instruction in self.instructions:

@@ -4,14 +4,14 @@ from lintkit.model import Problem
 
 
 def repeated(dockerfile, keyword: str):
-    """Every ``keyword`` instruction of a stage except the last (which wins)."""
+    """Every ``keyword`` instruction of a stage after its first one."""
     groups = [stage.instructions for stage in dockerfile.stages]
     groups.append([i for i in dockerfile.instructions if i.stage is None])
     for instructions in groups:
         found = [i for i in instructions if i.keyword == keyword]
-        for instruction in found[:-1]:
+        for instruction in found[1:]:
             yield Problem(
                 instruction.keyword_span,
-                f"Only the last {keyword} of a stage takes effect "
-                f"(another one is on line {found[-1].line})",
+                f"{keyword} repeated in this stage (first on line {found[0].line}); "
+                "only the last one takes effect",
             )

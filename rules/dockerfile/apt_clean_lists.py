@@ -1,8 +1,8 @@
-"""apt package lists left in the layer after an install."""
+"""apt package lists left in the layer by the RUN that downloads them."""
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import installs, run_scripts
+from ._commands import TAKES_VALUE, run_scripts, subcommand_of
 
 _LISTS = "/var/lib/apt/lists"
 
@@ -11,7 +11,26 @@ def _removes_lists(script) -> bool:
     for command in script.commands_named("rm"):
         if any(w.text.rstrip("/*").startswith(_LISTS) for w in command.args):
             return True
-    return False
+    # `apt-get dist-clean` (apt 2.7+) removes the lists as well as the archives.
+    return any(
+        command.subcommand(TAKES_VALUE["apt-get"]) == "dist-clean"
+        for command in script.commands_named("apt-get", "apt")
+    )
+
+
+def _list_download(script):
+    """The word that downloads the package lists: `update`, or `--update` of an install."""
+    for command in script.commands:
+        found = subcommand_of(command)
+        if found is None or found[0] not in ("apt-get", "apt"):
+            continue
+        if found[1].value == "update":
+            return found[1]
+        if found[1].value == "install":
+            flag = command.flag("--update")
+            if flag is not None:
+                return flag
+    return None
 
 
 def _caches_lists(instruction) -> bool:
@@ -25,11 +44,12 @@ def _caches_lists(instruction) -> bool:
     id="DF005",
     name="apt-clean-lists",
     severity="info",
-    summary="apt package lists left in the image after `apt-get install`",
+    summary="apt package lists downloaded by `apt-get update` left in the layer",
     rationale=(
         "`apt-get update` downloads tens of megabytes of package lists to /var/lib/apt/lists. "
-        "Unless the same RUN removes them, they stay in the layer and in every image built "
-        "on it. End the RUN with `rm -rf /var/lib/apt/lists/*` (or use a cache mount)."
+        "Unless the same RUN removes them, they stay in that layer and in every image built "
+        "on it, whatever later RUNs delete. End the RUN with `rm -rf /var/lib/apt/lists/*` "
+        "(or `apt-get dist-clean`, or use a cache mount)."
     ),
     tags=("performance",),
     aliases=("DL3009", "dockerfilelint:apt-get_missing_rm"),
@@ -53,10 +73,7 @@ def check(dockerfile, ctx):
     for instruction, script in run_scripts(dockerfile):
         if instruction.stage is not None and id(instruction.stage) not in shipped:
             continue
-        first = next(installs(script, "apt-get", "apt"), None)
-        if first is None or _removes_lists(script) or _caches_lists(instruction):
+        download = _list_download(script)
+        if download is None or _removes_lists(script) or _caches_lists(instruction):
             continue
-        yield Problem(
-            first.command.name_word.span,
-            "Remove /var/lib/apt/lists/* in the RUN that installs packages",
-        )
+        yield Problem(download.span, "Remove /var/lib/apt/lists/* in the RUN that downloads them")

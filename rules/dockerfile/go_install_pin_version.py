@@ -4,6 +4,9 @@ from lintkit.model import Example, Problem, rule
 
 from ._commands import installs, run_scripts
 
+#: Package patterns that name the main module's own packages or its go.mod tools.
+_META = frozenset(("tool", "all", "std", "cmd"))
+
 
 @rule(
     id="DF048",
@@ -26,8 +29,8 @@ def check(dockerfile, ctx):
         for install in installs(script, "go"):
             for word in install.packages:
                 package, at, version = word.text.partition("@")
-                if package.startswith((".", "/")) or package.endswith("..."):
-                    continue  # the local module (or its packages)
+                if package.startswith((".", "/")) or package.endswith("...") or package in _META:
+                    continue  # the local module, or the tools pinned in its go.mod
                 if not at or version in ("latest", ""):
                     yield Problem(
                         word.span, f"Pin a version in go {install.command.args[0].text} ({word.text})"

@@ -3,6 +3,16 @@
 from lintkit.model import Example, Problem, rule
 
 
+def _holds_only_artefacts(stage) -> bool:
+    """A stage built FROM scratch (or on one) contains only what was copied into it; a
+    stage whose base is a build argument cannot be judged."""
+    while stage is not None:
+        if stage.is_scratch or stage.image is None:
+            return True
+        stage = stage.base_stage
+    return False
+
+
 @rule(
     id="DF047",
     name="no-copy-whole-stage-root",
@@ -24,7 +34,11 @@ from lintkit.model import Example, Problem, rule
 )
 def check(dockerfile, ctx):
     for instruction in dockerfile.instructions_named("COPY"):
-        if instruction.flag("from") is None:
+        flag = instruction.flag("from")
+        if flag is None or not flag.value:
+            continue
+        source_stage = dockerfile.stage_named(flag.value)
+        if source_stage is not None and _holds_only_artefacts(source_stage):
             continue
         for source in instruction.args[:-1]:
             if source.value in ("/", "/."):

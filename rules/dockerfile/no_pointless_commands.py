@@ -6,7 +6,7 @@ from ._commands import run_scripts
 
 POINTLESS = frozenset(
     ("ssh", "vim", "vi", "nano", "shutdown", "reboot", "service", "ps", "free", "top",
-     "kill", "mount", "ifconfig", "systemctl")
+     "kill", "mount", "ifconfig")
 )  # fmt: skip
 
 

@@ -5,12 +5,15 @@ import re
 
 from lintkit.model import Example, Problem, rule
 
-#: Name words that mark a credential (BuildKit's SecretsUsedInArgOrEnv vocabulary).
+#: Name parts that mark a credential. A bare KEY is not one: GPG_KEY, SIGNING_KEY and
+#: KEY_IDS name public keys and fingerprints.
 _SECRET_NAME = re.compile(
-    r"(?:^|_)(?:apikey|auth|credentials?|key|password|passwd|pword|secret|token)(?:_|$)",
+    r"(?:^|_)(?:password|passwd|pword|secret|token|credentials?|apikey|api_key|access_key"
+    r"|private_key|secret_key|auth_token)(?:_|$)",
     re.IGNORECASE,
 )
-_NOT_SECRET_NAME = re.compile(r"(?:^|_)(?:public|file|path|dir|url|id|name|user)(?:_|$)", re.IGNORECASE)
+#: ... unless the name says it holds where the secret is, not the secret.
+_NOT_SECRET_NAME = re.compile(r"(?:^|_)(?:file|path|dir|url|id|name|user)$", re.IGNORECASE)
 #: Values whose shape gives them away whatever the variable is called.
 _SECRET_VALUES = (
     ("an AWS access key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
@@ -23,7 +26,16 @@ SECRET_FILES = frozenset(
     ("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".env", ".npmrc", ".pypirc", ".netrc",
      "credentials", ".git-credentials", ".dockercfg")
 )  # fmt: skip
-_SECRET_SUFFIXES = (".pem", ".key", ".p12", ".pfx", ".jks")
+_SECRET_SUFFIXES = (".key", ".p12", ".pfx", ".jks")
+
+
+def is_secret_file(name: str) -> bool:
+    """Private keys and credential files; a .pem only when its name says it is a key
+    (certificates and DH parameters are .pem files too)."""
+    lowered = name.lower()
+    if lowered in SECRET_FILES or lowered.endswith(_SECRET_SUFFIXES):
+        return True
+    return lowered.endswith(".pem") and ("key" in lowered or "private" in lowered)
 
 
 def mask(value: str) -> str:
@@ -76,5 +88,5 @@ def check(dockerfile, ctx):
     for instruction in dockerfile.instructions_named("COPY", "ADD"):
         for source in instruction.args[:-1]:
             name = posixpath.basename(source.value.rstrip("/"))
-            if name in SECRET_FILES or name.endswith(_SECRET_SUFFIXES):
+            if is_secret_file(name):
                 yield Problem(source.span, f"{name} looks like a secret file copied into the image")

