@@ -1,5 +1,6 @@
 """notify naming a handler that no file of the project defines."""
 
+import os
 import re
 
 from lintkit.model import Example, Problem, rule
@@ -27,6 +28,39 @@ def _uses_outside_roles(view) -> bool:
     return False
 
 
+def _handler_files(folder: str) -> list[str]:
+    handlers = os.path.join(folder, "handlers")
+    try:
+        names = sorted(os.listdir(handlers))
+    except OSError:
+        return []
+    return [os.path.join(handlers, n) for n in names if n.endswith((".yml", ".yaml"))]
+
+
+def _sources(view) -> list[str] | None:
+    """Files whose handlers this file's notifications may reach, besides plays seen in
+    the run: its role's handlers, or those of the local roles its plays use. None when a
+    role it uses cannot be found (its handlers are unknown)."""
+    if view.role != "playbook":
+        # A role's own handlers, also for a role folder that is a repository of its own.
+        parts = os.path.normpath(view.path).split(os.sep)
+        folder = view.role_path or (os.sep.join(parts[:-2]) if len(parts) > 2 and parts[-2] == "tasks" else None)
+        return _handler_files(folder) if folder else []
+    here = os.path.dirname(view.path)
+    found: list[str] = []
+    for reference in view.references:
+        if reference.kind != "role":
+            continue
+        folder = next(
+            (c for c in (os.path.join(here, "roles", reference.target), os.path.join(here, reference.target)) if os.path.isdir(c)),
+            None,
+        )
+        if folder is None:
+            return None
+        found.extend(_handler_files(folder))
+    return found
+
+
 def collect(view, ctx):
     handlers = []
     notifies = []
@@ -38,7 +72,8 @@ def collect(view, ctx):
         if block.is_handler:
             handlers.extend(_names(block.node.get("name")))
             handlers.extend(_names(block.node.get("listen")))
-    if not _uses_outside_roles(view):
+    sources = None if _uses_outside_roles(view) else _sources(view)
+    if sources is not None:
         for entry in view.entries:
             value = entry.node.get("notify")
             if isinstance(value, str):
@@ -48,9 +83,16 @@ def collect(view, ctx):
     meta_dependencies = view.role == "meta" and any(
         isinstance(d.root, YMap) and d.root.get("dependencies") for d in view.documents
     )
-    if not handlers and not notifies and not meta_dependencies:
+    if not handlers and not notifies and not meta_dependencies and view.role != "playbook":
         return None
-    return {"handlers": handlers, "notifies": notifies, "role_path": view.role_path, "depends": meta_dependencies}
+    return {
+        "handlers": handlers,
+        "notifies": notifies,
+        "sources": sources or [],
+        "role_path": view.role_path,
+        "depends": meta_dependencies,
+        "playbook": view.role == "playbook",
+    }
 
 
 @rule(
@@ -63,7 +105,9 @@ def collect(view, ctx):
         "changed task notifies a name no handler has (as `name:` or `listen:`), usually "
         "after a handler was renamed: the failure appears only on the run where the task "
         "changes something. Roles from outside the project (Galaxy, collections) may "
-        "define handlers lintkit cannot see, so files that use them are not checked."
+        "define handlers lintkit cannot see, so files that use them are not checked; nor are "
+        "notifications whose handler files were not part of the run (a pre-commit run on "
+        "one file), or role tasks when no playbook was linted with them."
     ),
     tags=("reliability",),
     collect=collect,
@@ -86,9 +130,15 @@ def collect(view, ctx):
 def check(facts_by_path, ctx):
     known = {name for facts in facts_by_path.values() for name in facts["handlers"]}
     roles_with_dependencies = {facts["role_path"] for facts in facts_by_path.values() if facts["depends"]}
+    seen = {os.path.abspath(p) for p in facts_by_path}
+    any_playbook = any(facts["playbook"] for facts in facts_by_path.values())
     for path, facts in sorted(facts_by_path.items()):
         if facts["role_path"] in roles_with_dependencies:
             continue  # a dependency's handlers may be the ones notified
+        if any(os.path.abspath(source) not in seen for source in facts["sources"]):
+            continue  # handlers this run did not read (a partial run, e.g. pre-commit)
+        if not facts["playbook"] and not any_playbook:
+            continue  # the play that includes these tasks may define the handler
         for name, span in facts["notifies"]:
             if has_jinja(name):
                 continue

@@ -7,6 +7,7 @@ Tokens come from libyaml's scanner (``AnsibleFile.tokens``, cached on the view),
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lintkit.model import Span
@@ -31,27 +32,24 @@ class Comment:
 
 
 def comments(view) -> list[Comment]:
-    """Comments: the ``#`` that appear between tokens (outside any scalar)."""
+    """Comments: each ``#`` that no token covers (so not one inside a scalar), up to the
+    end of its line."""
     text = view.source.text
+    if "#" not in text:
+        return []
+    tokens = view.tokens
+    starts = [t.start_mark.index for t in tokens]
     found: list[Comment] = []
-    position = 0
-    for token in view.tokens:
-        start = token.start_mark.index
-        if start > position:
-            found.extend(_comments_in(text, position, start))
-        position = max(position, token.end_mark.index)
-    if position < len(text):
-        found.extend(_comments_in(text, position, len(text)))
-    return found
-
-
-def _comments_in(text: str, start: int, end: int):
-    hash_at = text.find("#", start, end)
+    hash_at = text.find("#")
     while hash_at != -1:
-        line_start = text.rfind("\n", 0, hash_at) + 1
+        index = bisect_right(starts, hash_at) - 1
+        if index >= 0 and hash_at < tokens[index].end_mark.index:
+            hash_at = text.find("#", tokens[index].end_mark.index)  # inside a scalar
+            continue
+        line, column = view.source.position(hash_at)
         line_end = text.find("\n", hash_at)
         line_end = len(text) if line_end == -1 else line_end
-        line = text.count("\n", 0, hash_at) + 1
-        inline = bool(text[line_start:hash_at].strip())
-        yield Comment(line, hash_at - line_start + 1, text[hash_at:line_end], inline)
-        hash_at = text.find("#", min(line_end, end), end) if line_end < end else -1
+        inline = bool(text[hash_at - column + 1 : hash_at].strip())
+        found.append(Comment(line, column, text[hash_at:line_end], inline))
+        hash_at = text.find("#", line_end)
+    return found

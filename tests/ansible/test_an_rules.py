@@ -367,10 +367,29 @@ def test_notify_unknown_handler_across_files_and_listen():
         **{
             "roles/web/handlers/main.yml": (
                 "- name: Restart web\n  ansible.builtin.service: {name: web, state: restarted}\n  listen: reload all\n"
-            )
+            ),
+            "site.yml": "- name: Web\n  hosts: all\n  roles: [web]\n",
         },
     )
     assert [(f.line, f.message) for f in findings] == [(10, "No handler named or listening to 'Restart wbe' in the project")]
+
+
+def test_notify_is_not_checked_when_the_handlers_were_not_part_of_the_run(tmp_path):
+    from lintkit.discover import discover
+    from lintkit.engine import RunOptions, run
+    from lintkit.registry import Selection
+
+    tasks = tmp_path / "roles" / "web" / "tasks"
+    handlers = tmp_path / "roles" / "web" / "handlers"
+    tasks.mkdir(parents=True)
+    handlers.mkdir(parents=True)
+    (tasks / "main.yml").write_text("- name: Configure\n  ansible.builtin.debug: {msg: x}\n  notify: Restart web\n")
+    (handlers / "main.yml").write_text("- name: Restart web\n  ansible.builtin.debug: {msg: y}\n")
+    (tmp_path / "site.yml").write_text("- name: Web\n  hosts: all\n  roles: [web]\n")
+    # pre-commit passes only the changed file: its role's handlers are not read.
+    for paths in ([str(tasks / "main.yml")], [str(tasks / "main.yml"), str(tmp_path / "site.yml")]):
+        result = run(discover(paths).targets, RunOptions(selection=Selection(["AN061"], []), jobs=1))
+        assert [f for f in result.findings if f.rule == "AN061"] == []
 
 
 def test_noqa_with_ansible_lint_ids_silences_the_mapped_rule():
