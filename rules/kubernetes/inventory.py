@@ -43,8 +43,6 @@ class Ref:
 @dataclass(frozen=True, slots=True)
 class ContainerFacts:
     name: str
-    label: str
-    name_span: Span
     #: (containerPort, name) of each declared port.
     ports: tuple[tuple[Any, str | None], ...]
     cpu_request: bool
@@ -64,12 +62,15 @@ class ObjectFacts:
     group: str
     name: str
     namespace: str | None
-    label: str
     name_span: Span
     labels: dict
     pod: PodFacts | None = None
     #: Kind-specific facts (service ports, ingress backends, HPA target...).
     spec: dict = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind}/{self.name or '(unnamed)'}"
 
 
 @dataclass(slots=True)
@@ -90,8 +91,23 @@ def _plain(labels) -> dict:
     return {str(k): str(v) for k, v in labels.items()} if isinstance(labels, dict) else {}
 
 
+#: Kinds the project rules look at (besides workloads and custom resources).
+_RELEVANT_KINDS = frozenset((
+    "Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor",
+    "ConfigMap", "Secret", "PersistentVolumeClaim", "ServiceAccount", *SECRET_MAKERS,
+))  # fmt: skip
+
+
+def _relevant(obj) -> bool:
+    return obj.kind in _RELEVANT_KINDS or obj.pod is not None or _is_custom(obj.group)
+
+
+def _is_custom(group: str) -> bool:
+    return "." in group and not group.endswith(".k8s.io")
+
+
 def _build(manifest) -> FileFacts | None:
-    objects = [_object(obj) for obj in manifest.objects]
+    objects = [_object(obj) for obj in manifest.objects if _relevant(obj)]
     facts = FileFacts(objects)
     kustomization = manifest.kustomization
     if kustomization is not None:
@@ -103,14 +119,14 @@ def _build(manifest) -> FileFacts | None:
 
 
 def _object(obj) -> ObjectFacts:
-    facts = ObjectFacts(obj.kind, obj.group, obj.name, obj.namespace, obj.label, obj.name_span(), _plain(obj.labels))
+    facts = ObjectFacts(obj.kind, obj.group, obj.name, obj.namespace, obj.name_span(), _plain(obj.labels))
     pod = obj.pod
     if pod is not None:
         facts.pod = _pod(pod)
     reader = _SPEC_READERS.get(obj.kind)
     if reader is not None:
         facts.spec = reader(obj)
-    elif obj.group and not obj.group.endswith(".k8s.io") and "." in obj.group:
+    elif _is_custom(obj.group):
         # A custom resource: operators commonly label the pods they create like the resource.
         pod_labels = dig(obj.spec, "podMetadata", "labels") or dig(obj.spec, "template", "metadata", "labels")
         facts.spec = {"pod_labels": _plain(pod_labels)}
@@ -122,10 +138,7 @@ def _pod(pod) -> PodFacts:
     for container in pod.containers:
         ports = tuple((p.get("containerPort"), p.get("name") if isinstance(p.get("name"), str) else None) for p in container.ports)
         cpu = container.resource("requests", "cpu") is not None or container.resource("limits", "cpu") is not None
-        containers.append(
-            ContainerFacts(container.name, container.label, container.name_span(), ports, cpu,
-                           container.list_name != "containers")
-        )
+        containers.append(ContainerFacts(container.name, ports, cpu, container.list_name != "containers"))
         for variable in container.env:
             value_from = mapping(variable.get("valueFrom"))
             for source, kind in (("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret")):
@@ -335,13 +348,12 @@ class Run:
         for path, facts in facts_by_path.items():
             for kind, names in facts.generated.items():
                 for name in names:
-                    generated = ObjectFacts(kind, "", name, None, f"{kind}/{name}", Span(1, 1, 1, 1), {},
-                                            spec={"generated": True})
+                    generated = ObjectFacts(kind, "", name, None, Span(1, 1, 1, 1), {}, spec={"generated": True})
                     self._by_kind.setdefault(kind, []).append((path, generated))
         for kind in SECRET_MAKERS:
             for path, obj in self._by_kind.get(kind, ()):
-                made = ObjectFacts("Secret", "", obj.spec.get("makes_secret") or obj.name, obj.namespace,
-                                   obj.label, obj.name_span, {}, spec={"generated": True})
+                made = ObjectFacts("Secret", "", obj.spec.get("makes_secret") or obj.name, obj.namespace, obj.name_span,
+                                   {}, spec={"generated": True})
                 self._by_kind.setdefault("Secret", []).append((path, made))
         self._folders = {path: folder_of(path) for path in facts_by_path}
         self._folders_with_kind: dict[str, set[str]] = {

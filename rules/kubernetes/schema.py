@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from lintkit.model import Span
 from lintkit.parsers.kubernetes import first_line_span
@@ -56,11 +56,18 @@ def target_version(settings: dict) -> str:
 
 
 class Schema:
-    """One compiled schema node. ``ok(value)`` answers whether the value is valid."""
+    """One compiled schema node. ``ok(value)`` answers whether the value is valid.
 
-    __slots__ = ("ok", "types", "enum", "properties", "additional", "required", "items", "one_of", "name")
+    A node is compiled on first use: the PodSpec schema alone has some forty properties
+    most manifests never set, so compiling only what objects reach keeps the per-process
+    start-up cost to what the run needs. ``ensure()`` compiles it for code that reads
+    its parts (the error explanations).
+    """
 
-    def __init__(self, name: str | None = None):
+    __slots__ = ("ok", "types", "enum", "properties", "additional", "required", "items", "one_of", "name",
+                 "_source", "_catalog")
+
+    def __init__(self, name: str | None, source: dict | None, catalog: Catalog | None):
         self.name = name
         self.types: frozenset[str] | None = None
         self.enum: tuple | None = None
@@ -70,15 +77,18 @@ class Schema:
         self.required: tuple[str, ...] = ()
         self.items: Schema | None = None
         self.one_of: tuple[Schema, ...] = ()
-        self.ok = _always
+        self._source = source
+        self._catalog = catalog
+        self.ok = self._compile_and_check
 
-    @property
-    def is_object(self) -> bool:
-        return bool(self.properties) or (self.types is not None and "object" in self.types)
+    def _compile_and_check(self, value) -> bool:
+        return self.ensure().ok(value)
 
-
-def _always(_value) -> bool:
-    return True
+    def ensure(self) -> Schema:
+        if self._source is not None:
+            source, self._source = self._source, None
+            self._catalog._fill(self, source)
+        return self
 
 
 class Catalog:
@@ -111,21 +121,17 @@ class Catalog:
     # --- compiling -------------------------------------------------------------------
 
     def _definition(self, name: str) -> Schema:
+        """One node per definition, so recursive ones (JSONSchemaProps) refer to themselves."""
         schema = self._compiled.get(name)
         if schema is None:
-            # Registered before it is filled, so recursive definitions (JSONSchemaProps)
-            # refer to the same node.
-            schema = self._compiled[name] = Schema(name)
-            self._fill(schema, self._definitions[name])
+            schema = self._compiled[name] = Schema(name, self._definitions[name], self)
         return schema
 
     def _compile(self, node: dict) -> Schema:
         ref = node.get("$ref")
         if ref is not None:
             return self._definition(ref.rpartition("/")[2])
-        schema = Schema()
-        self._fill(schema, node)
-        return schema
+        return Schema(None, node, self)
 
     def _fill(self, schema: Schema, node: dict) -> None:
         for keyword in node:
@@ -153,22 +159,43 @@ _KNOWN_KEYWORDS = frozenset(("$ref", "type", "enum", "properties", "additionalPr
 
 
 def _type_check(types: frozenset[str] | None):
+    """A predicate for a JSON Schema ``type`` list, as isinstance tests (bool is not an
+    integer; a float with no fraction is)."""
     if types is None:
         return None
     allowed = set(types)
-    if "number" in allowed:
-        allowed.add("integer")
-    allowed = frozenset(allowed)
-    floats_as_integers = "integer" in allowed and "number" not in allowed
-    get = _JSON_TYPES.get
+    nullable = "null" in allowed
+    allowed.discard("null")
+    classes = tuple(cls for name in allowed for cls in _PYTHON_TYPES.get(name, ()))
+    numbers = "number" in allowed
+    integers = "integer" in allowed and not numbers
+    booleans = "boolean" in allowed
+
+    if not (numbers or integers):
+        if booleans or not classes:
+            def type_ok(value) -> bool:
+                return (value is None and nullable) or isinstance(value, classes)
+        else:
+            # isinstance(True, int) is not a concern: no int class is among ``classes``.
+            def type_ok(value) -> bool:
+                return isinstance(value, classes) or (value is None and nullable)
+        return type_ok
 
     def type_ok(value) -> bool:
-        found = get(type(value)) or json_type(value)
-        if found in allowed:
+        if value is None:
+            return nullable
+        if isinstance(value, bool):
+            return booleans
+        if isinstance(value, int):
             return True
-        return floats_as_integers and found == "number" and value.is_integer()
+        if isinstance(value, float):
+            return numbers or value.is_integer()
+        return isinstance(value, classes)
 
     return type_ok
+
+
+_PYTHON_TYPES = {"object": (dict,), "array": (list,), "string": (str,), "boolean": (bool,)}
 
 
 def _enum_check(enum: tuple | None):
@@ -196,6 +223,29 @@ def _make_check(schema: Schema):
     items = schema.items
     branches = schema.one_of
     checks_mapping = bool(properties or required) or additional is not None
+
+    if checks_mapping and not (enum_ok or items or branches) and schema.types == _OBJECT_OR_NULL:
+        # The common case, a plain object: one isinstance test, then its keys.
+        get = properties.get
+
+        def object_ok(value) -> bool:
+            if not isinstance(value, dict):
+                return value is None
+            for key in required:
+                if key not in value:
+                    return False
+            for key, item in value.items():
+                child = get(key)
+                if child is not None:
+                    if not child.ok(item):
+                        return False
+                elif additional is False:
+                    return False
+                elif additional is not None and not additional.ok(item):
+                    return False
+            return True
+
+        return object_ok
 
     def ok(value) -> bool:
         if type_ok is not None and not type_ok(value):
@@ -231,6 +281,7 @@ def _make_check(schema: Schema):
 
 #: Catalogs by requested version and by schema folder (versions share a folder).
 _CATALOGS: dict[str, Catalog] = {}
+_OBJECT_OR_NULL = frozenset(("object", "null"))
 
 
 def catalog(version: str) -> Catalog:
@@ -282,6 +333,7 @@ def _explain(schema, value, path, obj, container, key, parent_schema, errors) ->
     """Append the errors of ``value`` (found at ``container[key]``) to ``errors``."""
     if schema.ok(value):
         return
+    schema.ensure()
     here = _value_span(container, key, obj.span)
     if schema.types is not None and not _type_check(schema.types)(value):
         expected = " or ".join(sorted(t for t in schema.types if t != "null"))
@@ -292,7 +344,7 @@ def _explain(schema, value, path, obj, container, key, parent_schema, errors) ->
         errors.append(SchemaError(here, path, f"{where(path)}: {_describe(value)} is not one of {options}"))
         return
     if schema.one_of and not any(branch.ok(value) for branch in schema.one_of):
-        expected = sorted({t for b in schema.one_of for t in (b.types or ()) if t != "null"})
+        expected = sorted({t for b in schema.one_of for t in (b.ensure().types or ()) if t != "null"})
         errors.append(SchemaError(here, path, f"{where(path)}: expected {' or '.join(expected)}, got {_describe(value)}"))
         return
     if isinstance(value, dict):
@@ -344,7 +396,7 @@ def _misplaced_hint(name, schema: Schema, value: dict, path: tuple, parent_schem
     if close:
         return f" (did you mean {close[0]!r}?)"
     for sibling, sibling_schema in schema.properties.items():
-        if name in sibling_schema.properties and sibling in value:
+        if sibling in value and name in sibling_schema.ensure().properties:
             held = value[sibling]
             if held is None or (isinstance(held, dict) and name not in held):
                 return f" (it belongs under {where(path + (sibling,))}; check the indentation)"
@@ -352,14 +404,3 @@ def _misplaced_hint(name, schema: Schema, value: dict, path: tuple, parent_schem
         if isinstance(parent_value, dict) and name not in parent_value:
             return f" (it belongs one level up, in {where(path[:-1])}; check the indentation)"
     return ""
-
-
-def describe_kinds(catalog_: Catalog, api_version: str) -> list[str]:
-    return sorted(catalog_.kinds_by_api_version.get(api_version, ()))
-
-
-def iter_builtin(catalog_: Catalog, objects) -> Iterator[tuple[Any, Schema]]:
-    for obj in objects:
-        schema = catalog_.schema_for(obj.api_version, obj.kind)
-        if schema is not None:
-            yield obj, schema
