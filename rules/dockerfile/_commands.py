@@ -8,6 +8,7 @@ upgrades) read the same tables.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Mapping
 
 from lintkit.parsers.dockerfile import Dockerfile, Instruction
@@ -117,28 +118,36 @@ _INSTALL_SUBCOMMANDS = {
 }
 
 
+@lru_cache(maxsize=256)
+def package_commands(script: Script) -> tuple[tuple[Command, str, tuple[Word, ...]], ...]:
+    """``(command, manager, operands)`` for every package-manager command of a script.
+
+    Computed once per script and shared by the dozen rules that ask about package
+    managers (a Script hashes by identity; the cache only holds the last few hundred).
+    """
+    found = []
+    for command in script.commands:
+        managed = manager_of(command)
+        if managed is not None:
+            manager, args = managed
+            found.append((command, manager, tuple(operands(args, TAKES_VALUE[manager]))))
+    return tuple(found)
+
+
 def installs(script: Script, *managers: str) -> Iterator[Install]:
     """Package installs in a script by the given managers, with their package words."""
-    for command in script.commands:
-        found = manager_of(command)
-        if found is None or found[0] not in managers:
+    for command, manager, positional in package_commands(script):
+        if manager not in managers or not positional:
             continue
-        manager, args = found
-        positional = operands(args, TAKES_VALUE[manager])
-        if not positional or positional[0].value not in _INSTALL_SUBCOMMANDS[manager]:
-            continue
-        yield Install(command, manager, positional[1:])
+        if positional[0].value in _INSTALL_SUBCOMMANDS[manager]:
+            yield Install(command, manager, list(positional[1:]))
 
 
-def subcommand_of(command: Command) -> tuple[str, Word] | None:
-    """(manager, subcommand word) of a package-manager command: ``apt-get -q update``
-    gives ``("apt-get", <update>)``; None for other commands or without a subcommand."""
-    found = manager_of(command)
-    if found is None:
-        return None
-    manager, args = found
-    positional = operands(args, TAKES_VALUE[manager])
-    return (manager, positional[0]) if positional else None
+def subcommands(script: Script) -> Iterator[tuple[Command, str, Word]]:
+    """``(command, manager, subcommand word)`` for each package-manager command."""
+    for command, manager, positional in package_commands(script):
+        if positional:
+            yield command, manager, positional[0]
 
 
 def expanded_words(word: Word, variables: Mapping[str, str | None]) -> list[str] | None:

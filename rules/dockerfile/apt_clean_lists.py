@@ -2,7 +2,7 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import TAKES_VALUE, run_scripts, subcommand_of
+from ._commands import TAKES_VALUE, run_scripts, subcommands
 
 _LISTS = "/var/lib/apt/lists"
 
@@ -20,13 +20,12 @@ def _removes_lists(script) -> bool:
 
 def _list_download(script):
     """The word that downloads the package lists: `update`, or `--update` of an install."""
-    for command in script.commands:
-        found = subcommand_of(command)
-        if found is None or found[0] not in ("apt-get", "apt"):
+    for command, manager, subcommand in subcommands(script):
+        if manager not in ("apt-get", "apt"):
             continue
-        if found[1].value == "update":
-            return found[1]
-        if found[1].value == "install":
+        if subcommand.value == "update":
+            return subcommand
+        if subcommand.value == "install":
             flag = command.flag("--update")
             if flag is not None:
                 return flag

@@ -2,14 +2,16 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import expanded_words, installs, run_scripts
+from ._commands import expanded_words, installs, run_scripts, subcommands
 
 TOOLCHAINS = frozenset(
     ("build-essential", "gcc", "g++", "gcc-c++", "make", "cmake", "clang", "build-base",
      "musl-dev", "libc-dev", "libc6-dev", "autoconf", "automake", "libtool")
 )  # fmt: skip
-_REMOVALS = {("apt-get", "purge"), ("apt-get", "remove"), ("apk", "del"), ("yum", "remove"),
-             ("dnf", "remove"), ("apt", "purge"), ("apt", "remove")}  # fmt: skip
+_REMOVALS = frozenset(
+    (("apt-get", "purge"), ("apt-get", "remove"), ("apk", "del"), ("yum", "remove"),
+     ("dnf", "remove"), ("apt", "purge"), ("apt", "remove"))
+)  # fmt: skip
 
 
 def is_build_tool(package: str) -> bool:
@@ -20,12 +22,10 @@ def is_build_tool(package: str) -> bool:
 def _removed(script, install, package_word) -> bool:
     """A virtual group or the package itself removed later in the same script."""
     virtual = install.command.flag_value("--virtual", "-t", takes_value={"--virtual", "-t"})
-    for command in script.commands:
-        name = command.base_name
-        args = [a.text for a in command.args]
-        if not args or (name, args[0]) not in {(m, s) for m, s in _REMOVALS}:
+    for command, manager, subcommand in subcommands(script):
+        if (manager, subcommand.value) not in _REMOVALS:
             continue
-        removed = set(args[1:])
+        removed = {word.text for word in command.args}
         if (virtual and virtual in removed) or package_word.text.split("=")[0] in removed:
             return True
     return False

@@ -2,7 +2,7 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import run_scripts, subcommand_of
+from ._commands import run_scripts, subcommands
 
 #: manager -> subcommands that upgrade every installed package.
 UPGRADES = {
@@ -42,11 +42,7 @@ UPGRADES = {
 )
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
-        for command in script.commands:
-            found = subcommand_of(command)
-            if found is None:
-                continue
-            manager, word = found
+        for command, manager, word in subcommands(script):
             subcommand = word.value
             if subcommand in UPGRADES.get(manager, ()):
                 yield Problem(

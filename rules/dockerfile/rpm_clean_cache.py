@@ -2,17 +2,18 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import installs, run_scripts, subcommand_of
+from ._commands import installs, run_scripts
+from ._commands import subcommands as package_subcommands
 from ._rpm import CLEAN
 
 
 def _cleans(instruction, script, manager) -> bool:
-    subcommands, cache = CLEAN[manager]
-    for command in script.commands:
-        found = subcommand_of(command)
-        if found and found[0] == manager and found[1].value in subcommands:
+    cleaning, cache = CLEAN[manager]
+    for _, used, subcommand in package_subcommands(script):
+        if used == manager and subcommand.value in cleaning:
             return True
-        if command.base_name == "rm" and any(w.text.startswith(cache) for w in command.args):
+    for command in script.commands_named("rm"):
+        if any(w.text.startswith(cache) for w in command.args):
             return True
     return any(
         flag.name == "mount" and flag.value and cache in flag.value for flag in instruction.flags

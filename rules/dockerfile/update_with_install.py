@@ -2,7 +2,7 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import run_scripts, subcommand_of
+from ._commands import run_scripts, subcommands
 
 _UPDATES = {
     "apt-get": "update", "apt": "update", "apk": "update", "yum": "makecache",
@@ -35,11 +35,7 @@ def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
         updates = []
         installs = False
-        for command in script.commands:
-            found = subcommand_of(command)
-            if found is None:
-                continue
-            manager, word = found
+        for command, manager, word in subcommands(script):
             if word.value == _UPDATES.get(manager):
                 updates.append((command, word))
             elif word.value in _INSTALLS:
