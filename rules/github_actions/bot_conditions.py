@@ -1,7 +1,10 @@
 """Conditions that trust ``github.actor`` to be a bot."""
 
-from lintkit.expressions import Expression, context_refs, find_expressions
+from lintkit.expressions import Binary, Literal, Name, Property, walk_nodes
 from lintkit.model import Example, Problem, rule
+
+#: Contexts naming whoever caused the event.
+ACTORS = ("github.actor", "github.triggering_actor")
 
 
 @rule(
@@ -26,19 +29,34 @@ from lintkit.model import Example, Problem, rule
     ),
 )
 def check(workflow, ctx):
-    holders = [job.node for job in workflow.jobs] + [step.node for step in workflow.steps]
-    for holder in holders:
-        condition = holder.get("if")
-        if not isinstance(condition, str):
+    for site in workflow.expression_sites:
+        if not site.condition:
             continue
-        expressions = find_expressions(condition) or _bare(condition)
-        for expression in expressions:
-            actors = [r for r in context_refs(expression) if r.path in ("github.actor", "github.triggering_actor")]
-            if actors and "[bot]'" in expression.inner:
-                yield Problem(holder.value_span("if"), f"`{actors[0].path}` compared with a bot name can be spoofed by a human's event; check the pull request's author")
+        for tree, _error in site.parsed:
+            actor = _trusted_bot_actor(tree) if tree is not None else None
+            if actor is not None:
+                yield Problem(site.span(), f"`{actor}` compared with a bot name can be spoofed by a human's event; check the pull request's author")
                 break
 
 
-def _bare(condition: str) -> list[Expression]:
-    """A condition written without ``${{ }}`` is one expression."""
-    return [Expression(0, len(condition), condition, 0)]
+def _trusted_bot_actor(tree) -> str | None:
+    """``github.actor == 'x[bot]'`` (either side) somewhere in the condition: the bot name
+    grants something. ``!=`` comparisons only exclude the bot and are fine."""
+    for node in walk_nodes(tree):
+        if not (isinstance(node, Binary) and node.operator == "=="):
+            continue
+        for side, other in ((node.left, node.right), (node.right, node.left)):
+            path = _path(side)
+            if path in ACTORS and isinstance(other, Literal) and isinstance(other.value, str) and other.value.lower().endswith("[bot]"):
+                return path
+    return None
+
+
+def _path(node) -> str | None:
+    parts = []
+    while isinstance(node, Property):
+        parts.append(node.name.lower())
+        node = node.receiver
+    if not isinstance(node, Name):
+        return None
+    return ".".join([node.name.lower(), *reversed(parts)])

@@ -22,7 +22,8 @@ UNTRUSTED_REFS = ("github.event.pull_request.head", "github.head_ref", "github.e
         "token, for events that anyone who can open a pull request causes. Checking out "
         "and building the pull request's code there hands that access to the PR's author. "
         "Use `pull_request` unless the workflow only labels or comments, and never check "
-        "out the head of the PR in it."
+        "out the head of the PR in it. A workflow whose only steps are actions/labeler is "
+        "not reported: labelling pull requests from forks is what the trigger is for."
     ),
     tags=("security",),
     aliases=("zizmor:dangerous-triggers",),
@@ -38,6 +39,8 @@ def check(workflow, ctx):
     if workflow.is_action or workflow.on_key is None:
         return
     used = [t for t in workflow.triggers if t in DANGEROUS]
+    if "pull_request_target" in used and _only_labels(workflow):
+        used.remove("pull_request_target")
     if not used:
         return
     checkout = _untrusted_checkout(workflow)
@@ -56,6 +59,15 @@ def _trigger_span(workflow, on, trigger):
     if isinstance(on, list):
         return on.item_span(on.index(trigger))
     return workflow.root.value_span(workflow.on_key)
+
+
+def _only_labels(workflow) -> bool:
+    """Every step is actions/labeler: the use `pull_request_target` exists for (it reads
+    the PR's changed paths through the API and checks out nothing)."""
+    steps = workflow.steps
+    return bool(steps) and all(
+        (step.uses or "").lower().split("@")[0] == "actions/labeler" for step in steps
+    ) and not any(job.is_reusable_call for job in workflow.jobs)
 
 
 def _untrusted_checkout(workflow):

@@ -8,11 +8,12 @@ from lintkit.yamlmodel import YMap
     id="GH003",
     name="no-persisted-checkout-credentials",
     severity="warning",
-    summary="actions/checkout without `persist-credentials: false`",
+    summary="actions/checkout leaves `persist-credentials` at its default (true)",
     rationale=(
         "By default actions/checkout writes the job's token into `.git/config`, where every "
         "later step (and any artifact that uploads the workspace) can read it. Steps that "
-        "push can be given the token explicitly; all others should not have it."
+        "push can be given the token explicitly; all others should not have it. An explicit "
+        "`persist-credentials: true` is taken as that decision and not reported."
     ),
     tags=("security",),
     aliases=("zizmor:artipacked",),
@@ -33,10 +34,6 @@ def check(workflow, ctx):
         if not uses.lower().startswith("actions/checkout@") and uses.lower() != "actions/checkout":
             continue
         with_ = step.node.get("with")
-        persist = with_.get("persist-credentials") if isinstance(with_, YMap) else None
-        if persist is False or (isinstance(persist, str) and persist.strip().lower() == "false"):
-            continue
-        if isinstance(persist, str) and "${{" in persist:
-            continue
-        span = with_.value_span("persist-credentials") if isinstance(with_, YMap) and "persist-credentials" in with_ else step.node.value_span("uses")
-        yield Problem(span, "actions/checkout keeps the token in .git/config; set `persist-credentials: false`")
+        if isinstance(with_, YMap) and "persist-credentials" in with_:
+            continue  # set either way on purpose (`true` for a step that pushes)
+        yield Problem(step.node.value_span("uses"), "actions/checkout keeps the token in .git/config; set `persist-credentials: false`")

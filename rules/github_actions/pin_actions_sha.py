@@ -5,6 +5,8 @@ import re
 from lintkit.model import Example, Problem, rule
 
 _FULL_SHA = re.compile(r"[0-9a-f]{40}")
+#: GitHub user and organisation names.
+_OWNER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
 #: Owners whose actions GitHub itself publishes; pinning them is a policy choice (option).
 GITHUB_OWNERS = ("actions", "github")
 
@@ -13,7 +15,7 @@ GITHUB_OWNERS = ("actions", "github")
     id="GH001",
     name="pin-actions-sha",
     severity="warning",
-    summary="Third-party action not pinned to a full commit SHA",
+    summary="Third-party action or reusable workflow not pinned to a full commit SHA",
     rationale=(
         "Tags and branches of an action's repository can be moved by whoever controls it; a "
         "compromised or hijacked action then runs in every workflow that references the tag, "
@@ -41,15 +43,19 @@ GITHUB_OWNERS = ("actions", "github")
     ),
 )
 def check(workflow, ctx):
-    for step in workflow.steps:
-        uses = step.uses
-        if uses is None or uses.startswith(("./", "docker://")):
+    # Steps' actions, and reusable workflows called by jobs.
+    holders = [step.node for step in workflow.steps] + [job.node for job in workflow.jobs if job.is_reusable_call]
+    for holder in holders:
+        uses = holder.get("uses")
+        if not isinstance(uses, str) or uses.startswith(("./", "docker://")):
             continue
         action, _, ref = uses.partition("@")
-        owner = action.split("/", 1)[0].lower()
-        if ctx.options["allow-github-owned"] and owner in GITHUB_OWNERS:
+        owner = action.split("/", 1)[0]
+        if not _OWNER.fullmatch(owner) or "/" not in action:
+            continue  # not an `owner/repo` reference at all: nothing to pin
+        if ctx.options["allow-github-owned"] and owner.lower() in GITHUB_OWNERS:
             continue
         if _FULL_SHA.fullmatch(ref):
             continue
         detail = f"@{ref}" if ref else "without any ref"
-        yield Problem(step.node.value_span("uses"), f"{action} is used {detail}; pin it to a full commit SHA")
+        yield Problem(holder.value_span("uses"), f"{action} is used {detail}; pin it to a full commit SHA")
