@@ -23,7 +23,7 @@ token (``state: latest``, the ``register:`` of a long task) where ansible-lint r
 first line of the task; each lintkit finding is used at most once, exact lines first,
 then nearest. ansible-lint reports a task's ``vars:`` names twice (once with a
 ``(vars: x)`` suffix); the duplicate is counted once. A rule is *mapped* when some lintkit rule
-carries its alias. Per mapped rule the script prints ansible-lint's count, how many lintkit
+carries its alias (``lintkit rules``), whether or not lintkit reported anything for it. Per mapped rule the script prints ansible-lint's count, how many lintkit
 reproduced, and lintkit's extras (findings with that alias matching nothing of
 ansible-lint's); ``--show-missed`` and ``--show-extra`` list them.
 """
@@ -46,11 +46,9 @@ DEFAULT_CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "
 #: stops at syntax-check on every file that uses a collection module.
 DEFAULT_TOOLS = ("/tmp/refvenv-alfull/bin/ansible-lint", "/tmp/refvenv-al/bin/ansible-lint")
 DEFAULT_CACHE = os.path.join(tempfile.gettempdir(), "lintkit-compare-ansible-lint")
-#: Opt-in ansible-lint rules that lintkit implements too; enabled so they are compared.
-OPT_IN = (
-    "empty-string-compare", "galaxy-version-incorrect", "no-log-password", "no-prompting",
-    "no-same-owner", "only-builtins",
-)  # fmt: skip
+#: Opt-in ansible-lint rules that lintkit implements too (off by default in both tools):
+#: enabled in both runs so that they are compared.
+OPT_IN = ("empty-string-compare", "no-log-password", "no-prompting", "no-same-owner", "only-builtins")
 WINDOW = 30
 #: ansible-lint rules after which it stops linting the file: findings of other rules in
 #: such a file are not comparable.
@@ -180,8 +178,16 @@ def reference_findings(tool: str | None, corpus: str, cache: str, refresh: bool)
     return rows, timing
 
 
+def lintkit_aliases(lintkit: str) -> set[str]:
+    """The ansible-lint rules lintkit maps (from its rules' aliases)."""
+    proc = subprocess.run([lintkit, "rules", "--kind", "ansible", "--format", "json"], capture_output=True, text=True)
+    rules = json.loads(proc.stdout)
+    return {a for r in rules for a in map(_alias_rule, r["aliases"]) if a}
+
+
 def lintkit_findings(corpus: str, lintkit: str) -> tuple[list[dict], float, float]:
-    command = [lintkit, "check", "--isolated", "--select", "ansible", "--format", "json", corpus]
+    selected = ",".join(["ansible", *(f"ansible-lint:{r}" for r in OPT_IN)])
+    command = [lintkit, "check", "--isolated", "--select", selected, "--format", "json", corpus]
     before = os.times()
     start = time.perf_counter()
     proc = subprocess.run(command, capture_output=True, text=True)
@@ -215,8 +221,7 @@ def _findings_under(ours_by_path: dict[str, list[dict]], path: str) -> list[dict
     return [f for p, fs in ours_by_path.items() if os.path.dirname(os.path.dirname(p)) == role for f in fs]
 
 
-def compare(reference: list[tuple], ours: list[dict]):
-    aliases = {a for f in ours for a in map(_alias_rule, f["aliases"]) if a}
+def compare(reference: list[tuple], ours: list[dict], aliases: set[str]):
     mapped_rules = sorted({r for _, r, _, _ in reference if any(covers(a, r) for a in aliases)})
     ours_by_path: dict[str, list[dict]] = defaultdict(list)
     for f in ours:
@@ -290,7 +295,7 @@ def main() -> int:
         print("ansible-lint not found (only cached results can be used)", file=sys.stderr)
     reference, timing = reference_findings(tool, corpus, args.cache, args.refresh)
     ours, wall, cpu = lintkit_findings(corpus, args.lintkit)
-    mapped, totals, reproduced, missed, extras, unmapped, stopped = compare(reference, ours)
+    mapped, totals, reproduced, missed, extras, unmapped, stopped = compare(reference, ours, lintkit_aliases(args.lintkit))
 
     print(
         "extra: lintkit findings ansible-lint does not have, in files it linted fully;\n"

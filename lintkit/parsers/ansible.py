@@ -192,6 +192,16 @@ _NEIGHBOUR_FILES = frozenset(("ansible.cfg", "inventory", "hosts", "inventory.in
 _NEIGHBOUR_DIRS = frozenset(("group_vars", "host_vars", "roles", "inventory", "inventories"))
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+#: What ansible-lint's ``skip_ansible_lint`` tag silences: its rules that look at tasks
+#: (its yamllint checks of the file still apply to the task's lines).
+_TASK_RULES_SKIPPED = tuple(f"ansible-lint:{r}" for r in """
+    avoid-implicit command-instead-of-module command-instead-of-shell complexity
+    deprecated-bare-vars deprecated-local-action deprecated-module empty-string-compare fqcn
+    ignore-errors inline-env-var jinja key-order latest literal-compare loop-var-prefix name
+    no-changed-when no-free-form no-handler no-jinja-when no-log-password no-prompting
+    no-relative-paths no-same-owner no-tabs only-builtins package-latest partial-become
+    risky-file-permissions risky-octal risky-shell-pipe role-name run-once var-naming
+""".split())
 #: ``# noqa rule`` / ``# noqa: rule[tag], other`` naming ansible-lint rules.
 _NOQA_IDS = re.compile(r"#\s*noqa:?\s+([A-Za-z0-9_\-\[\]]+(?:[\s,]+[A-Za-z0-9_\-\[\]]+)*)\s*$")
 
@@ -750,8 +760,8 @@ class AnsibleFile:
 
     def suppressions(self) -> list:
         """ansible-lint's own ways of silencing it, for users who move from it: the
-        ``skip_ansible_lint`` tag (the task or block is not linted) and ``# noqa
-        rule[tag]`` comments naming ansible-lint rules (the task they are written in)."""
+        ``skip_ansible_lint`` tag (ansible-lint's task rules skip the task or block) and
+        ``# noqa rule[tag]`` comments naming ansible-lint rules (the task they are in)."""
         from ..suppression import Suppression
 
         found = []
@@ -760,7 +770,9 @@ class AnsibleFile:
             tags = entry.node.get("tags")
             if tags == "skip_ansible_lint" or (isinstance(tags, list) and "skip_ansible_lint" in tags):
                 span = entry.node.value_span("tags")
-                found.append(Suppression(None, entry.span.line, entry.span.end_line, span, "tags: skip_ansible_lint"))
+                found.append(
+                    Suppression(_TASK_RULES_SKIPPED, entry.span.line, entry.span.end_line, span, "tags: skip_ansible_lint")
+                )
         if "noqa" not in self.source.text:
             return found
         for number, line in enumerate(self.source.lines, start=1):

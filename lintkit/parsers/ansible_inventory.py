@@ -20,7 +20,6 @@ from typing import Any
 
 from ..model import Span
 from ..source import SourceFile
-from ..yamlmodel import YMap
 
 _SECTION = re.compile(r"\[([^\]\s:]+)(?::(vars|children))?\]\s*(?:[#;].*)?$")
 _INI_NAMES = frozenset(("inventory", "hosts", "inventory.ini", "hosts.ini"))
@@ -161,11 +160,14 @@ def parse_ini(source: SourceFile) -> Inventory:
     return inventory
 
 
-def from_yaml(root: YMap) -> Inventory:
-    """The inventory a YAML group tree describes (``all: {hosts:, children:, vars:}``)."""
+def from_yaml(root) -> Inventory:
+    """The inventory a YAML group tree (a YMap: ``all: {hosts:, children:, vars:}``)
+    describes."""
+    from ..yamlmodel import YMap  # imported here: claims() must stay light for discovery
+
     inventory = Inventory()
 
-    def visit_group(name: str, node: YMap, span: Span) -> None:
+    def visit_group(name: str, node, span: Span) -> None:
         group = inventory.groups.setdefault(name, Group(name, span))
         hosts = node.get("hosts")
         if isinstance(hosts, YMap):
@@ -183,7 +185,7 @@ def from_yaml(root: YMap) -> Inventory:
                 if isinstance(child_node, YMap):
                     visit_group(str(child), child_node, children.key_span(child))
 
-    def _mapping_defs(mapping: YMap) -> None:
+    def _mapping_defs(mapping) -> None:
         for key, value in mapping.items():
             inventory.var_defs.append(_var_def(key, value, mapping.key_span(key), mapping.value_span(key)))
 

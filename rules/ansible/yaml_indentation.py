@@ -41,10 +41,26 @@ def _problems(view, root):
             key_span = node.key_span(key)
             if not span.line <= key_span.line <= span.end_line:
                 continue  # merged in from an anchor: checked where it is written
-            value_span = node.value_span(key)
+            value_span = _content_start(view, value, node.value_span(key))
             if value_span.line > key_span.end_line:
                 yield from _nested(view, width, value, key_span.column - 1, value_span)
         stack.extend(reversed(list(node.values())))
+
+
+def _content_start(view, value, value_span: Span) -> Span:
+    """Where a collection's content starts when an anchor or tag precedes it on the key's
+    line (``files: &paths`` then the list on the next lines): its first item or key."""
+    if not isinstance(value, (YMap, YSeq)) or not value:
+        return value_span
+    line = view.source.line_text(value_span.line)
+    if line[value_span.column - 1 : value_span.column] not in ("&", "!"):
+        return value_span
+    if isinstance(value, YMap):
+        return value.key_span(next(iter(value)))
+    first = value.item_span(0)
+    text = view.source.line_text(first.line)
+    dash = text.rfind("-", 0, first.column - 1)
+    return Span(first.line, dash + 1, first.line, dash + 2) if dash != -1 else first
 
 
 def _nested(view, width: _Width, value, base: int, value_span: Span):
