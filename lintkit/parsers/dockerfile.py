@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
 
 from ..model import ParseError, Span
 from ..shell import SHELL_INTERPRETERS, OffsetMap, Script, parse_script
@@ -57,9 +57,7 @@ _WHITESPACE = " \t\v\f\r"
 _BLANKS = re.compile(r"\s+")
 _WORD = re.compile(r"[^ \t\v\f\r\n]+")
 _HEREDOC_INSTRUCTIONS = frozenset(("ADD", "COPY", "RUN"))
-_JSON_INSTRUCTIONS = frozenset(
-    ("ADD", "COPY", "VOLUME", "CMD", "ENTRYPOINT", "RUN", "SHELL")
-)
+_JSON_INSTRUCTIONS = frozenset(("ADD", "COPY", "VOLUME", "CMD", "ENTRYPOINT", "RUN", "SHELL"))
 #: Words in an image name that mark a Windows base (servercore, nanoserver...).
 _WINDOWS_IMAGE_MARKERS = ("windows", "servercore", "nanoserver")
 
@@ -423,9 +421,7 @@ class _Parser:
             value = match.group(2)
             if name == "escape":
                 if value not in ("\\", "`"):
-                    raise ParseError(
-                        f"invalid escape token '{value}' does not match ` or \\", span
-                    )
+                    raise ParseError(f"invalid escape token '{value}' does not match ` or \\", span)
                 self.escape = value
             self.directives[name] = Directive(name, value, span)
         return len(self.lines)
@@ -498,7 +494,6 @@ class _Parser:
 
     def _build(self, logical: str, offsets: OffsetMap, start: int) -> Instruction | None:
         """Parse ``logical[start:]`` as one instruction (also used for ONBUILD triggers)."""
-        source = self.source
         keyword_start = _skip_space(logical, start, len(logical))
         if keyword_start == len(logical):
             return None
@@ -1038,7 +1033,7 @@ class _Stages:
         self.stages: list[Stage] = []
 
     def build(self) -> list[Stage]:
-        global_args: dict[str, str | None] = {name: None for name in AUTOMATIC_PLATFORM_ARGS}
+        global_args: dict[str, str | None] = dict.fromkeys(AUTOMATIC_PLATFORM_ARGS)
         stage: Stage | None = None
         variables: dict[str, str | None] = global_args
         shell = DEFAULT_LINUX_SHELL
@@ -1059,8 +1054,10 @@ class _Stages:
                         value, _ = substitute(pair.raw_value, variables)
                     else:
                         # `ARG NAME` in a stage takes the global default of that name.
-                        value = variables.get(pair.name) if stage is None else (
-                            global_args.get(pair.name)
+                        value = (
+                            variables.get(pair.name)
+                            if stage is None
+                            else (global_args.get(pair.name))
                         )
                     variables[pair.name] = value
                 if stage is None:
@@ -1120,9 +1117,7 @@ class _Stages:
                 for instruction in base.instructions_named("ENV")
                 for pair in instruction.pairs
             }
-            inherited = {
-                name: value for name, value in base.variables.items() if name in env_names
-            }
+            inherited = {name: value for name, value in base.variables.items() if name in env_names}
             return inherited, base.shell
         if stage.os == "windows":
             return {}, DEFAULT_WINDOWS_SHELL

@@ -7,9 +7,9 @@ upgrades) read the same tables.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Mapping
 
 from lintkit.parsers.dockerfile import Dockerfile, Instruction
 from lintkit.shell import Command, Script, Word
@@ -17,36 +17,125 @@ from lintkit.shell import Command, Script, Word
 #: Options that consume the next argument, per command (short and long spellings).
 TAKES_VALUE = {
     "apt-get": frozenset(
-        ("-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release",
-         "--host-architecture", "--default-release")
+        (
+            "-o",
+            "-c",
+            "-t",
+            "-a",
+            "--option",
+            "--config-file",
+            "--target-release",
+            "--host-architecture",
+            "--default-release",
+        )
     ),
     "apt": frozenset(("-o", "-c", "-t", "-a", "--option", "--config-file", "--target-release")),
     "apk": frozenset(
-        ("-X", "-p", "-t", "--repository", "--root", "--virtual", "--arch", "--cache-dir",
-         "--keys-dir", "--repositories-file", "--timeout")
+        (
+            "-X",
+            "-p",
+            "-t",
+            "--repository",
+            "--root",
+            "--virtual",
+            "--arch",
+            "--cache-dir",
+            "--keys-dir",
+            "--repositories-file",
+            "--timeout",
+        )
     ),
     "yum": frozenset(
-        ("-c", "-d", "-e", "-R", "--config", "--installroot", "--enablerepo", "--disablerepo",
-         "--exclude", "-x", "--releasever", "--setopt")
+        (
+            "-c",
+            "-d",
+            "-e",
+            "-R",
+            "--config",
+            "--installroot",
+            "--enablerepo",
+            "--disablerepo",
+            "--exclude",
+            "-x",
+            "--releasever",
+            "--setopt",
+        )
     ),
     "dnf": frozenset(
-        ("-c", "-d", "-e", "-R", "-x", "--config", "--installroot", "--enablerepo",
-         "--disablerepo", "--exclude", "--releasever", "--setopt", "--repo", "--repofrompath")
+        (
+            "-c",
+            "-d",
+            "-e",
+            "-R",
+            "-x",
+            "--config",
+            "--installroot",
+            "--enablerepo",
+            "--disablerepo",
+            "--exclude",
+            "--releasever",
+            "--setopt",
+            "--repo",
+            "--repofrompath",
+        )
     ),
     "microdnf": frozenset(("--enablerepo", "--disablerepo", "--setopt", "--config")),
     "zypper": frozenset(("-r", "--repo", "-t", "--type", "--root", "-R", "-c", "--config")),
     "pip": frozenset(
-        ("-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-t", "--target",
-         "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--prefix", "--root",
-         "--trusted-host", "--src", "--upgrade-strategy", "--platform", "--python-version",
-         "--implementation", "--abi", "--progress-bar", "--cache-dir", "--log",
-         "--timeout", "--retries", "--proxy", "--cert", "--client-cert", "--global-option",
-         "--install-option", "--config-settings", "-C", "--only-binary", "--no-binary")
+        (
+            "-r",
+            "--requirement",
+            "-c",
+            "--constraint",
+            "-e",
+            "--editable",
+            "-t",
+            "--target",
+            "-i",
+            "--index-url",
+            "--extra-index-url",
+            "-f",
+            "--find-links",
+            "--prefix",
+            "--root",
+            "--trusted-host",
+            "--src",
+            "--upgrade-strategy",
+            "--platform",
+            "--python-version",
+            "--implementation",
+            "--abi",
+            "--progress-bar",
+            "--cache-dir",
+            "--log",
+            "--timeout",
+            "--retries",
+            "--proxy",
+            "--cert",
+            "--client-cert",
+            "--global-option",
+            "--install-option",
+            "--config-settings",
+            "-C",
+            "--only-binary",
+            "--no-binary",
+        )
     ),
     "npm": frozenset(("--prefix", "--registry", "--cache", "-C", "--workspace", "-w")),
     "gem": frozenset(
-        ("-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--source", "-s",
-         "--platform", "-P", "--trust-policy")
+        (
+            "-v",
+            "--version",
+            "-i",
+            "--install-dir",
+            "-n",
+            "--bindir",
+            "--source",
+            "-s",
+            "--platform",
+            "-P",
+            "--trust-policy",
+        )
     ),
     "go": frozenset(("-C", "-p", "-tags", "-ldflags", "-gcflags", "-o", "-mod")),
     "yarn": frozenset(("--cwd", "--cache-folder", "--modules-folder", "--network-timeout")),
@@ -73,9 +162,15 @@ def manager_of(command: Command) -> tuple[str, list[Word]] | None:
         return None
     if name in _PIP_NAMES or (name.startswith("pip3.") and name[5:].isdigit()):
         return "pip", list(command.args)
-    if name.startswith("python") and len(command.args) >= 2:
-        if command.args[0].value == "-m" and command.args[1].value in _PIP_NAMES:
-            return "pip", list(command.args[2:])
+    args = command.args
+    runs_pip_module = (
+        name.startswith("python")
+        and len(args) >= 2
+        and args[0].value == "-m"
+        and args[1].value in _PIP_NAMES
+    )
+    if runs_pip_module:
+        return "pip", list(args[2:])
     if name in TAKES_VALUE:
         return name, list(command.args)
     return None
@@ -93,9 +188,10 @@ def operands(args: list[Word], takes_value: frozenset[str]) -> list[Word]:
             result.extend(args[index:])
             break
         if text.startswith("-") and len(text) > 1:
-            if "=" not in text and (text in takes_value or (
-                not text.startswith("--") and text[:2] in takes_value and len(text) == 2
-            )):
+            if "=" not in text and (
+                text in takes_value
+                or (not text.startswith("--") and text[:2] in takes_value and len(text) == 2)
+            ):
                 index += 1
             continue
         result.append(word)

@@ -25,5 +25,6 @@ def is_pinned(package: str) -> bool:
     if "=" in package or ">" in package or "<" in package:
         return True
     return any(
-        char == "-" and following.isdigit() for char, following in zip(package, package[1:])
+        char == "-" and following.isdigit()
+        for char, following in zip(package, package[1:], strict=False)
     )

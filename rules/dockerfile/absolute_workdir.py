@@ -16,7 +16,10 @@ from .copy_relative_needs_workdir import is_absolute
     ),
     tags=("reliability",),
     aliases=(
-        "DL3000", "CKV_DOCKER_10", "DS009", "buildkit:WorkdirRelativePath",
+        "DL3000",
+        "CKV_DOCKER_10",
+        "DS009",
+        "buildkit:WorkdirRelativePath",
         "dockerfilelint:invalid_workdir",
     ),
     examples=(

@@ -48,5 +48,7 @@ def check(dockerfile, ctx):
         if image is None or stage.base_stage is not None or stage.is_scratch:
             continue
         registry = registry_of(image).lower()
-        if registry not in allowed and not (registry == "docker.io" and "hub.docker.com" in allowed):
+        if registry not in allowed and not (
+            registry == "docker.io" and "hub.docker.com" in allowed
+        ):
             yield Problem(stage.image_token.span, f"Registry {registry} is not on the allow-list")

@@ -2,8 +2,6 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import run_scripts
-
 #: (command, subcommands) that install a project's dependencies from its manifest;
 #: an empty tuple means any invocation does.
 DEPENDENCY_INSTALLS = {

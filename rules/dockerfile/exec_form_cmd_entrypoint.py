@@ -26,9 +26,11 @@ from lintkit.model import Example, Problem, rule
 )
 def check(dockerfile, ctx):
     for instruction in dockerfile.instructions_named("CMD", "ENTRYPOINT", "HEALTHCHECK"):
-        if instruction.keyword == "HEALTHCHECK":
-            if not instruction.args or instruction.args[0].value.upper() != "CMD":
-                continue
+        is_healthcheck_command = (
+            bool(instruction.args) and instruction.args[0].value.upper() == "CMD"
+        )
+        if instruction.keyword == "HEALTHCHECK" and not is_healthcheck_command:
+            continue
         if instruction.exec_form is None and instruction.value:
             yield Problem(
                 instruction.value_span,

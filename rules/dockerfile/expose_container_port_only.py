@@ -17,8 +17,11 @@ from .valid_expose_port import exposed_ports
     tags=("reliability",),
     aliases=("dockerfilelint:expose_host_port",),
     examples=(
-        Example(bad="FROM alpine:3.20\nEXPOSE 80:8080\n", good="FROM alpine:3.20\nEXPOSE 8080\n",
-                filename="Dockerfile"),
+        Example(
+            bad="FROM alpine:3.20\nEXPOSE 80:8080\n",
+            good="FROM alpine:3.20\nEXPOSE 8080\n",
+            filename="Dockerfile",
+        ),
     ),
 )
 def check(dockerfile, ctx):

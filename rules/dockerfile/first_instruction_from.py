@@ -12,8 +12,11 @@ from lintkit.model import Example, Problem, rule
     tags=("reliability",),
     aliases=("DL3061", "dockerfilelint:from_first"),
     examples=(
-        Example(bad="LABEL a=b\nFROM alpine:3.20\n", good="ARG V=3.20\nFROM alpine:$V\n",
-                filename="Dockerfile"),
+        Example(
+            bad="LABEL a=b\nFROM alpine:3.20\n",
+            good="ARG V=3.20\nFROM alpine:$V\n",
+            filename="Dockerfile",
+        ),
     ),
 )
 def check(dockerfile, ctx):

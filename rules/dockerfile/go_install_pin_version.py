@@ -33,5 +33,6 @@ def check(dockerfile, ctx):
                     continue  # the local module, or the tools pinned in its go.mod
                 if not at or version in ("latest", ""):
                     yield Problem(
-                        word.span, f"Pin a version in go {install.command.args[0].text} ({word.text})"
+                        word.span,
+                        f"Pin a version in go {install.command.args[0].text} ({word.text})",
                     )

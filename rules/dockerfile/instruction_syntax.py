@@ -35,7 +35,11 @@ def _problems(instruction):
         yield Problem(instruction.keyword_span, f"{keyword} is missing arguments")
     if keyword == "FROM" and len(instruction.args) not in (0, 1, 3):
         yield Problem(instruction.value_span, "FROM takes an image and optionally `AS name`")
-    elif keyword == "FROM" and len(instruction.args) == 3 and instruction.args[1].value.lower() != "as":
+    elif (
+        keyword == "FROM"
+        and len(instruction.args) == 3
+        and instruction.args[1].value.lower() != "as"
+    ):
         yield Problem(instruction.args[1].span, "Expected AS between the image and the stage name")
     if keyword == "SHELL" and instruction.value and instruction.exec_form is None:
         yield Problem(instruction.value_span, "SHELL requires the JSON form")
@@ -58,10 +62,15 @@ def _problems(instruction):
     ),
     tags=("reliability",),
     aliases=(
-        "DL1000", "dockerfilelint:invalid_command", "dockerfilelint:invalid_line",
-        "dockerfilelint:required_params", "dockerfilelint:missing_args",
-        "dockerfilelint:extra_args", "dockerfilelint:invalid_format",
-        "dockerfilelint:healthcheck_options_missing_args", "dockerfilelint:add_src_invalid",
+        "DL1000",
+        "dockerfilelint:invalid_command",
+        "dockerfilelint:invalid_line",
+        "dockerfilelint:required_params",
+        "dockerfilelint:missing_args",
+        "dockerfilelint:extra_args",
+        "dockerfilelint:invalid_format",
+        "dockerfilelint:healthcheck_options_missing_args",
+        "dockerfilelint:add_src_invalid",
         "dockerfilelint:add_dest_invalid",
     ),
     examples=(

@@ -15,8 +15,11 @@ from lintkit.model import Example, Problem, rule
     tags=("style", "reliability"),
     aliases=("buildkit:LegacyKeyValueFormat",),
     examples=(
-        Example(bad="FROM alpine:3.20\nENV APP_HOME /app\n", good="FROM alpine:3.20\nENV APP_HOME=/app\n",
-                filename="Dockerfile"),
+        Example(
+            bad="FROM alpine:3.20\nENV APP_HOME /app\n",
+            good="FROM alpine:3.20\nENV APP_HOME=/app\n",
+            filename="Dockerfile",
+        ),
     ),
 )
 def check(dockerfile, ctx):

@@ -29,8 +29,11 @@ UPGRADES = {
     ),
     tags=("reliability",),
     aliases=(
-        "DL3005", "DL3035", "DS024",
-        "dockerfilelint:apt-get-upgrade", "dockerfilelint:apt-get-dist-upgrade",
+        "DL3005",
+        "DL3035",
+        "DS024",
+        "dockerfilelint:apt-get-upgrade",
+        "dockerfilelint:apt-get-dist-upgrade",
     ),
     examples=(
         Example(
@@ -42,7 +45,7 @@ UPGRADES = {
 )
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
-        for command, manager, word in subcommands(script):
+        for _, manager, word in subcommands(script):
             subcommand = word.value
             if subcommand in UPGRADES.get(manager, ()):
                 yield Problem(

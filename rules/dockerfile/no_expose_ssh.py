@@ -17,13 +17,16 @@ from .valid_expose_port import exposed_ports
     tags=("security",),
     aliases=("CKV_DOCKER_1", "DS004"),
     examples=(
-        Example(bad="FROM alpine:3.20\nEXPOSE 22\n", good="FROM alpine:3.20\nEXPOSE 8080\n",
-                filename="Dockerfile"),
+        Example(
+            bad="FROM alpine:3.20\nEXPOSE 22\n",
+            good="FROM alpine:3.20\nEXPOSE 8080\n",
+            filename="Dockerfile",
+        ),
     ),
 )
 def check(dockerfile, ctx):
     for instruction in dockerfile.instructions_named("EXPOSE"):
-        for token, port, protocol in exposed_ports(instruction):
+        for token, port, _ in exposed_ports(instruction):
             bounds = port.split("-", 1)
             if all(b.isdigit() for b in bounds) and int(bounds[0]) <= 22 <= int(bounds[-1]):
                 yield Problem(token.span, "Do not expose the SSH port 22")

@@ -71,7 +71,9 @@ def check(dockerfile, ctx):
     for instruction in dockerfile.instructions_named("ENV", "ARG"):
         for pair in instruction.pairs:
             value = pair.value or ""
-            shaped = next((label for label, pattern in _SECRET_VALUES if pattern.search(value)), None)
+            shaped = next(
+                (label for label, pattern in _SECRET_VALUES if pattern.search(value)), None
+            )
             if shaped:
                 yield Problem(
                     pair.value_token.span,

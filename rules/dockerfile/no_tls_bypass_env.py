@@ -23,7 +23,13 @@ INSECURE_SETTINGS = {
         "the build and (for ENV) in the running container."
     ),
     tags=("security",),
-    aliases=("CKV2_DOCKER_5", "CKV2_DOCKER_6", "CKV2_DOCKER_12", "CKV2_DOCKER_14", "CKV2_DOCKER_16"),
+    aliases=(
+        "CKV2_DOCKER_5",
+        "CKV2_DOCKER_6",
+        "CKV2_DOCKER_12",
+        "CKV2_DOCKER_14",
+        "CKV2_DOCKER_16",
+    ),
     examples=(
         Example(
             bad="FROM node:20-alpine\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n",

@@ -4,7 +4,6 @@ from lintkit.model import Example, Problem, rule
 
 from ._commands import run_scripts
 
-
 _CURL_TAKES_VALUE = frozenset(("-o", "-H", "-d", "-u", "-X", "-A", "-e", "-T", "-w", "-x"))
 #: command -> argument texts (or ``prefix=`` forms) that turn verification off.
 _BYPASS_ARGUMENTS = {

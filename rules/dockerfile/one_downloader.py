@@ -2,8 +2,6 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import run_scripts
-
 
 @rule(
     id="DF032",

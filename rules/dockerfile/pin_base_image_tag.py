@@ -16,8 +16,12 @@ from lintkit.model import Example, Problem, rule
     ),
     tags=("reliability",),
     aliases=(
-        "DL3006", "DL3007", "CKV_DOCKER_7", "DS001",
-        "dockerfilelint:missing_tag", "dockerfilelint:latest_tag",
+        "DL3006",
+        "DL3007",
+        "CKV_DOCKER_7",
+        "DS001",
+        "dockerfilelint:missing_tag",
+        "dockerfilelint:latest_tag",
     ),
     examples=(
         Example(bad="FROM nginx\n", good="FROM nginx:1.27-alpine\n", filename="Dockerfile"),
@@ -34,6 +38,4 @@ def check(dockerfile, ctx):
         if image.tag is None:
             yield Problem(token.span, f"Pin a version tag on the base image {image.text}")
         elif image.tag == "latest":
-            yield Problem(
-                token.span, f"The `latest` tag of {image.name} moves; pin a version tag"
-            )
+            yield Problem(token.span, f"The `latest` tag of {image.name} moves; pin a version tag")

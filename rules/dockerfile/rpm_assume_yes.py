@@ -26,6 +26,8 @@ def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
         for install in installs(script, *ASSUME_YES):
             command = install.command
-            if not command.has_flag(*ASSUME_YES[install.manager], takes_value=TAKES_VALUE[install.manager]):
+            if not command.has_flag(
+                *ASSUME_YES[install.manager], takes_value=TAKES_VALUE[install.manager]
+            ):
                 flag = "-n" if install.manager == "zypper" else "-y"
                 yield Problem(command.name_word.span, f"Use {install.manager} {flag} to install")

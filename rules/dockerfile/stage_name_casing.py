@@ -12,8 +12,11 @@ from lintkit.model import Example, Problem, rule
     tags=("style",),
     aliases=("buildkit:StageNameCasing",),
     examples=(
-        Example(bad="FROM alpine:3.20 AS Build\n", good="FROM alpine:3.20 AS build\n",
-                filename="Dockerfile"),
+        Example(
+            bad="FROM alpine:3.20 AS Build\n",
+            good="FROM alpine:3.20 AS build\n",
+            filename="Dockerfile",
+        ),
     ),
 )
 def check(dockerfile, ctx):

@@ -16,8 +16,11 @@ from lintkit.parsers.dockerfile import AUTOMATIC_PLATFORM_ARGS, substitute
     tags=("reliability",),
     aliases=("buildkit:UndefinedArgInFrom",),
     examples=(
-        Example(bad="FROM alpine:${VERSION}\n", good="ARG VERSION=3.20\nFROM alpine:${VERSION}\n",
-                filename="Dockerfile"),
+        Example(
+            bad="FROM alpine:${VERSION}\n",
+            good="ARG VERSION=3.20\nFROM alpine:${VERSION}\n",
+            filename="Dockerfile",
+        ),
     ),
 )
 def check(dockerfile, ctx):

@@ -15,7 +15,7 @@ def _close(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        different = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        different = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
         if len(different) == 2:
             i, j = different
             return j == i + 1 and a[i] == b[j] and a[j] == b[i]
@@ -52,6 +52,4 @@ def check(dockerfile, ctx):
             for name in sorted(names - set(known)):
                 similar = sorted(k for k in known if _close(k, name))
                 if similar:
-                    yield Problem(
-                        token.span, f"{name} is not defined; did you mean {similar[0]}?"
-                    )
+                    yield Problem(token.span, f"{name} is not defined; did you mean {similar[0]}?")

@@ -12,12 +12,17 @@ from lintkit.model import Example, Problem, rule
     tags=("style",),
     aliases=("dockerfilelint:uppercase_commands", "buildkit:ConsistentInstructionCasing"),
     examples=(
-        Example(bad="from alpine:3.20\nrun echo hi\n", good="FROM alpine:3.20\nRUN echo hi\n",
-                filename="Dockerfile"),
+        Example(
+            bad="from alpine:3.20\nrun echo hi\n",
+            good="FROM alpine:3.20\nRUN echo hi\n",
+            filename="Dockerfile",
+        ),
     ),
 )
 def check(dockerfile, ctx):
     for instruction in dockerfile.instructions:
         for current in (instruction, instruction.trigger):
             if current is not None and current.keyword_raw != current.keyword:
-                yield Problem(current.keyword_span, f"Write {current.keyword_raw} as {current.keyword}")
+                yield Problem(
+                    current.keyword_span, f"Write {current.keyword_raw} as {current.keyword}"
+                )

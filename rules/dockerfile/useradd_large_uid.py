@@ -35,6 +35,7 @@ def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
         for command in script.commands_named("useradd"):
             uid = command.flag_value("-u", "--uid", takes_value=_TAKES_VALUE)
-            if uid and uid.isdigit() and len(uid) > 5:
-                if not command.has_flag("-l", "--no-log-init", takes_value=_TAKES_VALUE):
-                    yield Problem(command.name_word.span, f"Use useradd -l with the large UID {uid}")
+            if not (uid and uid.isdigit() and len(uid) > 5):
+                continue
+            if not command.has_flag("-l", "--no-log-init", takes_value=_TAKES_VALUE):
+                yield Problem(command.name_word.span, f"Use useradd -l with the large UID {uid}")

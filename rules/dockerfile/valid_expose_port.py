@@ -22,8 +22,11 @@ def exposed_ports(instruction):
     tags=("reliability",),
     aliases=("DL3011", "DS008", "dockerfilelint:invalid_port", "buildkit:ExposeInvalidFormat"),
     examples=(
-        Example(bad="FROM alpine:3.20\nEXPOSE 80000\n", good="FROM alpine:3.20\nEXPOSE 8080\n",
-                filename="Dockerfile"),
+        Example(
+            bad="FROM alpine:3.20\nEXPOSE 80000\n",
+            good="FROM alpine:3.20\nEXPOSE 8080\n",
+            filename="Dockerfile",
+        ),
     ),
 )
 def check(dockerfile, ctx):
@@ -33,7 +36,10 @@ def check(dockerfile, ctx):
                 continue  # host:container mappings are reported by expose-container-port-only
             bounds = port.split("-", 1)
             valid = all(b.isdigit() and int(b) <= 65535 for b in bounds) and protocol.lower() in (
-                "", "tcp", "udp", "sctp"
+                "",
+                "tcp",
+                "udp",
+                "sctp",
             )
             if not valid:
                 yield Problem(token.span, f"Invalid port {token.value}")

@@ -35,6 +35,8 @@ def check(dockerfile, ctx):
             if "$" in key:
                 continue
             if key.startswith(RESERVED_NAMESPACES):
-                yield Problem(pair.key.span, f"Label key {key} is in a namespace reserved for Docker")
+                yield Problem(
+                    pair.key.span, f"Label key {key} is in a namespace reserved for Docker"
+                )
             elif not _KEY.fullmatch(key):
                 yield Problem(pair.key.span, f"Invalid label key {key}")

@@ -23,12 +23,14 @@ from ._commands import run_scripts
 )
 def check(dockerfile, ctx):
     for instruction, script in run_scripts(dockerfile):
-        if any(f.name == "mount" and f.value and "type=cache" in f.value for f in instruction.flags):
+        if any(
+            f.name == "mount" and f.value and "type=cache" in f.value for f in instruction.flags
+        ):
             continue
         yarns = list(script.commands_named("yarn"))
-        installs = [c for c in yarns if c.positionals()[:1] and c.positionals()[0].value == "install"]
-        cleans = any(
-            [w.value for w in c.positionals()[:2]] == ["cache", "clean"] for c in yarns
-        )
+        installs = [
+            c for c in yarns if c.positionals()[:1] and c.positionals()[0].value == "install"
+        ]
+        cleans = any([w.value for w in c.positionals()[:2]] == ["cache", "clean"] for c in yarns)
         if installs and not cleans:
             yield Problem(installs[0].name_word.span, "Run `yarn cache clean` after yarn install")

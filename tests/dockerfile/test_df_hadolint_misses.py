@@ -10,9 +10,9 @@ listed with the reason it is wrong. Each claim about hadolint was checked agains
 from __future__ import annotations
 
 from conftest import parse_dockerfile
+from lintkit.rules.dockerfile import RULES
 
 from lintkit.model import RuleContext
-from lintkit.rules.dockerfile import RULES
 
 
 def aliases_reported(text: str) -> dict[str, list[int]]:
@@ -90,7 +90,9 @@ def test_dist_clean_removes_the_lists():
 def test_json_with_escapes_is_exec_form():
     """`CMD [ "\\/usr\\\\\\"/bin/znc" ]` is valid JSON; hadolint's parser reads it as shell
     form and reports DL3025."""
-    assert "DL3025" not in aliases_reported('FROM alpine:3.20\nCMD [ "\\/usr\\\\\\"/bin/znc", "-f" ]\n')
+    assert "DL3025" not in aliases_reported(
+        'FROM alpine:3.20\nCMD [ "\\/usr\\\\\\"/bin/znc", "-f" ]\n'
+    )
 
 
 def test_from_a_stage_chosen_by_an_arg_default():

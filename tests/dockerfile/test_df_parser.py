@@ -6,7 +6,6 @@ import glob
 import os
 
 import pytest
-from conftest import parse_dockerfile
 
 from lintkit.model import ParseError, Span
 from lintkit.parsers import dockerfile
@@ -326,14 +325,16 @@ def test_shell_instruction_tracks_per_stage_and_is_inherited(parse):
 
 
 def test_crlf_and_bom(parse):
-    doc = dockerfile.parse(SourceFile("Dockerfile", "\ufeffFROM alpine\r\nRUN echo a \\\r\n  b\r\n"))
+    doc = dockerfile.parse(
+        SourceFile("Dockerfile", "\ufeffFROM alpine\r\nRUN echo a \\\r\n  b\r\n")
+    )
     run = doc.instructions[1]
     assert run.value == "echo a   b"
     assert run.script.commands[0].args[1].span == Span(3, 3, 3, 4)
 
 
 def test_instruction_level_mistakes_are_not_parse_errors(parse):
-    doc = parse("FROM scratch\nCOPY --doit=true foo /tmp/\nFOO bar\nCMD --doit [ \"a\" ]\n")
+    doc = parse('FROM scratch\nCOPY --doit=true foo /tmp/\nFOO bar\nCMD --doit [ "a" ]\n')
     assert [i.keyword for i in doc.instructions] == ["FROM", "COPY", "FOO", "CMD"]
 
 

@@ -8,10 +8,10 @@ import textwrap
 
 import pytest
 from conftest import parse_dockerfile
+from lintkit.rules.dockerfile import RULES
 
 from lintkit.model import RuleContext
 from lintkit.parsers import dockerfile
-from lintkit.rules.dockerfile import RULES
 from lintkit.source import SourceFile
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "examples", "seeds")

@@ -17,7 +17,9 @@ def only(script, name):
 
 
 def test_flags_combined_long_and_values():
-    script = script_of("apt-get -qy -o Dpkg::Options=--force-confnew --no-install-recommends install curl=1.2 git")
+    script = script_of(
+        "apt-get -qy -o Dpkg::Options=--force-confnew --no-install-recommends install curl=1.2 git"
+    )
     command = only(script, "apt-get")
     takes_value = {"-o", "-c", "-t"}
     assert command.has_flag("-y", "--yes", "--assume-yes", takes_value=takes_value)
@@ -33,7 +35,9 @@ def test_value_taking_short_option_stops_a_cluster():
     command = only(script_of("tar -xzf archive.tgz -C /opt"), "tar")
     assert command.flag_value("-f", takes_value={"-f", "-C"}) == "archive.tgz"
     # `-oy`: with -o taking a value, y is that value, not the -y flag.
-    assert not only(script_of("apt-get -oy install x"), "apt-get").has_flag("-y", takes_value={"-o"})
+    assert not only(script_of("apt-get -oy install x"), "apt-get").has_flag(
+        "-y", takes_value={"-o"}
+    )
 
 
 def test_long_option_with_equals_and_double_dash():
@@ -91,7 +95,9 @@ def test_sh_c_strings_are_parsed_with_file_positions():
 
 
 def test_heredoc_fed_to_a_shell_is_a_script():
-    text = "bash -e <<'EOF' > /log\napt-get install -y vim\nEOF\ncat <<EOF > /f\nnot a command\nEOF\n"
+    text = (
+        "bash -e <<'EOF' > /log\napt-get install -y vim\nEOF\ncat <<EOF > /f\nnot a command\nEOF\n"
+    )
     script = script_of(text)
     vim = only(script, "apt-get")
     assert vim.interpreter == "bash <<"
