@@ -49,7 +49,7 @@ class Job:
     node: YMap
     jobs: YMap
 
-    @property
+    @cached_property
     def steps(self) -> list[Step]:
         steps = self.node.get("steps")
         if not isinstance(steps, YSeq):
@@ -102,7 +102,7 @@ class Workflow:
         """The trigger key as loaded (``"on"``, or ``True`` when written unquoted)."""
         return "on" if "on" in self.root else (True if True in self.root else None)
 
-    @property
+    @cached_property
     def triggers(self) -> dict[str, Any]:
         """Event name -> its configuration (None when given without one)."""
         on = self.root.get(self.on_key) if self.on_key is not None else None
@@ -114,14 +114,14 @@ class Workflow:
             return {k: v for k, v in on.items() if isinstance(k, str)}
         return {}
 
-    @property
+    @cached_property
     def jobs(self) -> list[Job]:
         jobs = self.root.get("jobs")
         if not isinstance(jobs, YMap):
             return []
         return [Job(k, v, jobs) for k, v in jobs.items() if isinstance(k, str) and isinstance(v, YMap)]
 
-    @property
+    @cached_property
     def steps(self) -> list[Step]:
         """Every step: of all jobs, or of a composite action's ``runs.steps``."""
         if self.is_action:

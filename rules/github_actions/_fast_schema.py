@@ -106,19 +106,20 @@ class Compiler:
             built = build(value, node)
             if built is not None:
                 checks.append(built)
-        if not checks:
-            return _always
-        if len(checks) == 1:
-            return checks[0]
-        return lambda instance: all(c(instance) for c in checks)
+        return _conjunction(checks)
 
     # -- keywords ----------------------------------------------------------------------
 
     def _k_type(self, value, node):
         tests = [_TYPES[t] for t in ([value] if isinstance(value, str) else value)]
+        if len(tests) == 1:
+            return tests[0]
         return lambda i: any(t(i) for t in tests)
 
     def _k_enum(self, value, node):
+        if all(isinstance(option, str) for option in value):
+            options = frozenset(value)
+            return lambda i: isinstance(i, str) and i in options
         return lambda i: any(_equal(i, option) for option in value)
 
     def _k_const(self, value, node):
@@ -126,12 +127,14 @@ class Compiler:
 
     def _k_properties(self, value, node):
         checks = {name: self.check(sub) for name, sub in value.items()}
+        get = checks.get
 
         def test(i):
             if not isinstance(i, dict):
                 return True
-            for name, check in checks.items():
-                if name in i and not check(i[name]):
+            for name, item in i.items():
+                check = get(name) if isinstance(name, str) else None
+                if check is not None and not check(item):
                     return False
             return True
 
@@ -278,6 +281,27 @@ class Compiler:
 
     def _k_else(self, value, node):
         return None  # read by `if`
+
+
+def _conjunction(checks: list[Check]) -> Check:
+    if not checks:
+        return _always
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda i: first(i) and second(i)
+    if len(checks) == 3:
+        first, second, third = checks
+        return lambda i: first(i) and second(i) and third(i)
+
+    def test(i):
+        for check in checks:
+            if not check(i):
+                return False
+        return True
+
+    return test
 
 
 def compile_schema(schema: dict) -> Check:

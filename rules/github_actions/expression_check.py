@@ -64,13 +64,16 @@ from lintkit.yamlmodel import YMap
 def check(workflow, ctx):
     names = _Names(workflow)
     for site in workflow.expression_sites:
-        offsets = text_offsets(workflow, site.holder, site.index)
+        problems = []
         for tree, error in site.parsed:
             if error is not None:
                 at = max(0, min(error.offset, len(site.text) - 1))
-                yield Problem(offsets.span(at, at + 1), f"invalid expression: {error}")
-                continue
-            for start, end, message in _check_tree(tree, site, names, workflow.is_action):
+                problems.append((at, at + 1, f"invalid expression: {error}"))
+            else:
+                problems.extend(_check_tree(tree, site, names, workflow.is_action))
+        if problems:
+            offsets = text_offsets(workflow, site.holder, site.index)
+            for start, end, message in problems:
                 yield Problem(offsets.span(start, end), message)
 
 

@@ -40,10 +40,13 @@ def check(workflow, ctx):
         env = holder.get("env")
         if not isinstance(env, YMap) or VARIABLE not in env:
             continue
-        if _enabled(env[VARIABLE]):
+        if _enabled(workflow.source.text_of(env.value_span(VARIABLE)), env[VARIABLE]):
             yield Problem(env.key_span(VARIABLE), f"{owner} sets {VARIABLE}, so any printed `::set-env`/`::add-path` line changes later steps' environment")
 
 
-def _enabled(value) -> bool:
-    """The runner turns the commands on for the value `true` (any case)."""
-    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+def _enabled(written: str, value) -> bool:
+    """The runner turns the commands on for the text `true` (any case); GitHub reads
+    YAML 1.2, so an unquoted `yes` is the text "yes", not true."""
+    if isinstance(value, bool):
+        return written.strip().lower() == "true"
+    return isinstance(value, str) and value.strip().lower() == "true"

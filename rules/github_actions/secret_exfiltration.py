@@ -16,6 +16,8 @@ GITHUB_URL_VARIABLES = ("GITHUB_API_URL", "GITHUB_SERVER_URL", "GITHUB_GRAPHQL_U
 GITHUB_URL_CONTEXTS = ("github.api_url", "github.server_url", "github.graphql_url")
 NETCAT = frozenset(("nc", "netcat", "ncat"))
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+#: Cheap test of whether a script may run netcat, before parsing it.
+_NETCAT_WORD = re.compile(r"\b(?:nc|ncat|netcat)\b")
 
 
 @rule(
@@ -49,12 +51,15 @@ _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 def check(workflow, ctx):
     for step in workflow.steps:
         run = step.run
-        if run is None or not any(hint in run for hint in ("curl", "wget", "nc", "netcat", "/dev/tcp", "/dev/udp")):
+        if run is None:
+            continue
+        token_variables = _token_variables(workflow, step)
+        sends = ("curl" in run or "wget" in run) and any(hint in run for hint in (*TOKEN_CONTEXTS, *token_variables))
+        if not (sends or "/dev/tcp/" in run or "/dev/udp/" in run or _NETCAT_WORD.search(run)):
             continue
         script = workflow.run_script(step)
         if script is None:
             continue
-        token_variables = _token_variables(workflow, step)
         for command in script.commands:
             for redirect in command.redirects:
                 target = redirect.target

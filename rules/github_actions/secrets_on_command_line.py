@@ -49,8 +49,11 @@ def check(workflow, ctx):
         if run is None:
             continue
         secret_vars = _secret_variables(workflow, step)
-        hints = ("login", "secrets.", "github.token", *secret_vars)
-        if not any(hint in run for hint in hints):
+        logs_in = "login" in run and ("-p" in run or "--password" in run)
+        prints = ("echo" in run or "printf" in run) and (
+            "secrets." in run or "github.token" in run or any("$" + v in run or "${" + v in run for v in secret_vars)
+        )
+        if not (logs_in or prints):
             continue
         script = workflow.run_script(step)
         if script is None:
