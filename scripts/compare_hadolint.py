@@ -28,8 +28,8 @@ Set aside, and counted separately:
   hadolint checks nothing else in them, so neither side's findings there are compared.
 
 Both run with their default configuration, except that lintkit's opt-in policy rules that
-hadolint only runs when configured (allowed-registries / DL3026, no-inline-ignores / DL1001)
-are left out. hadolint's DL3057 (no HEALTHCHECK) is off by default while lintkit's
+hadolint only runs when configured (allowed-registries / DL3026, no-inline-ignores / DL1001,
+label-schema / DL3049-DL3058) are left out. hadolint's DL3057 (no HEALTHCHECK) is off by default while lintkit's
 healthcheck-present is on: its findings are counted apart from the extras.
 """
 
@@ -48,7 +48,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 DEFAULT_CORPUS = os.path.normpath(os.path.join(REPO, "..", "shared", "corpus", "dockerfile"))
 #: lintkit rules hadolint only runs when configured: not compared.
-POLICY_RULES = ("allowed-registries", "no-inline-ignores")
+POLICY_RULES = ("allowed-registries", "no-inline-ignores", "label-schema")
 #: hadolint rules that exist but are off in its default configuration.
 HADOLINT_OFF_BY_DEFAULT = frozenset(("DL3057",))
 

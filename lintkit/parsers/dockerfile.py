@@ -219,6 +219,8 @@ class Instruction:
     variables: Mapping[str, str | None] = field(default_factory=dict)
     #: The SHELL in effect for this instruction.
     shell: tuple[str, ...] = DEFAULT_LINUX_SHELL
+    #: Blank lines inside the continuation (BuildKit drops them, and warns).
+    empty_continuation_lines: tuple[int, ...] = ()
     _value_map: OffsetMap | None = field(default=None, repr=False)
 
     @property
@@ -448,12 +450,14 @@ class _Parser:
         length = content_end - start
         last_end = line.end
         index += 1
+        empty_lines: list[int] = []
         while continues and index < len(lines):
             line = lines[index]
             index += 1
             first = _skip_space(text, line.start, line.end)
             if first == line.end:
-                continue  # an empty continuation line
+                empty_lines.append(index)  # BuildKit skips it, with a warning
+                continue
             if text[first] == "#":
                 self._comment(first, line.end)
                 continue
@@ -467,6 +471,7 @@ class _Parser:
         instruction = self._build(logical, offsets, 0)
         if instruction is None:  # a line holding only a continuation character
             return index
+        instruction.empty_continuation_lines = tuple(empty_lines)
         heredoc_target = instruction.trigger or instruction
         if (
             heredoc_target.keyword in _HEREDOC_INSTRUCTIONS

@@ -152,5 +152,36 @@ def test_course_notes_seed_expectations():
         assert matches, expected
 
 
+def test_label_schema_options():
+    (rule,) = [r for r in RULES if r.name == "label-schema"]
+    doc = parse_dockerfile(
+        """
+        FROM alpine:3.20
+        LABEL org.opencontainers.image.version="1.2" org.opencontainers.image.revision=""
+        LABEL extra=1
+        """
+    )
+    options = {
+        "labels": {
+            "org.opencontainers.image.version": "semver",
+            "org.opencontainers.image.revision": "hash",
+            "org.opencontainers.image.licenses": "spdx",
+        },
+        "strict": True,
+    }
+    messages = sorted(p.message for p in rule.check(doc, RuleContext(rule, options)))
+    assert messages == [
+        "Label extra is not in the label schema",
+        "Label org.opencontainers.image.licenses is missing",
+        "Label org.opencontainers.image.revision is empty",
+        "Label org.opencontainers.image.version is not a semantic version",
+    ]
+
+
+def test_empty_continuation_lines_are_recorded(parse):
+    doc = parse("FROM alpine:3.20\nRUN echo a \\\n\n  b\n")
+    assert doc.instructions[1].empty_continuation_lines == (3,)
+
+
 def test_parse_helper_dedents(parse):
     assert parse_dockerfile("\n    FROM x\n").instructions[0].keyword == "FROM"
