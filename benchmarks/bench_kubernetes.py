@@ -75,13 +75,18 @@ def main() -> int:
 
     package = os.path.dirname(lintkit.__file__)
     rules = os.path.join(os.path.dirname(package), "rules")
-    subprocess.run([sys.executable, "-m", "compileall", "-q", package] + ([rules] if os.path.isdir(rules) else []),
-                   stdout=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", package] + ([rules] if os.path.isdir(rules) else []),
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
     lintkit_command = [sys.executable, "-m", "lintkit", "check", "--isolated", "--no-cache", "--quiet", folder]
     measure(lintkit_command)  # warm the file system cache, not lintkit's
     wall, cpu, walls = series(lintkit_command, args.runs)
-    print(f"lintkit: median {wall:.3f} s wall, {cpu:.3f} s CPU over {args.runs} runs "
-          f"(walls {', '.join(f'{w:.3f}' for w in walls)})")
+    print(
+        f"lintkit: median {wall:.3f} s wall, {cpu:.3f} s CPU over {args.runs} runs "
+        f"(walls {', '.join(f'{w:.3f}' for w in walls)})"
+    )
 
     checkov = find_checkov(args.checkov) if args.checkov_runs > 0 else None
     if args.checkov_runs <= 0:
@@ -91,8 +96,10 @@ def main() -> int:
         return 0
     reference = [checkov, "-d", folder, "--framework", "kubernetes", "-o", "json", "--skip-download"]
     checkov_wall, checkov_cpu, checkov_walls = series(reference, args.checkov_runs)
-    print(f"checkov: median {checkov_wall:.3f} s wall, {checkov_cpu:.3f} s CPU over {args.checkov_runs} runs "
-          f"(walls {', '.join(f'{w:.3f}' for w in checkov_walls)})")
+    print(
+        f"checkov: median {checkov_wall:.3f} s wall, {checkov_cpu:.3f} s CPU over {args.checkov_runs} runs "
+        f"(walls {', '.join(f'{w:.3f}' for w in checkov_walls)})"
+    )
     print(f"lintkit is {checkov_wall / wall:.1f}x faster in wall time, {checkov_cpu / cpu:.1f}x in CPU time")
     return 0
 

@@ -42,7 +42,9 @@ def run_checkov(checkov: str, folder: str) -> list[dict]:
     """Checkov's results (failed and passed checks), one dict per (resource, check)."""
     done = subprocess.run(
         [checkov, "-d", folder, "--framework", "kubernetes", "-o", "json", "--compact", "--skip-download"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if not done.stdout.strip():
         sys.exit(f"checkov produced no output (exit {done.returncode}): {done.stderr.strip()[-500:]}")
@@ -54,13 +56,15 @@ def run_checkov(checkov: str, folder: str) -> list[dict]:
             continue
         for status in ("failed_checks", "passed_checks"):
             for item in part["results"].get(status, []):
-                results.append({
-                    "check": item["check_id"],
-                    "failed": status == "failed_checks",
-                    "path": os.path.realpath(item["file_abs_path"]),
-                    "lines": tuple(item["file_line_range"]),
-                    "resource": item["resource"],
-                })
+                results.append(
+                    {
+                        "check": item["check_id"],
+                        "failed": status == "failed_checks",
+                        "path": os.path.realpath(item["file_abs_path"]),
+                        "lines": tuple(item["file_line_range"]),
+                        "resource": item["resource"],
+                    }
+                )
     return results
 
 
@@ -78,9 +82,23 @@ def run_lintkit(folder: str, aligned: bool) -> list[dict]:
         with open(config, "w") as fh:
             fh.write(CHECKOV_ALIGNED_CONFIG if aligned else "{}\n")
         done = subprocess.run(
-            [sys.executable, "-m", "lintkit", "check", "--select", "ALL", "--config", config, "--no-cache",
-             "--format", "json", folder],
-            capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "lintkit",
+                "check",
+                "--select",
+                "ALL",
+                "--config",
+                config,
+                "--no-cache",
+                "--format",
+                "json",
+                folder,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
     if done.returncode not in (0, 1):
         sys.exit(f"lintkit failed (exit {done.returncode}): {done.stderr.strip()[-500:]}")
@@ -109,8 +127,11 @@ def compare(checkov: list[dict], findings: list[dict]):
             continue
         for check in ids:
             by_alias[check][finding["path"]].append(finding)
-        around = [r for r in results.get(finding["path"], ())
-                  if r["check"] in ids and r["lines"][0] <= finding["line"] <= r["lines"][1]]
+        around = [
+            r
+            for r in results.get(finding["path"], ())
+            if r["check"] in ids and r["lines"][0] <= finding["line"] <= r["lines"][1]
+        ]
         if any(r["failed"] for r in around):
             continue
         if around:
@@ -128,7 +149,9 @@ def compare(checkov: list[dict], findings: list[dict]):
             hit = any(first <= f["line"] <= last for f in by_alias[check].get(result["path"], ()))
             (reproduced if hit else missed).append(result)
         table[check] = {
-            "failed": failed, "reproduced": reproduced, "missed": missed,
+            "failed": failed,
+            "reproduced": reproduced,
+            "missed": missed,
             "extra_passed": _per_resource(extras_passed[check]),
             "extra_unevaluated": _per_resource(extras_unevaluated[check]),
         }
@@ -163,8 +186,11 @@ def main() -> int:
     parser.add_argument("--checkov", help="path of the checkov executable")
     parser.add_argument("--show", type=int, default=0, help="examples of misses and extras to print per check")
     parser.add_argument("--keep", help="write both tools' raw results to this folder")
-    parser.add_argument("--default-options", action="store_true",
-                        help="run lintkit with its default rule options instead of Checkov-aligned ones")
+    parser.add_argument(
+        "--default-options",
+        action="store_true",
+        help="run lintkit with its default rule options instead of Checkov-aligned ones",
+    )
     parser.add_argument("--reuse", help="read Checkov's results kept by an earlier --keep run instead of running it")
     args = parser.parse_args()
     folder = os.path.realpath(args.folder)
@@ -173,8 +199,10 @@ def main() -> int:
         return 2
     checkov = find_checkov(args.checkov)
     if checkov is None and not args.reuse:
-        print("checkov not found: install it in its own venv (see this script's docstring) or pass --checkov",
-              file=sys.stderr)
+        print(
+            "checkov not found: install it in its own venv (see this script's docstring) or pass --checkov",
+            file=sys.stderr,
+        )
         return 2
     if args.reuse:
         with open(os.path.join(args.reuse, "checkov.json")) as fh:
@@ -183,8 +211,10 @@ def main() -> int:
         checkov_results = run_checkov(checkov, folder)
     findings = run_lintkit(folder, aligned=not args.default_options)
     if not args.default_options:
-        print("lintkit options aligned with Checkov's strictness (--default-options to disable): "
-              + CHECKOV_ALIGNED_CONFIG.replace("\n", " ").strip())
+        print(
+            "lintkit options aligned with Checkov's strictness (--default-options to disable): "
+            + CHECKOV_ALIGNED_CONFIG.replace("\n", " ").strip()
+        )
     if args.keep:
         os.makedirs(args.keep, exist_ok=True)
         for name, data in (("checkov.json", checkov_results), ("lintkit.json", findings)):
@@ -193,8 +223,10 @@ def main() -> int:
     mapped = mapped_checks()
     table = compare(checkov_results, findings)
     total_failed = total_reproduced = 0
-    print(f"{'check':<13} {'failed':>7} {'reproduced':>11} {'share':>7} {'extra (checkov passed)':>23} "
-          f"{'extra (not evaluated)':>22}")
+    print(
+        f"{'check':<13} {'failed':>7} {'reproduced':>11} {'share':>7} {'extra (checkov passed)':>23} "
+        f"{'extra (not evaluated)':>22}"
+    )
     unmapped, silent = [], []
     for check, row in table.items():
         if check not in mapped:
@@ -208,15 +240,21 @@ def main() -> int:
         total_failed += failed
         total_reproduced += reproduced
         share = f"{100 * reproduced / failed:.1f}%" if failed else "-"
-        print(f"{check:<13} {failed:>7} {reproduced:>11} {share:>7} {len(row['extra_passed']):>23} "
-              f"{len(row['extra_unevaluated']):>22}")
+        print(
+            f"{check:<13} {failed:>7} {reproduced:>11} {share:>7} {len(row['extra_passed']):>23} "
+            f"{len(row['extra_unevaluated']):>22}"
+        )
         if args.show:
             for miss in row["missed"][: args.show]:
-                print(f"    missed  {os.path.relpath(miss['path'], folder)}:{miss['lines'][0]}-{miss['lines'][1]} "
-                      f"{miss['resource']}")
+                print(
+                    f"    missed  {os.path.relpath(miss['path'], folder)}:{miss['lines'][0]}-{miss['lines'][1]} "
+                    f"{miss['resource']}"
+                )
             for extra in (row["extra_passed"] + row["extra_unevaluated"])[: args.show]:
-                print(f"    extra   {os.path.relpath(extra['path'], folder)}:{extra['line']} {extra['rule']} "
-                      f"{extra['message']}")
+                print(
+                    f"    extra   {os.path.relpath(extra['path'], folder)}:{extra['line']} {extra['rule']} "
+                    f"{extra['message']}"
+                )
     share = f"{100 * total_reproduced / total_failed:.1f}%" if total_failed else "-"
     print(f"{'total':<13} {total_failed:>7} {total_reproduced:>11} {share:>7}")
     if silent:

@@ -345,7 +345,7 @@ class KubernetesFile:
 
     @cached_property
     def kustomize_role(self) -> str | None:
-        """"resource" or "patch" when a kustomization.yaml beside the file (or in the
+        """ "resource" or "patch" when a kustomization.yaml beside the file (or in the
         folder above) lists it: kustomize then edits it (patches, labels, generators)
         before it reaches the cluster, so it may legitimately lack required fields."""
         return kustomize_role(self.source.path)
@@ -408,7 +408,7 @@ class KubernetesFile:
 
 def _annotation_selectors(key: str, value: Any) -> tuple[str, ...] | None:
     if key.startswith(KUBE_LINTER_ANNOTATION):
-        return (f"kube-linter:{key[len(KUBE_LINTER_ANNOTATION):]}",)
+        return (f"kube-linter:{key[len(KUBE_LINTER_ANNOTATION) :]}",)
     if key == KUBE_LINTER_IGNORE_ALL:
         return _aliases_of_tool("kube-linter:")
     if key.startswith(CHECKOV_SKIP_ANNOTATION) and isinstance(value, str):

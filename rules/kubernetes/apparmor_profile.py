@@ -23,8 +23,13 @@ _ANNOTATION = "container.apparmor.security.beta.kubernetes.io/"
     aliases=("KSV002",),
     options={
         "type": "object",
-        "properties": {"require": {"type": "boolean", "default": False,
-                                   "description": "also report containers that set no profile"}},
+        "properties": {
+            "require": {
+                "type": "boolean",
+                "default": False,
+                "description": "also report containers that set no profile",
+            }
+        },
         "additionalProperties": False,
     },
     examples=(
@@ -37,7 +42,7 @@ _ANNOTATION = "container.apparmor.security.beta.kubernetes.io/"
 )
 def check(manifest, ctx):
     require = ctx.options["require"]
-    for obj, pod in manifest.workloads():
+    for _obj, pod in manifest.workloads():
         if pod.is_windows:
             continue
         annotations = pod.annotations
@@ -49,6 +54,8 @@ def check(manifest, ctx):
             if profile is not None and profile.get("type") == "Unconfined":
                 yield Problem(profile.value_span("type"), f"{container.label} runs without AppArmor (Unconfined)")
             elif annotation == "unconfined":
-                yield Problem(annotations.value_span(annotation_key), f"{container.label} runs without AppArmor (unconfined)")
+                yield Problem(
+                    annotations.value_span(annotation_key), f"{container.label} runs without AppArmor (unconfined)"
+                )
             elif require and profile is None and annotation is None:
                 yield Problem(container.name_span(), f"{container.label} sets no AppArmor profile")

@@ -28,17 +28,18 @@ STRONG_CIPHERS = frozenset((
 _DURATION = re.compile(r"(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+")
 
 
-
 @dataclass(frozen=True)
 class Check:
     """What one flag must (not) be: ``test(flags)`` says what is wrong, or None."""
 
     flag: str
-    test: Callable[[dict], "str | None"]
+    test: Callable[[dict], str | None]
 
 
 def equals(flag: str, wanted: str) -> Check:
-    return Check(flag, lambda flags: None if flags.get(flag) == wanted else f"{flag} must be {wanted}" + _was(flags, flag))
+    return Check(
+        flag, lambda flags: None if flags.get(flag) == wanted else f"{flag} must be {wanted}" + _was(flags, flag)
+    )
 
 
 def not_equals(flag: str, bad: str) -> Check:
@@ -120,9 +121,12 @@ def duration(flag: str) -> Check:
 
 
 def feature_gate_on(gate: str) -> Check:
-    return Check("--feature-gates", lambda flags: (
-        f"--feature-gates turns {gate} off" if f"{gate}=false" in _items(flags.get("--feature-gates")) else None
-    ))
+    return Check(
+        "--feature-gates",
+        lambda flags: (
+            f"--feature-gates turns {gate} off" if f"{gate}=false" in _items(flags.get("--feature-gates")) else None
+        ),
+    )
 
 
 def _items(value) -> list[str]:
@@ -251,11 +255,75 @@ spec:
         "older target versions."
     ),
     tags=("security",),
-    aliases=tuple(f"CKV_K8S_{n}" for n in (
-        68, 69, 70, 71, 72, 73, 74, 75, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97,
-        99, 100, 102, 104, 105, 106, 107, 108, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 121, 138, 139, 140,
-        141, 143, 144, 145, 146, 147, 148, 149, 151)),
-    examples=(Example(bad=_POD.replace("PROFILING", "true"), good=_POD.replace("PROFILING", "false"), filename="scheduler.yaml"),),
+    aliases=tuple(
+        f"CKV_K8S_{n}"
+        for n in (
+            68,
+            69,
+            70,
+            71,
+            72,
+            73,
+            74,
+            75,
+            77,
+            78,
+            79,
+            80,
+            81,
+            82,
+            83,
+            84,
+            85,
+            86,
+            88,
+            89,
+            90,
+            91,
+            92,
+            93,
+            94,
+            95,
+            96,
+            97,
+            99,
+            100,
+            102,
+            104,
+            105,
+            106,
+            107,
+            108,
+            110,
+            111,
+            112,
+            113,
+            114,
+            115,
+            116,
+            117,
+            118,
+            119,
+            121,
+            138,
+            139,
+            140,
+            141,
+            143,
+            144,
+            145,
+            146,
+            147,
+            148,
+            149,
+            151,
+        )
+    ),
+    examples=(
+        Example(
+            bad=_POD.replace("PROFILING", "true"), good=_POD.replace("PROFILING", "false"), filename="scheduler.yaml"
+        ),
+    ),
 )
 def check(manifest, ctx):
     target = apis.version_tuple(schema.target_version(ctx.settings))
@@ -277,8 +345,10 @@ def check(manifest, ctx):
     for obj in manifest.of_kind("AdmissionConfiguration"):
         plugins = items_of(obj.node.get("plugins"))
         if not any(p.get("name") == "EventRateLimit" for p in plugins):
-            yield Problem(obj.name_span() if "metadata" in obj.node else obj.node.value_span("kind"),
-                          f"{obj.label} does not configure the EventRateLimit plugin: the API server can be flooded with events")
+            yield Problem(
+                obj.name_span() if "metadata" in obj.node else obj.node.value_span("kind"),
+                f"{obj.label} does not configure the EventRateLimit plugin: the API server can be flooded with events",
+            )
 
 
 def _binary(item) -> str:

@@ -16,8 +16,13 @@ from .resources import POD, missing_resource
         "informational; set at least a request."
     ),
     tags=("reliability",),
-    aliases=("CKV_K8S_11", "kube-linter:unset-cpu-requirements", "kube-score:container-resources",
-             "polaris:cpuLimitsMissing", "KSV011"),
+    aliases=(
+        "CKV_K8S_11",
+        "kube-linter:unset-cpu-requirements",
+        "kube-score:container-resources",
+        "polaris:cpuLimitsMissing",
+        "KSV011",
+    ),
     examples=(Example(bad=POD.replace("cpu: 500m, ", ""), good=POD, filename="pod.yaml"),),
 )
 def check(manifest, ctx):

@@ -17,8 +17,13 @@ from .resources import POD, missing_resource
         "the request then defaults to the limit."
     ),
     tags=("reliability",),
-    aliases=("CKV_K8S_10", "kube-linter:unset-cpu-requirements", "kube-score:container-resources",
-             "polaris:cpuRequestsMissing", "KSV015"),
+    aliases=(
+        "CKV_K8S_10",
+        "kube-linter:unset-cpu-requirements",
+        "kube-score:container-resources",
+        "polaris:cpuRequestsMissing",
+        "KSV015",
+    ),
     examples=(Example(bad=POD.replace("cpu: 100m, ", "").replace("cpu: 500m, ", ""), good=POD, filename="pod.yaml"),),
 )
 def check(manifest, ctx):

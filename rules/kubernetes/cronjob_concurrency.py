@@ -17,8 +17,11 @@ from .snippets import CRONJOB
     ),
     tags=("reliability",),
     examples=(
-        Example(bad=CRONJOB.replace("SETTING", "concurrencyPolicy: Allow"),
-                good=CRONJOB.replace("SETTING", "concurrencyPolicy: Forbid"), filename="cronjob.yaml"),
+        Example(
+            bad=CRONJOB.replace("SETTING", "concurrencyPolicy: Allow"),
+            good=CRONJOB.replace("SETTING", "concurrencyPolicy: Forbid"),
+            filename="cronjob.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):
@@ -27,4 +30,6 @@ def check(manifest, ctx):
         if "concurrencyPolicy" not in spec:
             yield Problem(obj.spec_span(), f"{obj.label} sets no concurrencyPolicy, so runs may overlap (Allow)")
         elif spec["concurrencyPolicy"] == "Allow":
-            yield Problem(spec.value_span("concurrencyPolicy"), f"{obj.label} lets runs overlap (concurrencyPolicy: Allow)")
+            yield Problem(
+                spec.value_span("concurrencyPolicy"), f"{obj.label} lets runs overlap (concurrencyPolicy: Allow)"
+            )

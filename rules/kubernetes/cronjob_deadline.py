@@ -18,8 +18,11 @@ from .snippets import CRONJOB
     tags=("reliability",),
     aliases=("kube-score:cronjob-has-deadline",),
     examples=(
-        Example(bad=CRONJOB.replace("  SETTING\n", ""), good=CRONJOB.replace("SETTING", "startingDeadlineSeconds: 600"),
-                filename="cronjob.yaml"),
+        Example(
+            bad=CRONJOB.replace("  SETTING\n", ""),
+            good=CRONJOB.replace("SETTING", "startingDeadlineSeconds: 600"),
+            filename="cronjob.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

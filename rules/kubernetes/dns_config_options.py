@@ -18,9 +18,11 @@ from .snippets import DEPLOYMENT
     aliases=("kube-linter:dnsconfig-options",),
     enabled=False,
     examples=(
-        Example(bad=DEPLOYMENT.replace("      SPREAD\n", ""),
-                good=DEPLOYMENT.replace("SPREAD", "dnsConfig: {options: [{name: ndots, value: '2'}]}"),
-                filename="deployment.yaml"),
+        Example(
+            bad=DEPLOYMENT.replace("      SPREAD\n", ""),
+            good=DEPLOYMENT.replace("SPREAD", "dnsConfig: {options: [{name: ndots, value: '2'}]}"),
+            filename="deployment.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

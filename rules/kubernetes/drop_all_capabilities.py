@@ -2,7 +2,14 @@
 
 from lintkit.model import Example, Problem, rule
 
-from .security import capabilities, capabilities_span, capability_name, linux_containers, pod_security_policies, pod_with
+from .security import (
+    capabilities,
+    capabilities_span,
+    capability_name,
+    linux_containers,
+    pod_security_policies,
+    pod_with,
+)
 
 
 @rule(
@@ -31,7 +38,11 @@ def check(manifest, ctx):
         drop = capabilities(container, "drop")
         if drop is not None and any(capability_name(c) == "ALL" for c in drop):
             continue
-        where = container.security_context["capabilities"].key_span("drop") if drop is not None else capabilities_span(container)
+        where = (
+            container.security_context["capabilities"].key_span("drop")
+            if drop is not None
+            else capabilities_span(container)
+        )
         yield Problem(where, f"{container.label} does not drop ALL capabilities")
     for obj, spec in pod_security_policies(manifest):
         required = spec.get("requiredDropCapabilities")

@@ -2,7 +2,14 @@
 
 from lintkit.model import Example, Problem, rule
 
-from .security import capabilities, capabilities_span, capability_name, linux_containers, pod_security_policies, pod_with
+from .security import (
+    capabilities,
+    capabilities_span,
+    capability_name,
+    linux_containers,
+    pod_security_policies,
+    pod_with,
+)
 
 _DROPPING_NET_RAW = frozenset(("ALL", "NET_RAW"))
 
@@ -22,8 +29,11 @@ _DROPPING_NET_RAW = frozenset(("ALL", "NET_RAW"))
     aliases=("CKV_K8S_28", "CKV_K8S_7", "kube-linter:drop-net-raw-capability", "KSV119"),
     enabled=False,
     examples=(
-        Example(bad=pod_with("capabilities: {drop: [SYS_ADMIN]}"), good=pod_with("capabilities: {drop: [NET_RAW]}"),
-                filename="pod.yaml"),
+        Example(
+            bad=pod_with("capabilities: {drop: [SYS_ADMIN]}"),
+            good=pod_with("capabilities: {drop: [NET_RAW]}"),
+            filename="pod.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):
@@ -35,7 +45,11 @@ def check(manifest, ctx):
         drop = capabilities(container, "drop")
         if drop is not None and any(capability_name(c) in _DROPPING_NET_RAW for c in drop):
             continue
-        where = container.security_context["capabilities"].key_span("drop") if drop is not None else capabilities_span(container)
+        where = (
+            container.security_context["capabilities"].key_span("drop")
+            if drop is not None
+            else capabilities_span(container)
+        )
         yield Problem(where, f"{container.label} does not drop NET_RAW")
     for obj, spec in pod_security_policies(manifest):
         required = spec.get("requiredDropCapabilities")

@@ -24,9 +24,11 @@ data: {LOG_LEVEL: info}
     ),
     tags=("reliability",),
     examples=(
-        Example(bad=_CONFIGMAP.replace("NAME", "web") + "---\n" + _CONFIGMAP.replace("NAME", "web"),
-                good=_CONFIGMAP.replace("NAME", "web") + "---\n" + _CONFIGMAP.replace("NAME", "api"),
-                filename="config.yaml"),
+        Example(
+            bad=_CONFIGMAP.replace("NAME", "web") + "---\n" + _CONFIGMAP.replace("NAME", "web"),
+            good=_CONFIGMAP.replace("NAME", "web") + "---\n" + _CONFIGMAP.replace("NAME", "api"),
+            filename="config.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

@@ -41,8 +41,11 @@ spec:
     ),
     tags=("reliability",),
     aliases=("kube-linter:env-value-from",),
-    examples=(Example(bad=_FILES.replace("NAME", "web-settings"), good=_FILES.replace("NAME", "web-config"),
-                      filename="web.yaml"),),
+    examples=(
+        Example(
+            bad=_FILES.replace("NAME", "web-settings"), good=_FILES.replace("NAME", "web-config"), filename="web.yaml"
+        ),
+    ),
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):

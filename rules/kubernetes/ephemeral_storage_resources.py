@@ -28,8 +28,10 @@ spec:
         "with request equal to limit the scheduler reserves what the pod may use. Off by default."
     ),
     tags=("reliability",),
-    aliases=("kube-score:container-ephemeral-storage-request-and-limit",
-             "kube-score:container-ephemeral-storage-request-equals-limit"),
+    aliases=(
+        "kube-score:container-ephemeral-storage-request-and-limit",
+        "kube-score:container-ephemeral-storage-request-equals-limit",
+    ),
     enabled=False,
     examples=(Example(bad=_POD.replace("LIMIT", "2Gi"), good=_POD.replace("LIMIT", "1Gi"), filename="pod.yaml"),),
 )

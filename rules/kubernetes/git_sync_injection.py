@@ -28,8 +28,11 @@ spec:
     ),
     tags=("security",),
     aliases=("CKV_K8S_159",),
-    examples=(Example(bad=_POD.replace("NAME", "GITSYNC_GIT"), good=_POD.replace("NAME", "GITSYNC_ROOT"),
-                      filename="pod.yaml"),),
+    examples=(
+        Example(
+            bad=_POD.replace("NAME", "GITSYNC_GIT"), good=_POD.replace("NAME", "GITSYNC_ROOT"), filename="pod.yaml"
+        ),
+    ),
 )
 def check(manifest, ctx):
     for container in manifest.containers():

@@ -27,8 +27,11 @@ spec:
     ),
     tags=("reliability",),
     examples=(
-        Example(bad=_TEMPLATE.replace("NAME", '"{{ .Release.Name }}-web"'), good=_TEMPLATE.replace("NAME", "web"),
-                filename="chart/templates/service.yaml"),
+        Example(
+            bad=_TEMPLATE.replace("NAME", '"{{ .Release.Name }}-web"'),
+            good=_TEMPLATE.replace("NAME", "web"),
+            filename="chart/templates/service.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

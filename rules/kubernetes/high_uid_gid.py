@@ -34,7 +34,9 @@ def check(manifest, ctx):
         for container in pod.containers:
             user = container.security_setting("runAsUser")
             if user is None:
-                yield Problem(container.name_span(), f"{container.label} sets no runAsUser (use a UID of {minimum} or more)")
+                yield Problem(
+                    container.name_span(), f"{container.label} sets no runAsUser (use a UID of {minimum} or more)"
+                )
             elif not isinstance(user[0], int) or user[0] < minimum:
                 yield Problem(
                     user[1].value_span("runAsUser"), f"{container.label} runs as UID {user[0]}, below {minimum}"

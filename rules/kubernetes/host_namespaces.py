@@ -38,9 +38,7 @@ def _make(rule_id, name, field, namespace, consequence, aliases):
         name=name,
         severity="error",
         summary=f"Pod shares the node's {namespace} namespace ({field})",
-        rationale=(
-            f"With `{field}: true` {consequence}. Also reported for PodSecurityPolicies that allow it."
-        ),
+        rationale=(f"With `{field}: true` {consequence}. Also reported for PodSecurityPolicies that allow it."),
         tags=("security",),
         aliases=aliases,
         examples=(
@@ -54,10 +52,14 @@ def _make(rule_id, name, field, namespace, consequence, aliases):
     def check(manifest, ctx):
         for obj, pod in manifest.workloads():
             if pod.node.get(field) is True:
-                yield Problem(pod.node.value_span(field), f"{obj.label} shares the node's {namespace} namespace ({field})")
+                yield Problem(
+                    pod.node.value_span(field), f"{obj.label} shares the node's {namespace} namespace ({field})"
+                )
         for obj in manifest.of_kind("PodSecurityPolicy"):
             if obj.spec.get(field) is True:
-                yield Problem(obj.spec.value_span(field), f"{obj.label} admits pods sharing the node's {namespace} namespace")
+                yield Problem(
+                    obj.spec.value_span(field), f"{obj.label} admits pods sharing the node's {namespace} namespace"
+                )
 
     return check
 

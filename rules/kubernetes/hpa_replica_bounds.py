@@ -24,8 +24,12 @@ spec:
         "of failure; one whose maxReplicas does not exceed minReplicas never scales."
     ),
     tags=("reliability",),
-    aliases=("kube-linter:hpa-minimum-three-replicas", "kube-score:horizontalpodautoscaler-replicas",
-             "polaris:hpaMinAvailability", "polaris:hpaMaxAvailability"),
+    aliases=(
+        "kube-linter:hpa-minimum-three-replicas",
+        "kube-score:horizontalpodautoscaler-replicas",
+        "polaris:hpaMinAvailability",
+        "polaris:hpaMaxAvailability",
+    ),
     options={
         "type": "object",
         "properties": {"minimum": {"type": "integer", "default": 2, "minimum": 1}},
@@ -43,4 +47,6 @@ def check(manifest, ctx):
             where = spec.value_span("minReplicas") if "minReplicas" in spec else obj.spec_span()
             yield Problem(where, f"{obj.label} may scale down to {low} replica(s) (minimum {minimum})")
         if isinstance(low, int) and isinstance(high, int) and high <= low:
-            yield Problem(spec.value_span("maxReplicas"), f"{obj.label} cannot scale: maxReplicas {high} <= minReplicas {low}")
+            yield Problem(
+                spec.value_span("maxReplicas"), f"{obj.label} cannot scale: maxReplicas {high} <= minReplicas {low}"
+            )

@@ -3,33 +3,7 @@
 from lintkit.model import Example, Problem, rule
 
 from . import inventory
-
-_FILES = """\
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - {name: web, image: "nginx:1.27.2", resources: {requests: {memory: 128Mi}}}
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: TARGET}
-  minReplicas: 2
-  maxReplicas: 10
-  metrics:
-    - {type: Resource, resource: {name: memory, target: {type: Utilization, averageUtilization: 80}}}
-"""
+from .snippets import WEB_DEPLOYMENT_AND_HPA
 
 
 @rule(
@@ -45,7 +19,13 @@ spec:
     ),
     tags=("reliability",),
     aliases=("kube-linter:dangling-horizontalpodautoscaler", "kube-score:horizontalpodautoscaler-has-target"),
-    examples=(Example(bad=_FILES.replace("TARGET", "webapp"), good=_FILES.replace("TARGET", "web"), filename="web.yaml"),),
+    examples=(
+        Example(
+            bad=WEB_DEPLOYMENT_AND_HPA.replace("TARGET", "webapp"),
+            good=WEB_DEPLOYMENT_AND_HPA.replace("TARGET", "web"),
+            filename="web.yaml",
+        ),
+    ),
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
@@ -57,7 +37,9 @@ def check(facts_by_path, ctx):
         found = run.find(kind, name, hpa.namespace)
         if not found:
             if run.folder_defines(path, kind):
-                yield Problem(hpa.spec["target_span"], f"{hpa.label} scales {kind} {name}, which is not defined", path=path)
+                yield Problem(
+                    hpa.spec["target_span"], f"{hpa.label} scales {kind} {name}, which is not defined", path=path
+                )
             continue
         if hpa.spec.get("cpu_span") is None:
             continue

@@ -30,7 +30,9 @@ _DIGEST = "nginx:1.27.2@sha256:" + "0" * 64
     tags=("security",),
     aliases=("CKV_K8S_43",),
     enabled=False,
-    examples=(Example(bad=_POD.replace("IMAGE", "nginx:1.27.2"), good=_POD.replace("IMAGE", _DIGEST), filename="pod.yaml"),),
+    examples=(
+        Example(bad=_POD.replace("IMAGE", "nginx:1.27.2"), good=_POD.replace("IMAGE", _DIGEST), filename="pod.yaml"),
+    ),
 )
 def check(manifest, ctx):
     for container in manifest.containers():
@@ -39,4 +41,6 @@ def check(manifest, ctx):
             continue
         ref = parse_image(image)
         if ref.digest is None and not ref.has_variable:
-            yield Problem(container.node.value_span("image"), f"{container.label} uses image {image!r} without a digest")
+            yield Problem(
+                container.node.value_span("image"), f"{container.label} uses image {image!r} without a digest"
+            )

@@ -28,8 +28,11 @@ spec:
     ),
     tags=("reliability",),
     aliases=(
-        "CKV_K8S_14", "kube-linter:latest-tag", "kube-score:container-image-tag",
-        "polaris:tagNotSpecified", "KSV013",
+        "CKV_K8S_14",
+        "kube-linter:latest-tag",
+        "kube-score:container-image-tag",
+        "polaris:tagNotSpecified",
+        "KSV013",
     ),
     examples=(Example(bad=_GOOD.replace("nginx:1.27.2", "nginx:latest"), good=_GOOD, filename="pod.yaml"),),
 )

@@ -35,7 +35,9 @@ spec:
     ),
     tags=("reliability",),
     aliases=("kube-linter:dangling-ingress", "kube-score:ingress-targets-service"),
-    examples=(Example(bad=_FILES.replace("SERVICE", "website"), good=_FILES.replace("SERVICE", "web"), filename="web.yaml"),),
+    examples=(
+        Example(bad=_FILES.replace("SERVICE", "website"), good=_FILES.replace("SERVICE", "web"), filename="web.yaml"),
+    ),
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
@@ -50,8 +52,14 @@ def check(facts_by_path, ctx):
                 continue
             ports = [p for _path, service in found for p in service.spec["ports"]]
             if number is not None and port_span is not None and not any(p[0] == number for p in ports):
-                yield Problem(port_span, f"{ingress.label} routes to port {number} of Service {name}, which has no such port",
-                              path=path)
+                yield Problem(
+                    port_span,
+                    f"{ingress.label} routes to port {number} of Service {name}, which has no such port",
+                    path=path,
+                )
             elif port_name is not None and port_span is not None and not any(p[1] == port_name for p in ports):
-                yield Problem(port_span, f"{ingress.label} routes to port {port_name!r} of Service {name}, which has no such port",
-                              path=path)
+                yield Problem(
+                    port_span,
+                    f"{ingress.label} routes to port {port_name!r} of Service {name}, which has no such port",
+                    path=path,
+                )

@@ -31,7 +31,9 @@ spec:
     examples=(
         Example(
             bad=_INGRESS,
-            good=_INGRESS.replace("spec:\n", "spec:\n  tls:\n    - {hosts: [shop.example.com], secretName: shop-tls}\n"),
+            good=_INGRESS.replace(
+                "spec:\n", "spec:\n  tls:\n    - {hosts: [shop.example.com], secretName: shop-tls}\n"
+            ),
             filename="ingress.yaml",
         ),
     ),

@@ -24,7 +24,11 @@ from lintkit.yamlmodel import YMap
 from .labels import map_selector_matches, selector_matches
 
 #: Kinds whose objects create Secrets of a given name (besides Secret itself).
-SECRET_MAKERS = {"SealedSecret": None, "ExternalSecret": ("spec", "target", "name"), "Certificate": ("spec", "secretName")}
+SECRET_MAKERS = {
+    "SealedSecret": None,
+    "ExternalSecret": ("spec", "target", "name"),
+    "Certificate": ("spec", "secretName"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +140,9 @@ def _object(obj) -> ObjectFacts:
 def _pod(pod) -> PodFacts:
     containers, refs = [], []
     for container in pod.containers:
-        ports = tuple((p.get("containerPort"), p.get("name") if isinstance(p.get("name"), str) else None) for p in container.ports)
+        ports = tuple(
+            (p.get("containerPort"), p.get("name") if isinstance(p.get("name"), str) else None) for p in container.ports
+        )
         cpu = container.resource("requests", "cpu") is not None or container.resource("limits", "cpu") is not None
         containers.append(ContainerFacts(container.name, ports, cpu, container.list_name != "containers"))
         for variable in container.env:
@@ -151,10 +157,15 @@ def _pod(pod) -> PodFacts:
                 ref = mapping(source.get(field_name))
                 if ref is not None and isinstance(ref.get("name"), str) and ref.get("optional") is not True:
                     refs.append(Ref(kind, ref["name"], ref.value_span("name"), "envFrom", None, container.name))
-    claim_templates = {t.get("metadata", {}).get("name") for t in items_of(pod.obj.spec.get("volumeClaimTemplates"))
-                       if isinstance(t.get("metadata"), dict)}
+    claim_templates = {
+        t.get("metadata", {}).get("name")
+        for t in items_of(pod.obj.spec.get("volumeClaimTemplates"))
+        if isinstance(t.get("metadata"), dict)
+    }
     for volume in pod.volumes:
-        refs.extend(r for r in _volume_refs(volume) if not (r.kind == "PersistentVolumeClaim" and r.name in claim_templates))
+        refs.extend(
+            r for r in _volume_refs(volume) if not (r.kind == "PersistentVolumeClaim" and r.name in claim_templates)
+        )
     account = pod.node.get("serviceAccountName")
     if isinstance(account, str) and account not in ("", "default"):
         refs.append(Ref("ServiceAccount", account, pod.node.value_span("serviceAccountName"), "serviceAccountName"))
@@ -264,7 +275,8 @@ def _plain_selector(selector: dict) -> dict:
     if isinstance(selector.get("matchExpressions"), list):
         plain["matchExpressions"] = [
             {"key": e.get("key"), "operator": e.get("operator"), "values": list(e.get("values") or [])}
-            for e in selector["matchExpressions"] if isinstance(e, dict)
+            for e in selector["matchExpressions"]
+            if isinstance(e, dict)
         ]
     return plain
 
@@ -352,8 +364,15 @@ class Run:
                     self._by_kind.setdefault(kind, []).append((path, generated))
         for kind in SECRET_MAKERS:
             for path, obj in self._by_kind.get(kind, ()):
-                made = ObjectFacts("Secret", "", obj.spec.get("makes_secret") or obj.name, obj.namespace, obj.name_span,
-                                   {}, spec={"generated": True})
+                made = ObjectFacts(
+                    "Secret",
+                    "",
+                    obj.spec.get("makes_secret") or obj.name,
+                    obj.namespace,
+                    obj.name_span,
+                    {},
+                    spec={"generated": True},
+                )
                 self._by_kind.setdefault("Secret", []).append((path, made))
         self._folders = {path: folder_of(path) for path in facts_by_path}
         self._folders_with_kind: dict[str, set[str]] = {
@@ -379,7 +398,9 @@ class Run:
             yield from self._by_kind.get(kind, ())
 
     def find(self, kind: str, name: str, namespace: str | None) -> list[tuple[str, ObjectFacts]]:
-        return [(p, o) for p, o in self._by_kind.get(kind, ()) if o.name == name and same_namespace(o.namespace, namespace)]
+        return [
+            (p, o) for p, o in self._by_kind.get(kind, ()) if o.name == name and same_namespace(o.namespace, namespace)
+        ]
 
     def folder_defines(self, path: str, *kinds: str) -> bool:
         """Does the folder of ``path`` define any object of one of ``kinds``?"""

@@ -18,8 +18,11 @@ from .snippets import JOB
     ),
     tags=("reliability",),
     examples=(
-        Example(bad=JOB.replace("  SETTING\n", ""), good=JOB.replace("SETTING", "activeDeadlineSeconds: 3600"),
-                filename="job.yaml"),
+        Example(
+            bad=JOB.replace("  SETTING\n", ""),
+            good=JOB.replace("SETTING", "activeDeadlineSeconds: 3600"),
+            filename="job.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

@@ -20,8 +20,11 @@ from .snippets import JOB
     tags=("maintainability",),
     aliases=("kube-linter:job-ttl-seconds-after-finished",),
     examples=(
-        Example(bad=JOB.replace("  SETTING\n", ""), good=JOB.replace("SETTING", "ttlSecondsAfterFinished: 86400"),
-                filename="job.yaml"),
+        Example(
+            bad=JOB.replace("  SETTING\n", ""),
+            good=JOB.replace("SETTING", "ttlSecondsAfterFinished: 86400"),
+            filename="job.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

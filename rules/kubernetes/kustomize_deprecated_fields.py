@@ -33,9 +33,11 @@ _REPLACEMENTS = {
     ),
     tags=("maintainability",),
     examples=(
-        Example(bad=_KUSTOMIZATION.replace("FIELD", "patchesStrategicMerge"),
-                good=_KUSTOMIZATION.replace("FIELD:\n  - patch.yaml", "patches:\n  - path: patch.yaml"),
-                filename="kustomization.yaml"),
+        Example(
+            bad=_KUSTOMIZATION.replace("FIELD", "patchesStrategicMerge"),
+            good=_KUSTOMIZATION.replace("FIELD:\n  - patch.yaml", "patches:\n  - path: patch.yaml"),
+            filename="kustomization.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

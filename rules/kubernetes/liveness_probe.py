@@ -16,7 +16,9 @@ from .probes import POD_WITHOUT_PROBES, missing_probe
     ),
     tags=("reliability",),
     aliases=(
-        "CKV_K8S_8", "kube-linter:no-liveness-probe", "kube-score:pod-probes",
+        "CKV_K8S_8",
+        "kube-linter:no-liveness-probe",
+        "kube-score:pod-probes",
         "polaris:livenessProbeMissing",
     ),
     examples=(

@@ -16,8 +16,13 @@ from .resources import POD, missing_resource
         "among every pod on the node, not just the culprit."
     ),
     tags=("reliability",),
-    aliases=("CKV_K8S_13", "kube-linter:unset-memory-requirements", "kube-score:container-resources",
-             "polaris:memoryLimitsMissing", "KSV018"),
+    aliases=(
+        "CKV_K8S_13",
+        "kube-linter:unset-memory-requirements",
+        "kube-score:container-resources",
+        "polaris:memoryLimitsMissing",
+        "KSV018",
+    ),
     examples=(Example(bad=POD.replace(", memory: 256Mi", ""), good=POD, filename="pod.yaml"),),
 )
 def check(manifest, ctx):

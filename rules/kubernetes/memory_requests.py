@@ -17,8 +17,13 @@ from .resources import POD, missing_resource
         "defaults to the limit."
     ),
     tags=("reliability",),
-    aliases=("CKV_K8S_12", "kube-linter:unset-memory-requirements", "kube-score:container-resources",
-             "polaris:memoryRequestsMissing", "KSV016"),
+    aliases=(
+        "CKV_K8S_12",
+        "kube-linter:unset-memory-requirements",
+        "kube-score:container-resources",
+        "polaris:memoryRequestsMissing",
+        "KSV016",
+    ),
     examples=(
         Example(bad=POD.replace("memory: 128Mi", "").replace(", memory: 256Mi", ""), good=POD, filename="pod.yaml"),
     ),

@@ -32,19 +32,28 @@ spec:
         "reported for it. Off by default (`minimum`: 3)."
     ),
     tags=("reliability",),
-    aliases=("kube-linter:minimum-three-replicas", "kube-score:deployment-replicas",
-             "polaris:deploymentMissingReplicas"),
+    aliases=(
+        "kube-linter:minimum-three-replicas",
+        "kube-score:deployment-replicas",
+        "polaris:deploymentMissingReplicas",
+    ),
     enabled=False,
     options={
         "type": "object",
         "properties": {"minimum": {"type": "integer", "default": 3, "minimum": 1}},
         "additionalProperties": False,
     },
-    examples=(Example(bad=_DEPLOYMENT.replace("COUNT", "1"), good=_DEPLOYMENT.replace("COUNT", "3"), filename="deployment.yaml"),),
+    examples=(
+        Example(
+            bad=_DEPLOYMENT.replace("COUNT", "1"), good=_DEPLOYMENT.replace("COUNT", "3"), filename="deployment.yaml"
+        ),
+    ),
 )
 def check(manifest, ctx):
     minimum = ctx.options["minimum"]
     for obj in manifest.of_kind("Deployment", "StatefulSet"):
         replicas = obj.spec.get("replicas")
         if isinstance(replicas, int) and not isinstance(replicas, bool) and 0 < replicas < minimum:
-            yield Problem(obj.spec.value_span("replicas"), f"{obj.label} runs {replicas} replica(s), fewer than {minimum}")
+            yield Problem(
+                obj.spec.value_span("replicas"), f"{obj.label} runs {replicas} replica(s), fewer than {minimum}"
+            )

@@ -4,8 +4,7 @@ from lintkit.model import Example, Problem, rule
 
 from . import inventory
 from .labels import selector_matches
-from .pod_has_networkpolicy import _POLICY
-from .snippets import DEPLOYMENT
+from .snippets import DEPLOYMENT, NETWORK_POLICY
 
 
 @rule(
@@ -19,11 +18,20 @@ from .snippets import DEPLOYMENT
         "the policy's folder defines workloads."
     ),
     tags=("security",),
-    aliases=("kube-linter:dangling-networkpolicy", "kube-linter:dangling-networkpolicypeer-podselector",
-             "kube-score:networkpolicy-targets-pod", "KSV038"),
+    aliases=(
+        "kube-linter:dangling-networkpolicy",
+        "kube-linter:dangling-networkpolicypeer-podselector",
+        "kube-score:networkpolicy-targets-pod",
+        "KSV038",
+    ),
     examples=(
-        Example(bad=DEPLOYMENT.replace("      SPREAD\n", "") + "---\n" + _POLICY.replace("{app: web}", "{app: webb}"),
-                good=DEPLOYMENT.replace("      SPREAD\n", "") + "---\n" + _POLICY, filename="web.yaml"),
+        Example(
+            bad=DEPLOYMENT.replace("      SPREAD\n", "")
+            + "---\n"
+            + NETWORK_POLICY.replace("{app: web}", "{app: webb}"),
+            good=DEPLOYMENT.replace("      SPREAD\n", "") + "---\n" + NETWORK_POLICY,
+            filename="web.yaml",
+        ),
     ),
     collect=inventory.collect,
 )

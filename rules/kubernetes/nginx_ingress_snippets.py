@@ -34,7 +34,9 @@ _ALIAS = re.compile(r"\balias\b")
     aliases=("CKV_K8S_153", "CKV_K8S_154", "CKV_K8S_152"),
     examples=(
         Example(
-            bad=_INGRESS.replace("ANNOTATION", "nginx.ingress.kubernetes.io/server-snippet: 'location /x { alias /; }'"),
+            bad=_INGRESS.replace(
+                "ANNOTATION", "nginx.ingress.kubernetes.io/server-snippet: 'location /x { alias /; }'"
+            ),
             good=_INGRESS.replace("ANNOTATION", "nginx.ingress.kubernetes.io/ssl-redirect: 'true'"),
             filename="ingress.yaml",
         ),

@@ -45,5 +45,9 @@ def check(manifest, ctx):
             )
     for obj in manifest.of_kind("ServiceAccount"):
         if obj.name == "default" and obj.node.get("automountServiceAccountToken") is not False:
-            where = obj.node.value_span("automountServiceAccountToken") if "automountServiceAccountToken" in obj.node else obj.name_span()
+            where = (
+                obj.node.value_span("automountServiceAccountToken")
+                if "automountServiceAccountToken" in obj.node
+                else obj.name_span()
+            )
             yield Problem(where, "the default ServiceAccount does not set automountServiceAccountToken: false")

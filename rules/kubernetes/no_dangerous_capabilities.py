@@ -35,13 +35,16 @@ _DANGEROUS = {
         "capabilities are reported too."
     ),
     tags=("security",),
-    aliases=("CKV_K8S_25", "CKV_K8S_24", "CKV_K8S_39", "polaris:dangerousCapabilities", "KSV005", "KSV022",
-             "KSV120"),
+    aliases=("CKV_K8S_25", "CKV_K8S_24", "CKV_K8S_39", "polaris:dangerousCapabilities", "KSV005", "KSV022", "KSV120"),
     options={
         "type": "object",
         "properties": {
-            "allowed": {"type": "array", "items": {"type": "string"}, "default": ["NET_BIND_SERVICE"],
-                        "description": "capabilities that may be added"},
+            "allowed": {
+                "type": "array",
+                "items": {"type": "string"},
+                "default": ["NET_BIND_SERVICE"],
+                "description": "capabilities that may be added",
+            },
         },
         "additionalProperties": False,
     },

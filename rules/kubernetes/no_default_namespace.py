@@ -34,8 +34,11 @@ spec:
     aliases=("CKV_K8S_21", "kube-linter:use-namespace", "KSV110"),
     enabled=False,
     examples=(
-        Example(bad=_SERVICE.replace("NAMESPACE", "namespace: default"), good=_SERVICE.replace("NAMESPACE", "namespace: shop"),
-                filename="service.yaml"),
+        Example(
+            bad=_SERVICE.replace("NAMESPACE", "namespace: default"),
+            good=_SERVICE.replace("NAMESPACE", "namespace: shop"),
+            filename="service.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

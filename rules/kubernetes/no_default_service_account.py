@@ -42,5 +42,9 @@ def check(manifest, ctx):
         if not isinstance(subjects, list):
             continue
         for subject in subjects:
-            if isinstance(subject, dict) and subject.get("kind") == "ServiceAccount" and subject.get("name") == "default":
+            if (
+                isinstance(subject, dict)
+                and subject.get("kind") == "ServiceAccount"
+                and subject.get("name") == "default"
+            ):
                 yield Problem(subject.value_span("name"), f"{obj.label} grants its role to the default ServiceAccount")

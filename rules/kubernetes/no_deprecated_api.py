@@ -54,5 +54,7 @@ def check(manifest, ctx):
                 f"{apis.show(change.removed_in)}; use {change.replacement}"
             )
         else:
-            message = f"{what} is deprecated since Kubernetes {apis.show(change.deprecated_in)}; use {change.replacement}"
+            message = (
+                f"{what} is deprecated since Kubernetes {apis.show(change.deprecated_in)}; use {change.replacement}"
+            )
         yield Problem(obj.node.value_span("apiVersion"), message)

@@ -34,12 +34,15 @@ spec:
     tags=("security",),
     aliases=("CKV_K8S_27", "kube-linter:docker-sock", "KSV006"),
     examples=(
-        Example(bad=_POD.replace("PATH", "/var/run/docker.sock"), good=_POD.replace("PATH", "/srv/agent"),
-                filename="pod.yaml"),
+        Example(
+            bad=_POD.replace("PATH", "/var/run/docker.sock"),
+            good=_POD.replace("PATH", "/srv/agent"),
+            filename="pod.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):
     for obj, pod in manifest.workloads():
-        for volume, host_path, path in host_path_volumes(pod):
+        for _volume, host_path, path in host_path_volumes(pod):
             if path in RUNTIME_SOCKETS:
                 yield Problem(host_path.value_span("path"), f"{obj.label} mounts {path}, {RUNTIME_SOCKETS[path]}")

@@ -33,13 +33,16 @@ spec:
     tags=("security",),
     aliases=("polaris:hostPathSet", "KSV023", "KSV028"),
     examples=(
-        Example(bad=_POD.replace("VOLUME", "hostPath: {path: /data/web}"), good=_POD.replace("VOLUME", "emptyDir: {}"),
-                filename="pod.yaml"),
+        Example(
+            bad=_POD.replace("VOLUME", "hostPath: {path: /data/web}"),
+            good=_POD.replace("VOLUME", "emptyDir: {}"),
+            filename="pod.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):
     for obj, pod in manifest.workloads():
-        for volume, host_path, path in host_path_volumes(pod):
+        for volume, _host_path, path in host_path_volumes(pod):
             if path in SENSITIVE_PATHS or path in RUNTIME_SOCKETS:
                 continue
             yield Problem(volume.key_span("hostPath"), f"{obj.label} mounts host path {path}")

@@ -26,8 +26,11 @@ def _tiller(container, labels) -> bool:
 
 def _dashboard(container, labels) -> bool:
     image = container.image or ""
-    return ("kubernetes-dashboard" in image or "kubernetesui/" in image
-            or "kubernetes-dashboard" in (labels.get("app"), labels.get("k8s-app")))
+    return (
+        "kubernetes-dashboard" in image
+        or "kubernetesui/" in image
+        or "kubernetes-dashboard" in (labels.get("app"), labels.get("k8s-app"))
+    )
 
 
 @rule(
@@ -44,12 +47,15 @@ def _dashboard(container, labels) -> bool:
     tags=("security",),
     aliases=("CKV_K8S_33", "CKV_K8S_34", "CKV_K8S_44", "CKV_K8S_45", "KSV102"),
     examples=(
-        Example(bad=_DEPLOYMENT.replace("IMAGE", "ghcr.io/helm/tiller:v2.17.0"),
-                good=_DEPLOYMENT.replace("IMAGE", "nginx:1.27.2"), filename="deployment.yaml"),
+        Example(
+            bad=_DEPLOYMENT.replace("IMAGE", "ghcr.io/helm/tiller:v2.17.0"),
+            good=_DEPLOYMENT.replace("IMAGE", "nginx:1.27.2"),
+            filename="deployment.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):
-    for obj, pod in manifest.workloads():
+    for _obj, pod in manifest.workloads():
         labels = pod.labels
         for container in pod.containers:
             if _tiller(container, labels):

@@ -17,8 +17,13 @@ from .security import linux_containers, pod_security_policies, pod_with
         "The default is to allow it. Also reported for PodSecurityPolicies that allow it."
     ),
     tags=("security",),
-    aliases=("CKV_K8S_20", "CKV_K8S_5", "kube-linter:privilege-escalation-container",
-             "polaris:privilegeEscalationAllowed", "KSV001"),
+    aliases=(
+        "CKV_K8S_20",
+        "CKV_K8S_5",
+        "kube-linter:privilege-escalation-container",
+        "polaris:privilegeEscalationAllowed",
+        "KSV001",
+    ),
     examples=(
         Example(
             bad=pod_with("allowPrivilegeEscalation: true"),

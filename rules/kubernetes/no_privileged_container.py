@@ -17,8 +17,14 @@ from .security import pod_security_policies, pod_with
         "reported for PodSecurityPolicies that admit privileged pods."
     ),
     tags=("security",),
-    aliases=("CKV_K8S_16", "CKV_K8S_2", "kube-linter:privileged-container",
-             "kube-score:container-security-context-privileged", "polaris:runAsPrivileged", "KSV017"),
+    aliases=(
+        "CKV_K8S_16",
+        "CKV_K8S_2",
+        "kube-linter:privileged-container",
+        "kube-score:container-security-context-privileged",
+        "polaris:runAsPrivileged",
+        "KSV017",
+    ),
     examples=(Example(bad=pod_with("privileged: true"), good=pod_with("privileged: false"), filename="pod.yaml"),),
 )
 def check(manifest, ctx):

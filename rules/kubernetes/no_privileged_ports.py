@@ -36,4 +36,6 @@ def check(manifest, ctx):
         for port in container.ports:
             number = port.get("containerPort")
             if isinstance(number, int) and not isinstance(number, bool) and 0 < number < 1024:
-                yield Problem(port.value_span("containerPort"), f"{container.label} listens on privileged port {number}")
+                yield Problem(
+                    port.value_span("containerPort"), f"{container.label} listens on privileged port {number}"
+                )

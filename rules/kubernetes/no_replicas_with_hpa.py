@@ -3,7 +3,7 @@
 from lintkit.model import Example, Problem, rule
 
 from . import inventory
-from .hpa_target_exists import _FILES
+from .snippets import WEB_DEPLOYMENT_AND_HPA
 
 
 @rule(
@@ -19,8 +19,13 @@ from .hpa_target_exists import _FILES
     tags=("reliability",),
     aliases=("kube-score:deployment-targeted-by-hpa-does-not-have-replicas-configured",),
     examples=(
-        Example(bad=_FILES.replace("TARGET", "web").replace("spec:\n  selector", "spec:\n  replicas: 3\n  selector"),
-                good=_FILES.replace("TARGET", "web"), filename="web.yaml"),
+        Example(
+            bad=WEB_DEPLOYMENT_AND_HPA.replace("TARGET", "web").replace(
+                "spec:\n  selector", "spec:\n  replicas: 3\n  selector"
+            ),
+            good=WEB_DEPLOYMENT_AND_HPA.replace("TARGET", "web"),
+            filename="web.yaml",
+        ),
     ),
     collect=inventory.collect,
 )

@@ -31,7 +31,9 @@ def check(manifest, ctx):
                     if is_zero(group):
                         yield Problem(groups.item_span(index), f"{obj.label} adds supplementary group 0 (root)")
             if is_zero(pod_context.get("runAsGroup")):
-                yield Problem(pod_context.value_span("runAsGroup"), f"{obj.label} runs its containers with GID 0 (root)")
+                yield Problem(
+                    pod_context.value_span("runAsGroup"), f"{obj.label} runs its containers with GID 0 (root)"
+                )
         for container in pod.containers:
             context = container.security_context
             if context is not None and is_zero(context.get("runAsGroup")):

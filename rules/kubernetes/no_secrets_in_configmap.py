@@ -27,8 +27,11 @@ data:
     tags=("security",),
     aliases=("polaris:sensitiveConfigmapContent", "KSV-0109", "KSV-01010"),
     examples=(
-        Example(bad=_CONFIGMAP.replace("ENTRY", "db_password: hunter2hunter2"),
-                good=_CONFIGMAP.replace("ENTRY", "db_password_file: /etc/db/password"), filename="configmap.yaml"),
+        Example(
+            bad=_CONFIGMAP.replace("ENTRY", "db_password: hunter2hunter2"),
+            good=_CONFIGMAP.replace("ENTRY", "db_password_file: /etc/db/password"),
+            filename="configmap.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):
@@ -38,4 +41,6 @@ def check(manifest, ctx):
             continue
         for key, value in data.items():
             if isinstance(key, str) and isinstance(value, str) and "\n" not in value and looks_like_secret(key, value):
-                yield Problem(data.value_span(key), f"{obj.label} stores {key} in plain text ({mask(value)}); use a Secret")
+                yield Problem(
+                    data.value_span(key), f"{obj.label} stores {key} in plain text ({mask(value)}); use a Secret"
+                )

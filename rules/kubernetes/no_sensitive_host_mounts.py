@@ -33,7 +33,9 @@ spec:
     ),
     tags=("security",),
     aliases=("kube-linter:sensitive-host-mounts", "kube-linter:writable-host-mount", "KSV121"),
-    examples=(Example(bad=_POD.replace("PATH", "/"), good=_POD.replace("PATH", "/var/log/agent"), filename="pod.yaml"),),
+    examples=(
+        Example(bad=_POD.replace("PATH", "/"), good=_POD.replace("PATH", "/var/log/agent"), filename="pod.yaml"),
+    ),
 )
 def check(manifest, ctx):
     for obj, pod in manifest.workloads():

@@ -26,8 +26,11 @@ spec:
     tags=("security",),
     aliases=("KSV-0108",),
     examples=(
-        Example(bad=_SERVICE.replace("ports:", "externalIPs: [203.0.113.10]\n  ports:"), good=_SERVICE,
-                filename="service.yaml"),
+        Example(
+            bad=_SERVICE.replace("ports:", "externalIPs: [203.0.113.10]\n  ports:"),
+            good=_SERVICE,
+            filename="service.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

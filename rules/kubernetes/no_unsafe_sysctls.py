@@ -29,8 +29,11 @@ _GOOD = POD.replace("      securityContext:\n        SETTING\n", "").replace(
     tags=("security",),
     aliases=("kube-linter:unsafe-sysctls", "KSV026"),
     examples=(
-        Example(bad=_GOOD.replace("NAME", "kernel.msgmax"), good=_GOOD.replace("NAME", "net.ipv4.tcp_syncookies"),
-                filename="pod.yaml"),
+        Example(
+            bad=_GOOD.replace("NAME", "kernel.msgmax"),
+            good=_GOOD.replace("NAME", "net.ipv4.tcp_syncookies"),
+            filename="pod.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

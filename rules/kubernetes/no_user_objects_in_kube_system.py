@@ -29,7 +29,11 @@ spec:
     tags=("security",),
     aliases=("KSV037",),
     enabled=False,
-    examples=(Example(bad=_POD.replace("NAMESPACE", "kube-system"), good=_POD.replace("NAMESPACE", "shop"), filename="pod.yaml"),),
+    examples=(
+        Example(
+            bad=_POD.replace("NAMESPACE", "kube-system"), good=_POD.replace("NAMESPACE", "shop"), filename="pod.yaml"
+        ),
+    ),
 )
 def check(manifest, ctx):
     for obj, _pod in manifest.workloads():

@@ -5,7 +5,6 @@ from lintkit.model import Example, Problem, rule
 from .snippets import PDB
 
 
-
 def _blocks_everything(field: str, value) -> bool:
     if field == "maxUnavailable":
         return value == 0 and not isinstance(value, bool) or value == "0%"
@@ -23,12 +22,19 @@ def _blocks_everything(field: str, value) -> bool:
         "with neither minAvailable nor maxUnavailable protects nothing."
     ),
     tags=("reliability",),
-    aliases=("kube-linter:pdb-max-unavailable", "kube-linter:pdb-min-available",
-             "kube-score:poddisruptionbudget-has-policy", "polaris:pdbDisruptionsIsZero",
-             "polaris:pdbMinAvailableGreaterThanHPAMinReplicas"),
+    aliases=(
+        "kube-linter:pdb-max-unavailable",
+        "kube-linter:pdb-min-available",
+        "kube-score:poddisruptionbudget-has-policy",
+        "polaris:pdbDisruptionsIsZero",
+        "polaris:pdbMinAvailableGreaterThanHPAMinReplicas",
+    ),
     examples=(
-        Example(bad=PDB.replace("POLICY", "maxUnavailable: 0"), good=PDB.replace("POLICY", "maxUnavailable: 1"),
-                filename="pdb.yaml"),
+        Example(
+            bad=PDB.replace("POLICY", "maxUnavailable: 0"),
+            good=PDB.replace("POLICY", "maxUnavailable: 1"),
+            filename="pdb.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

@@ -17,13 +17,18 @@ from .snippets import DEPLOYMENT, PDB
         "may evict every replica at once. Off by default."
     ),
     tags=("reliability",),
-    aliases=("kube-score:deployment-has-poddisruptionbudget", "kube-score:statefulset-has-poddisruptionbudget",
-             "polaris:missingPodDisruptionBudget"),
+    aliases=(
+        "kube-score:deployment-has-poddisruptionbudget",
+        "kube-score:statefulset-has-poddisruptionbudget",
+        "polaris:missingPodDisruptionBudget",
+    ),
     enabled=False,
     examples=(
-        Example(bad=DEPLOYMENT.replace("      SPREAD\n", ""),
-                good=DEPLOYMENT.replace("      SPREAD\n", "") + "---\n" + PDB.replace("POLICY", "maxUnavailable: 1"),
-                filename="web.yaml"),
+        Example(
+            bad=DEPLOYMENT.replace("      SPREAD\n", ""),
+            good=DEPLOYMENT.replace("      SPREAD\n", "") + "---\n" + PDB.replace("POLICY", "maxUnavailable: 1"),
+            filename="web.yaml",
+        ),
     ),
     collect=inventory.collect,
 )
@@ -33,7 +38,10 @@ def check(facts_by_path, ctx):
     for path, obj in run.of_kind("Deployment", "StatefulSet"):
         if obj.pod is None:
             continue
-        if any(inventory.same_namespace(b.namespace, obj.namespace) and selector_matches(b.spec["selector"], obj.pod.labels)
-               for b in budgets):
+        if any(
+            inventory.same_namespace(b.namespace, obj.namespace)
+            and selector_matches(b.spec["selector"], obj.pod.labels)
+            for b in budgets
+        ):
             continue
         yield Problem(obj.name_span, f"{obj.label} is not covered by any PodDisruptionBudget", path=path)

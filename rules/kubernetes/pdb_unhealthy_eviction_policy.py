@@ -19,9 +19,11 @@ from .snippets import PDB
     aliases=("kube-linter:pdb-unhealthy-pod-eviction-policy",),
     enabled=False,
     examples=(
-        Example(bad=PDB.replace("POLICY", "maxUnavailable: 1"),
-                good=PDB.replace("POLICY", "maxUnavailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow"),
-                filename="pdb.yaml"),
+        Example(
+            bad=PDB.replace("POLICY", "maxUnavailable: 1"),
+            good=PDB.replace("POLICY", "maxUnavailable: 1\n  unhealthyPodEvictionPolicy: AlwaysAllow"),
+            filename="pdb.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

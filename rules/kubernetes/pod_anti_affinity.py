@@ -6,7 +6,6 @@ from lintkit.parsers.kubernetes import dig, items_of
 from .snippets import DEPLOYMENT, SPREAD
 
 
-
 @rule(
     id="K8065",
     name="pod-anti-affinity",
@@ -18,11 +17,17 @@ from .snippets import DEPLOYMENT, SPREAD
         "podAntiAffinity on the hostname, or a topologySpreadConstraint, spreads them."
     ),
     tags=("reliability",),
-    aliases=("kube-linter:no-anti-affinity", "kube-score:deployment-has-host-podantiaffinity",
-             "kube-score:statefulset-has-host-podantiaffinity"),
+    aliases=(
+        "kube-linter:no-anti-affinity",
+        "kube-score:deployment-has-host-podantiaffinity",
+        "kube-score:statefulset-has-host-podantiaffinity",
+    ),
     examples=(
-        Example(bad=DEPLOYMENT.replace("      SPREAD\n", ""), good=DEPLOYMENT.replace("SPREAD", SPREAD),
-                filename="deployment.yaml"),
+        Example(
+            bad=DEPLOYMENT.replace("      SPREAD\n", ""),
+            good=DEPLOYMENT.replace("SPREAD", SPREAD),
+            filename="deployment.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

@@ -4,20 +4,7 @@ from lintkit.model import Example, Problem, rule
 
 from . import inventory
 from .labels import selector_matches
-from .snippets import DEPLOYMENT
-
-_POLICY = """\
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: web
-spec:
-  podSelector:
-    matchLabels: {app: web}
-  policyTypes: [Ingress]
-  ingress:
-    - from: [{podSelector: {matchLabels: {role: frontend}}}]
-"""
+from .snippets import DEPLOYMENT, NETWORK_POLICY
 
 
 @rule(
@@ -30,12 +17,19 @@ spec:
         "compromised pod can reach them all. Off by default (it needs the policies in the same run)."
     ),
     tags=("security",),
-    aliases=("CKV2_K8S_6", "kube-linter:non-isolated-pod", "kube-score:pod-networkpolicy",
-             "polaris:missingNetworkPolicy"),
+    aliases=(
+        "CKV2_K8S_6",
+        "kube-linter:non-isolated-pod",
+        "kube-score:pod-networkpolicy",
+        "polaris:missingNetworkPolicy",
+    ),
     enabled=False,
     examples=(
-        Example(bad=DEPLOYMENT.replace("      SPREAD\n", ""), good=DEPLOYMENT.replace("      SPREAD\n", "") + "---\n" + _POLICY,
-                filename="web.yaml"),
+        Example(
+            bad=DEPLOYMENT.replace("      SPREAD\n", ""),
+            good=DEPLOYMENT.replace("      SPREAD\n", "") + "---\n" + NETWORK_POLICY,
+            filename="web.yaml",
+        ),
     ),
     collect=inventory.collect,
 )
@@ -45,7 +39,10 @@ def check(facts_by_path, ctx):
     for path, obj in run.objects:
         if obj.pod is None:
             continue
-        if any(inventory.same_namespace(p.namespace, obj.namespace) and selector_matches(p.spec.get("selector", {}), obj.pod.labels)
-               for p in policies):
+        if any(
+            inventory.same_namespace(p.namespace, obj.namespace)
+            and selector_matches(p.spec.get("selector", {}), obj.pod.labels)
+            for p in policies
+        ):
             continue
         yield Problem(obj.name_span, f"{obj.label} is not selected by any NetworkPolicy", path=path)

@@ -51,4 +51,6 @@ def check(manifest, ctx):
         for source in container.env_from:
             if "secretRef" in source:
                 secret = (mapping(source["secretRef"]) or {}).get("name", "?")
-                yield Problem(source.key_span("secretRef"), f"{container.label} loads all of Secret {secret} into its environment")
+                yield Problem(
+                    source.key_span("secretRef"), f"{container.label} loads all of Secret {secret} into its environment"
+                )

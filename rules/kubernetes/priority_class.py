@@ -18,8 +18,11 @@ from .snippets import DEPLOYMENT
     aliases=("kube-linter:priority-class-name", "polaris:priorityClassNotSet"),
     enabled=False,
     examples=(
-        Example(bad=DEPLOYMENT.replace("      SPREAD\n", ""), good=DEPLOYMENT.replace("SPREAD", "priorityClassName: web-tier"),
-                filename="deployment.yaml"),
+        Example(
+            bad=DEPLOYMENT.replace("      SPREAD\n", ""),
+            good=DEPLOYMENT.replace("SPREAD", "priorityClassName: web-tier"),
+            filename="deployment.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

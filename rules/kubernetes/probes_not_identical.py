@@ -26,14 +26,16 @@ _HANDLERS = ("httpGet", "tcpSocket", "exec", "grpc")
     severity="info",
     summary="Liveness and readiness probes are the same check",
     rationale=(
-        "Readiness answers \"can I take traffic now\" and liveness \"am I beyond repair\". "
+        'Readiness answers "can I take traffic now" and liveness "am I beyond repair". '
         "When both ask the same question, a pod that is only overloaded fails liveness too "
         "and is restarted, which turns a slowdown into an outage. Make liveness a cheaper "
         "check (process alive) than readiness (dependencies reachable)."
     ),
     tags=("reliability",),
     aliases=("kube-score:pod-probes-identical",),
-    examples=(Example(bad=_POD.replace("READY", "/healthz"), good=_POD.replace("READY", "/ready"), filename="pod.yaml"),),
+    examples=(
+        Example(bad=_POD.replace("READY", "/healthz"), good=_POD.replace("READY", "/ready"), filename="pod.yaml"),
+    ),
 )
 def check(manifest, ctx):
     for container in manifest.containers():

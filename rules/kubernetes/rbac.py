@@ -74,24 +74,29 @@ def facts(manifest) -> RbacFacts | None:
         entries = []
         for entry in items_of(obj.node.get("rules")):
             resources = entry.get("resources")
-            spans = tuple(
-                (str(r), resources.item_span(i)) for i, r in enumerate(resources)
-            ) if isinstance(resources, list) else ()
+            spans = (
+                tuple((str(r), resources.item_span(i)) for i, r in enumerate(resources))
+                if isinstance(resources, list)
+                else ()
+            )
             entries.append(
-                RbacRule(_strings(entry.get("apiGroups")), spans, _strings(entry.get("verbs")),
-                         bool(entry.get("resourceNames")))
+                RbacRule(
+                    _strings(entry.get("apiGroups")),
+                    spans,
+                    _strings(entry.get("verbs")),
+                    bool(entry.get("resourceNames")),
+                )
             )
         roles.append(RoleFacts(obj.kind, obj.name, obj.namespace, tuple(entries), obj.name_span()))
     for obj in manifest.of_kind(*BINDING_KINDS):
         ref = mapping(obj.node.get("roleRef"))
         if ref is None or not isinstance(ref.get("name"), str):
             continue
-        subjects = tuple(
-            (str(s.get("kind")), str(s.get("name"))) for s in items_of(obj.node.get("subjects"))
-        )
+        subjects = tuple((str(s.get("kind")), str(s.get("name"))) for s in items_of(obj.node.get("subjects")))
         bindings.append(
-            BindingFacts(obj.kind, obj.name, obj.namespace, str(ref.get("kind")), ref["name"],
-                         ref.value_span("name"), subjects)
+            BindingFacts(
+                obj.kind, obj.name, obj.namespace, str(ref.get("kind")), ref["name"], ref.value_span("name"), subjects
+            )
         )
     found = RbacFacts(tuple(roles), tuple(bindings)) if roles or bindings else None
     manifest.derived["rbac"] = found
@@ -160,7 +165,8 @@ def resolve(binding: BindingFacts, index) -> list[tuple[str, RoleFacts]]:
     candidates = index.get((binding.role_kind, binding.role_name), [])
     if binding.role_kind == "Role":
         candidates = [
-            (p, r) for p, r in candidates
+            (p, r)
+            for p, r in candidates
             if r.namespace is None or binding.namespace is None or r.namespace == binding.namespace
         ]
     return candidates

@@ -25,10 +25,19 @@ subjects:
         "that lists what the subject needs."
     ),
     tags=("security",),
-    aliases=("kube-linter:cluster-admin-role-binding", "polaris:clusterrolebindingClusterAdmin",
-             "polaris:rolebindingClusterAdminClusterRole", "KSV111"),
-    examples=(Example(bad=_BINDING.replace("ROLE", "cluster-admin"), good=_BINDING.replace("ROLE", "ci-deployer"),
-                      filename="binding.yaml"),),
+    aliases=(
+        "kube-linter:cluster-admin-role-binding",
+        "polaris:clusterrolebindingClusterAdmin",
+        "polaris:rolebindingClusterAdminClusterRole",
+        "KSV111",
+    ),
+    examples=(
+        Example(
+            bad=_BINDING.replace("ROLE", "cluster-admin"),
+            good=_BINDING.replace("ROLE", "ci-deployer"),
+            filename="binding.yaml",
+        ),
+    ),
 )
 def check(manifest, ctx):
     for obj in manifest.of_kind("ClusterRoleBinding", "RoleBinding"):

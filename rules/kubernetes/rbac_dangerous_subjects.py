@@ -32,8 +32,13 @@ subjects:
     ),
     tags=("security",),
     aliases=("KSV122", "KSV0123", "KSV01011"),
-    examples=(Example(bad=_BINDING.replace("GROUP", "system:authenticated"), good=_BINDING.replace("GROUP", "auditors"),
-                      filename="binding.yaml"),),
+    examples=(
+        Example(
+            bad=_BINDING.replace("GROUP", "system:authenticated"),
+            good=_BINDING.replace("GROUP", "auditors"),
+            filename="binding.yaml",
+        ),
+    ),
 )
 def check(manifest, ctx):
     for obj in manifest.of_kind("ClusterRoleBinding", "RoleBinding"):

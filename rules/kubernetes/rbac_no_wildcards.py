@@ -27,10 +27,20 @@ rules:
         "verbs and resources the subject needs."
     ),
     tags=("security",),
-    aliases=("CKV_K8S_49", "kube-linter:wildcard-in-rules", "polaris:rolebindingClusterAdminRole", "KSV044",
-             "KSV045", "KSV046", "KSV112"),
-    examples=(Example(bad=_ROLE.replace("VERBS", '"*"'), good=_ROLE.replace("VERBS", "get, list, patch"),
-                      filename="role.yaml"),),
+    aliases=(
+        "CKV_K8S_49",
+        "kube-linter:wildcard-in-rules",
+        "polaris:rolebindingClusterAdminRole",
+        "KSV044",
+        "KSV045",
+        "KSV046",
+        "KSV112",
+    ),
+    examples=(
+        Example(
+            bad=_ROLE.replace("VERBS", '"*"'), good=_ROLE.replace("VERBS", "get, list, patch"), filename="role.yaml"
+        ),
+    ),
 )
 def check(manifest, ctx):
     for obj in manifest.of_kind("Role", "ClusterRole"):

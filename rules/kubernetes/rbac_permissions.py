@@ -145,8 +145,9 @@ def _make(row: RiskyGrant):
         aliases=row.aliases,
         enabled=row.enabled,
         examples=(
-            Example(bad=_role_example(row.example), good=_role_example((("get", "configmaps", '""'),)),
-                    filename="role.yaml"),
+            Example(
+                bad=_role_example(row.example), good=_role_example((("get", "configmaps", '""'),)), filename="role.yaml"
+            ),
         ),
         collect=rbac.collect,
     )

@@ -40,7 +40,9 @@ _BUILT_IN = frozenset(("cluster-admin", "admin", "edit", "view", "extension-apis
         "are looked up among the run's roles when the binding's folder defines roles of that kind."
     ),
     tags=("reliability",),
-    examples=(Example(bad=_FILES.replace("ROLE", "readers"), good=_FILES.replace("ROLE", "reader"), filename="rbac.yaml"),),
+    examples=(
+        Example(bad=_FILES.replace("ROLE", "readers"), good=_FILES.replace("ROLE", "reader"), filename="rbac.yaml"),
+    ),
     collect=rbac.collect,
 )
 def check(facts_by_path, ctx):
@@ -57,5 +59,7 @@ def check(facts_by_path, ctx):
             if rbac.resolve(binding, index) or folder_of(path) not in folders_with_roles.get(binding.role_kind, ()):
                 continue
             yield Problem(
-                binding.role_span, f"{binding.label} refers to {binding.role_kind} {name}, which is not defined", path=path
+                binding.role_span,
+                f"{binding.label} refers to {binding.role_kind} {name}, which is not defined",
+                path=path,
             )

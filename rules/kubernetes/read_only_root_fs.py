@@ -17,9 +17,13 @@ from .security import linux_containers, pod_with
         "application really writes (/tmp, caches)."
     ),
     tags=("security",),
-    aliases=("CKV_K8S_22", "kube-linter:no-read-only-root-fs",
-             "kube-score:container-security-context-readonlyrootfilesystem", "polaris:notReadOnlyRootFilesystem",
-             "KSV014"),
+    aliases=(
+        "CKV_K8S_22",
+        "kube-linter:no-read-only-root-fs",
+        "kube-score:container-security-context-readonlyrootfilesystem",
+        "polaris:notReadOnlyRootFilesystem",
+        "KSV014",
+    ),
     examples=(
         Example(
             bad=pod_with("readOnlyRootFilesystem: false"),

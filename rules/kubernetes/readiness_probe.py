@@ -17,7 +17,9 @@ from .probes import POD_WITHOUT_PROBES, missing_probe
     ),
     tags=("reliability",),
     aliases=(
-        "CKV_K8S_9", "kube-linter:no-readiness-probe", "kube-score:pod-probes",
+        "CKV_K8S_9",
+        "kube-linter:no-readiness-probe",
+        "kube-score:pod-probes",
         "polaris:readinessProbeMissing",
     ),
     examples=(

@@ -27,5 +27,8 @@ def missing_references(facts_by_path, kinds: tuple[str, ...], vias: tuple[str, .
                 continue
             defined = [o for _p, o in found if not o.spec.get("generated") and o.spec.get("has_data")]
             if defined and not any(ref.key in o.spec["keys"] for o in defined):
-                yield Problem(ref.span, f"{where} reads key {ref.key!r} of {ref.kind} {ref.name}, which has no such key",
-                              path=path)
+                yield Problem(
+                    ref.span,
+                    f"{where} reads key {ref.key!r} of {ref.kind} {ref.name}, which has no such key",
+                    path=path,
+                )

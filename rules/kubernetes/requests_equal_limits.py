@@ -28,8 +28,11 @@ spec:
         "overcommitted by design. Off by default: Burstable is a reasonable choice for most workloads."
     ),
     tags=("reliability",),
-    aliases=("kube-score:container-resource-requests-equal-limits",
-             "kube-score:container-cpu-requests-equal-limits", "kube-score:container-memory-requests-equal-limits"),
+    aliases=(
+        "kube-score:container-resource-requests-equal-limits",
+        "kube-score:container-cpu-requests-equal-limits",
+        "kube-score:container-memory-requests-equal-limits",
+    ),
     enabled=False,
     examples=(Example(bad=_POD.replace("LIMIT", "512Mi"), good=_POD.replace("LIMIT", "256Mi"), filename="pod.yaml"),),
 )

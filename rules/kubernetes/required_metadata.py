@@ -26,8 +26,11 @@ spec:
         "`annotations` options (default: an `owner` label). Off by default."
     ),
     tags=("maintainability",),
-    aliases=("kube-linter:required-annotation-email", "kube-linter:required-label-owner",
-             "polaris:metadataAndInstanceMismatched"),
+    aliases=(
+        "kube-linter:required-annotation-email",
+        "kube-linter:required-label-owner",
+        "polaris:metadataAndInstanceMismatched",
+    ),
     enabled=False,
     options={
         "type": "object",
@@ -37,8 +40,11 @@ spec:
         },
         "additionalProperties": False,
     },
-    examples=(Example(bad=_POD.replace("LABEL", "app: web"), good=_POD.replace("LABEL", "owner: shop-team"),
-                      filename="pod.yaml"),),
+    examples=(
+        Example(
+            bad=_POD.replace("LABEL", "app: web"), good=_POD.replace("LABEL", "owner: shop-team"), filename="pod.yaml"
+        ),
+    ),
 )
 def check(manifest, ctx):
     for obj in manifest.objects:

@@ -28,8 +28,11 @@ _ALLOWED = {
     tags=("reliability",),
     aliases=("kube-linter:restart-policy", "kube-score:cronjob-restartpolicy"),
     examples=(
-        Example(bad=JOB.replace("      restartPolicy: Never\n", "").replace("  SETTING\n", ""),
-                good=JOB.replace("  SETTING\n", ""), filename="job.yaml"),
+        Example(
+            bad=JOB.replace("      restartPolicy: Never\n", "").replace("  SETTING\n", ""),
+            good=JOB.replace("  SETTING\n", ""),
+            filename="job.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):
@@ -41,8 +44,11 @@ def check(manifest, ctx):
         if policy is None and "Always" in allowed:
             continue
         if policy is None:
-            yield Problem(pod.span, f"{obj.label} sets no restartPolicy (must be {' or '.join(allowed)}; Always is rejected)")
+            yield Problem(
+                pod.span, f"{obj.label} sets no restartPolicy (must be {' or '.join(allowed)}; Always is rejected)"
+            )
         elif policy not in allowed:
             yield Problem(
-                pod.node.value_span("restartPolicy"), f"{obj.label} cannot use restartPolicy {policy} (must be {' or '.join(allowed)})"
+                pod.node.value_span("restartPolicy"),
+                f"{obj.label} cannot use restartPolicy {policy} (must be {' or '.join(allowed)})",
             )

@@ -32,10 +32,12 @@ def _is_zero(value) -> bool:
     aliases=("kube-linter:no-rolling-update-strategy", "kube-score:deployment-strategy"),
     examples=(
         Example(
-            bad=DEPLOYMENT.replace("  replicas: 3\n", "  replicas: 3\n  " + _STRATEGY.replace("VALUE", "100%") + "\n")
-            .replace("      SPREAD\n", ""),
-            good=DEPLOYMENT.replace("  replicas: 3\n", "  replicas: 3\n  " + _STRATEGY.replace("VALUE", "25%") + "\n")
-            .replace("      SPREAD\n", ""),
+            bad=DEPLOYMENT.replace(
+                "  replicas: 3\n", "  replicas: 3\n  " + _STRATEGY.replace("VALUE", "100%") + "\n"
+            ).replace("      SPREAD\n", ""),
+            good=DEPLOYMENT.replace(
+                "  replicas: 3\n", "  replicas: 3\n  " + _STRATEGY.replace("VALUE", "25%") + "\n"
+            ).replace("      SPREAD\n", ""),
             filename="deployment.yaml",
         ),
     ),
@@ -51,8 +53,11 @@ def check(manifest, ctx):
         if unavailable is not None:
             share = percent(unavailable)
             everything = (share is not None and share >= 100) or (
-                isinstance(unavailable, int) and not isinstance(unavailable, bool)
-                and isinstance(replicas, int) and replicas > 1 and unavailable >= replicas
+                isinstance(unavailable, int)
+                and not isinstance(unavailable, bool)
+                and isinstance(replicas, int)
+                and replicas > 1
+                and unavailable >= replicas
             )
             if everything:
                 yield Problem(
@@ -61,4 +66,6 @@ def check(manifest, ctx):
                 )
                 continue
         if obj.kind == "Deployment" and _is_zero(unavailable) and _is_zero(rolling.get("maxSurge")):
-            yield Problem(rolling.span, f"{obj.label} sets maxUnavailable and maxSurge both to 0; a rollout cannot progress")
+            yield Problem(
+                rolling.span, f"{obj.label} sets maxUnavailable and maxSurge both to 0; a rollout cannot progress"
+            )

@@ -18,8 +18,7 @@ from .security import is_zero, pod_security_policies, pod_with
         "user explicitly. Either may be set on the pod or the container (the container wins)."
     ),
     tags=("security",),
-    aliases=("CKV_K8S_23", "CKV_K8S_6", "kube-linter:run-as-non-root", "polaris:runAsRootAllowed",
-             "KSV012", "KSV105"),
+    aliases=("CKV_K8S_23", "CKV_K8S_6", "kube-linter:run-as-non-root", "polaris:runAsRootAllowed", "KSV012", "KSV105"),
     examples=(Example(bad=pod_with("runAsUser: 0"), good=pod_with("runAsNonRoot: true"), filename="pod.yaml"),),
 )
 def check(manifest, ctx):
@@ -75,5 +74,7 @@ def _psp_requires_non_root(spec) -> bool:
         return True
     if run_as.get("rule") == "MustRunAs":
         ranges = run_as.get("ranges") or []
-        return bool(ranges) and all(isinstance(r, dict) and isinstance(r.get("min"), int) and r["min"] > 0 for r in ranges)
+        return bool(ranges) and all(
+            isinstance(r, dict) and isinstance(r.get("min"), int) and r["min"] > 0 for r in ranges
+        )
     return False

@@ -64,8 +64,19 @@ class Schema:
     its parts (the error explanations).
     """
 
-    __slots__ = ("ok", "types", "enum", "properties", "additional", "required", "items", "one_of", "name",
-                 "_source", "_catalog")
+    __slots__ = (
+        "ok",
+        "types",
+        "enum",
+        "properties",
+        "additional",
+        "required",
+        "items",
+        "one_of",
+        "name",
+        "_source",
+        "_catalog",
+    )
 
     def __init__(self, name: str | None, source: dict | None, catalog: Catalog | None):
         self.name = name
@@ -155,7 +166,9 @@ class Catalog:
         schema.ok = _make_check(schema)
 
 
-_KNOWN_KEYWORDS = frozenset(("$ref", "type", "enum", "properties", "additionalProperties", "required", "items", "oneOf"))
+_KNOWN_KEYWORDS = frozenset(
+    ("$ref", "type", "enum", "properties", "additionalProperties", "required", "items", "oneOf")
+)
 
 
 def _type_check(types: frozenset[str] | None):
@@ -173,12 +186,14 @@ def _type_check(types: frozenset[str] | None):
 
     if not (numbers or integers):
         if booleans or not classes:
+
             def type_ok(value) -> bool:
                 return (value is None and nullable) or isinstance(value, classes)
         else:
             # isinstance(True, int) is not a concern: no int class is among ``classes``.
             def type_ok(value) -> bool:
                 return isinstance(value, classes) or (value is None and nullable)
+
         return type_ok
 
     def type_ok(value) -> bool:
@@ -345,7 +360,9 @@ def _explain(schema, value, path, obj, container, key, parent_schema, errors) ->
         return
     if schema.one_of and not any(branch.ok(value) for branch in schema.one_of):
         expected = sorted({t for b in schema.one_of for t in (b.ensure().types or ()) if t != "null"})
-        errors.append(SchemaError(here, path, f"{where(path)}: expected {' or '.join(expected)}, got {_describe(value)}"))
+        errors.append(
+            SchemaError(here, path, f"{where(path)}: expected {' or '.join(expected)}, got {_describe(value)}")
+        )
         return
     if isinstance(value, dict):
         for name in schema.required:

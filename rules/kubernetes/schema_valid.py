@@ -21,7 +21,7 @@ spec:
           image: nginx:1.27.2
 """
 _BAD = _GOOD.replace("  selector:\n    matchLabels: {app: web}\n", "").replace(
-    "spec:\n  template", "spec:\n  replicas: \"2\"\n  template"
+    "spec:\n  template", 'spec:\n  replicas: "2"\n  template'
 )
 
 

@@ -58,7 +58,9 @@ def check(manifest, ctx):
                 if not _accepted_annotation(annotations.get(_CONTAINER_ANNOTATION + container.name)):
                     uncovered.append(container)
         if uncovered and len(uncovered) == len(pod.containers):
-            yield Problem(pod.span, f"{obj.label} sets no seccomp profile (use seccompProfile: {{type: RuntimeDefault}})")
+            yield Problem(
+                pod.span, f"{obj.label} sets no seccomp profile (use seccompProfile: {{type: RuntimeDefault}})"
+            )
         else:
             for container in uncovered:
                 yield Problem(container.name_span(), f"{container.label} has no seccomp profile")

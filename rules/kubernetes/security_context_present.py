@@ -21,8 +21,9 @@ from .security import POD
     examples=(
         Example(
             bad=POD.replace("      securityContext:\n        SETTING\n", ""),
-            good=POD.replace("spec:\n  containers", "spec:\n  securityContext: {runAsNonRoot: true}\n  containers")
-            .replace("SETTING", "allowPrivilegeEscalation: false"),
+            good=POD.replace(
+                "spec:\n  containers", "spec:\n  securityContext: {runAsNonRoot: true}\n  containers"
+            ).replace("SETTING", "allowPrivilegeEscalation: false"),
             filename="pod.yaml",
         ),
     ),

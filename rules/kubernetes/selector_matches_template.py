@@ -19,11 +19,17 @@ _KINDS = ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationCo
         "rejects the object (`selector does not match template labels`)."
     ),
     tags=("reliability",),
-    aliases=("kube-linter:mismatching-selector", "kube-score:deployment-pod-selector-labels-match-template-metadata-labels",
-             "kube-score:statefulset-pod-selector-labels-match-template-metadata-labels"),
+    aliases=(
+        "kube-linter:mismatching-selector",
+        "kube-score:deployment-pod-selector-labels-match-template-metadata-labels",
+        "kube-score:statefulset-pod-selector-labels-match-template-metadata-labels",
+    ),
     examples=(
-        Example(bad=DEPLOYMENT.replace("labels: {app: web}", "labels: {app: website}").replace("      SPREAD\n", ""),
-                good=DEPLOYMENT.replace("      SPREAD\n", ""), filename="deployment.yaml"),
+        Example(
+            bad=DEPLOYMENT.replace("labels: {app: web}", "labels: {app: website}").replace("      SPREAD\n", ""),
+            good=DEPLOYMENT.replace("      SPREAD\n", ""),
+            filename="deployment.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

@@ -28,8 +28,11 @@ spec:
     tags=("maintainability",),
     aliases=("kube-linter:deprecated-service-account-field",),
     examples=(
-        Example(bad=_POD.replace("FIELD", "serviceAccount"), good=_POD.replace("FIELD", "serviceAccountName"),
-                filename="pod.yaml"),
+        Example(
+            bad=_POD.replace("FIELD", "serviceAccount"),
+            good=_POD.replace("FIELD", "serviceAccountName"),
+            filename="pod.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

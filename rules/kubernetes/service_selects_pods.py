@@ -5,31 +5,8 @@ import difflib
 from lintkit.model import Example, Problem, rule
 
 from . import inventory
+from .snippets import WEB_DEPLOYMENT_AND_SERVICE
 from .labels import map_selector_matches
-
-_FILES = """\
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - {name: web, image: "nginx:1.27.2", ports: [{containerPort: 8080}]}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: {app: APP}
-  ports: [{port: 80, targetPort: 8080}]
-"""
 
 
 @rule(
@@ -46,7 +23,13 @@ spec:
     ),
     tags=("reliability",),
     aliases=("kube-linter:dangling-service", "kube-score:service-targets-pod"),
-    examples=(Example(bad=_FILES.replace("APP", "webb"), good=_FILES.replace("APP", "web"), filename="web.yaml"),),
+    examples=(
+        Example(
+            bad=WEB_DEPLOYMENT_AND_SERVICE.replace("APP", "webb"),
+            good=WEB_DEPLOYMENT_AND_SERVICE.replace("APP", "web"),
+            filename="web.yaml",
+        ),
+    ),
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
@@ -57,16 +40,31 @@ def check(facts_by_path, ctx):
             continue
         if not run.folder_defines(path, *_WORKLOAD_KINDS):
             continue
-        if any(map_selector_matches(selector, labels) for _p, _o, labels in run.pod_label_sets(service.namespace, selector)):
+        if any(
+            map_selector_matches(selector, labels) for _p, _o, labels in run.pod_label_sets(service.namespace, selector)
+        ):
             continue
         shown = ", ".join(f"{k}={v}" for k, v in selector.items())
         hint = _near_miss(selector, run.pod_label_sets(service.namespace))
-        yield Problem(service.spec["selector_span"], f"{service.label} selects {shown}, which no pod template carries{hint}",
-                      path=path)
+        yield Problem(
+            service.spec["selector_span"],
+            f"{service.label} selects {shown}, which no pod template carries{hint}",
+            path=path,
+        )
 
 
-_WORKLOAD_KINDS = ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Pod", "Job",
-                   "CronJob", "DeploymentConfig", "Rollout")
+_WORKLOAD_KINDS = (
+    "Deployment",
+    "StatefulSet",
+    "DaemonSet",
+    "ReplicaSet",
+    "ReplicationController",
+    "Pod",
+    "Job",
+    "CronJob",
+    "DeploymentConfig",
+    "Rollout",
+)
 
 
 def _near_miss(selector: dict, candidates) -> str:

@@ -3,7 +3,7 @@
 from lintkit.model import Example, Problem, rule
 
 from . import inventory
-from .service_selects_pods import _FILES
+from .snippets import WEB_DEPLOYMENT_AND_SERVICE
 
 
 @rule(
@@ -19,8 +19,11 @@ from .service_selects_pods import _FILES
     ),
     tags=("reliability",),
     examples=(
-        Example(bad=_FILES.replace("APP", "web").replace("targetPort: 8080", "targetPort: 8000"),
-                good=_FILES.replace("APP", "web"), filename="web.yaml"),
+        Example(
+            bad=WEB_DEPLOYMENT_AND_SERVICE.replace("APP", "web").replace("targetPort: 8080", "targetPort: 8000"),
+            good=WEB_DEPLOYMENT_AND_SERVICE.replace("APP", "web"),
+            filename="web.yaml",
+        ),
     ),
     collect=inventory.collect,
 )
@@ -40,7 +43,8 @@ def check(facts_by_path, ctx):
         for _port, _name, target, span in service.spec["ports"]:
             if isinstance(target, str) and not target.isdigit():
                 if target not in names:
-                    yield Problem(span, f"{service.label} targets port name {target!r}, which its pods do not declare",
-                                  path=path)
+                    yield Problem(
+                        span, f"{service.label} targets port name {target!r}, which its pods do not declare", path=path
+                    )
             elif target is not None and declares_ports and int(target) not in numbers:
                 yield Problem(span, f"{service.label} targets port {target}, which its pods do not declare", path=path)

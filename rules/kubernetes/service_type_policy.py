@@ -38,7 +38,11 @@ _INTERNAL_LB = {
     tags=("security",),
     aliases=("kube-linter:exposed-services", "kube-score:service-type"),
     examples=(
-        Example(bad=_SERVICE.replace("TYPE", "NodePort"), good=_SERVICE.replace("TYPE", "ClusterIP"), filename="service.yaml"),
+        Example(
+            bad=_SERVICE.replace("TYPE", "NodePort"),
+            good=_SERVICE.replace("TYPE", "ClusterIP"),
+            filename="service.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

@@ -53,8 +53,11 @@ def check(facts_by_path, ctx):
         if namespaces and not run.defines_in_namespaces("Service", namespaces):
             continue  # it watches namespaces (kube-system, ...) whose Services are made elsewhere
         for _p, service in run.of_kind("Service"):
-            if monitor.spec.get("any_namespace") or (service.namespace in namespaces if namespaces else
-                                                     inventory.same_namespace(service.namespace, monitor.namespace)):
+            if monitor.spec.get("any_namespace") or (
+                service.namespace in namespaces
+                if namespaces
+                else inventory.same_namespace(service.namespace, monitor.namespace)
+            ):
                 if selector_matches(selector, service.labels):
                     break
         else:

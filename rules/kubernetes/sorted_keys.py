@@ -34,7 +34,9 @@ def check(manifest, ctx):
                 keys = [k for k in node if isinstance(k, str)]
                 for before, after in zip(keys, keys[1:]):
                     if after < before:
-                        yield Problem(node.key_span(after), f"key {after!r} comes after {before!r}; keys are not sorted")
+                        yield Problem(
+                            node.key_span(after), f"key {after!r} comes after {before!r}; keys are not sorted"
+                        )
                         break
                 stack.extend(node.values())
             elif isinstance(node, YSeq):

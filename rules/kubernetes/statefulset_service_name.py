@@ -43,8 +43,11 @@ spec:
     ),
     tags=("reliability",),
     aliases=("kube-score:statefulset-has-servicename",),
-    examples=(Example(bad=_FILES.replace("CLUSTER_IP", "10.0.0.12"), good=_FILES.replace("CLUSTER_IP", "None"),
-                      filename="db.yaml"),),
+    examples=(
+        Example(
+            bad=_FILES.replace("CLUSTER_IP", "10.0.0.12"), good=_FILES.replace("CLUSTER_IP", "None"), filename="db.yaml"
+        ),
+    ),
     collect=inventory.collect,
 )
 def check(facts_by_path, ctx):
@@ -52,10 +55,14 @@ def check(facts_by_path, ctx):
     for path, obj in run.of_kind("StatefulSet"):
         name = obj.spec.get("service_name")
         if not name:
-            yield Problem(obj.spec["service_span"], f"{obj.label} names no serviceName (no stable DNS names for its pods)",
-                          path=path)
+            yield Problem(
+                obj.spec["service_span"],
+                f"{obj.label} names no serviceName (no stable DNS names for its pods)",
+                path=path,
+            )
             continue
         services = run.find("Service", name, obj.namespace)
         if services and not any(s.spec.get("cluster_ip") == "None" for _p, s in services):
-            yield Problem(obj.spec["service_span"], f"{obj.label}: Service {name} is not headless (clusterIP: None)",
-                          path=path)
+            yield Problem(
+                obj.spec["service_span"], f"{obj.label}: Service {name} is not headless (clusterIP: None)", path=path
+            )

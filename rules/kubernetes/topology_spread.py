@@ -22,8 +22,11 @@ _KEYS = ("maxSkew", "topologyKey", "whenUnsatisfiable")
     aliases=("kube-score:pod-topology-spread-constraints", "polaris:topologySpreadConstraint"),
     enabled=False,
     examples=(
-        Example(bad=DEPLOYMENT.replace("      SPREAD\n", ""), good=DEPLOYMENT.replace("SPREAD", SPREAD),
-                filename="deployment.yaml"),
+        Example(
+            bad=DEPLOYMENT.replace("      SPREAD\n", ""),
+            good=DEPLOYMENT.replace("SPREAD", SPREAD),
+            filename="deployment.yaml",
+        ),
     ),
 )
 def check(manifest, ctx):

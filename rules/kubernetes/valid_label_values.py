@@ -68,8 +68,13 @@ def _string_key_problem(key: str) -> str | None:
     ),
     tags=("reliability",),
     aliases=("kube-score:label-values",),
-    examples=(Example(bad=_POD.replace("LABEL", "version: 1.2.3+build.4"), good=_POD.replace("LABEL", "version: 1.2.3"),
-                      filename="pod.yaml"),),
+    examples=(
+        Example(
+            bad=_POD.replace("LABEL", "version: 1.2.3+build.4"),
+            good=_POD.replace("LABEL", "version: 1.2.3"),
+            filename="pod.yaml",
+        ),
+    ),
 )
 def check(manifest, ctx):
     for obj in manifest.objects:

@@ -49,7 +49,9 @@ def name_problem(name: str) -> str | None:
     ),
     tags=("reliability",),
     aliases=("kube-linter:invalid-target-ports", "kube-score:container-ports-check"),
-    examples=(Example(bad=_POD.replace("NAME", "http_api"), good=_POD.replace("NAME", "http-api"), filename="pod.yaml"),),
+    examples=(
+        Example(bad=_POD.replace("NAME", "http_api"), good=_POD.replace("NAME", "http-api"), filename="pod.yaml"),
+    ),
 )
 def check(manifest, ctx):
     for container in manifest.containers():
@@ -67,8 +69,11 @@ def check(manifest, ctx):
         for port in items_of(obj.spec.get("ports")):
             name = port.get("name")
             if isinstance(name, str) and not _DNS_LABEL.fullmatch(name):
-                yield Problem(port.value_span("name"), f"{obj.label}: port name {name!r} is not a DNS label "
-                              "(at most 63 lowercase letters, digits and inner dashes)")
+                yield Problem(
+                    port.value_span("name"),
+                    f"{obj.label}: port name {name!r} is not a DNS label "
+                    "(at most 63 lowercase letters, digits and inner dashes)",
+                )
             target = port.get("targetPort")
             if isinstance(target, str) and not target.isdigit():
                 problem = name_problem(target)

@@ -40,8 +40,10 @@ def test_each_helm_template_is_reported_once_with_a_hint():
 
 def test_container_port_declared_twice_for_tls_termination_is_accepted():
     # ingress-nginx maps both http and https to container port 80 behind an NLB: valid.
-    findings = lint_corpus(["kubernetes__ingress-nginx/deploy/static/provider/aws/nlb-with-tls-termination/deploy.yaml"],
-                           "valid-port-names")
+    findings = lint_corpus(
+        ["kubernetes__ingress-nginx/deploy/static/provider/aws/nlb-with-tls-termination/deploy.yaml"],
+        "valid-port-names",
+    )
     assert findings == []
 
 
@@ -65,14 +67,16 @@ def test_test_fixture_folders_may_repeat_object_names():
 
 
 def test_statefulset_claim_templates():
-    findings = lint_corpus(["kubernetes__examples/_archived/cockroachdb/cockroachdb-statefulset.yaml"],
-                           "volume-ref-exists")
+    findings = lint_corpus(
+        ["kubernetes__examples/_archived/cockroachdb/cockroachdb-statefulset.yaml"], "volume-ref-exists"
+    )
     assert findings == []
 
 
 def test_real_problems_stay_reported():
-    vouch = lint_corpus(["kubernetes__ingress-nginx/docs/examples/auth/oauth-external-auth/vouch-proxy.yaml"],
-                        "schema-valid")
+    vouch = lint_corpus(
+        ["kubernetes__ingress-nginx/docs/examples/auth/oauth-external-auth/vouch-proxy.yaml"], "schema-valid"
+    )
     assert [(f.line, f.message) for f in vouch] == [
         (21, "Deployment/vouch-proxy: spec.template.spec.containers[0].env[0].value: expected string, got boolean true")
     ]

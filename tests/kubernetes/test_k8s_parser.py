@@ -21,7 +21,9 @@ def test_objects_of_every_document_and_list_items():
         just: a mapping
     """)
     assert [(o.kind, o.name, o.document) for o in view.objects] == [
-        ("ConfigMap", "a", 0), ("Secret", "b", 0), ("Service", "c", 1)
+        ("ConfigMap", "a", 0),
+        ("Secret", "b", 0),
+        ("Service", "c", 1),
     ]
     assert view.objects[2].namespace == "shop"
     assert view.objects[2].label == "Service/c"
@@ -57,7 +59,10 @@ def test_pod_spec_of_each_workload_kind():
     """)
     cronjob, rollout, widget = view.objects
     assert cronjob.pod.labels == {"app": "nightly"}
-    assert [(c.name, c.list_name) for c in cronjob.pod.containers] == [("prepare", "initContainers"), ("run", "containers")]
+    assert [(c.name, c.list_name) for c in cronjob.pod.containers] == [
+        ("prepare", "initContainers"),
+        ("run", "containers"),
+    ]
     assert [c.name for c in cronjob.pod.app_containers()] == ["run"]
     assert cronjob.pod.is_batch
     assert rollout.pod is not None and rollout.pod.containers[0].label == "container 'web' of Rollout/web"
@@ -101,15 +106,19 @@ def test_windows_pods_are_recognised():
 
 def test_kustomization_is_recognised_by_name_not_as_an_object():
     findings = lint(
-        {"overlay/kustomization.yaml": """
+        {
+            "overlay/kustomization.yaml": """
             resources: [deployment.yaml]
             bases: [../base]
-        """},
+        """
+        },
         "kustomize-deprecated-fields",
     )
     assert where(findings) == [("kustomize-deprecated-fields", 2, 1)]
-    view = manifest("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n",
-                    path="kustomization.yaml")
+    view = manifest(
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n",
+        path="kustomization.yaml",
+    )
     assert view.kustomization is not None and view.objects == []
 
 
@@ -162,7 +171,8 @@ def test_template_expression_loaded_as_a_mapping_key_marks_a_template():
 
 
 def test_suppression_comment_above_a_container_covers_the_container():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: v1
         kind: Pod
         metadata: {name: web}
@@ -173,12 +183,17 @@ def test_suppression_comment_above_a_container_covers_the_container():
               image: envoy:1.31.2
             - name: web
               image: nginx:1.27.2
-    """, "liveness-probe")
-    assert [f.message for f in findings] == ["container 'web' of Pod/web has no livenessProbe (a hung process is never restarted)"]
+    """,
+        "liveness-probe",
+    )
+    assert [f.message for f in findings] == [
+        "container 'web' of Pod/web has no livenessProbe (a hung process is never restarted)"
+    ]
 
 
 def test_other_tools_annotations_suppress_their_checks():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -193,12 +208,15 @@ def test_other_tools_annotations_suppress_their_checks():
             - name: web
               image: nginx:latest
               securityContext: {privileged: true}
-    """, ["liveness-probe", "readiness-probe", "no-privileged-container", "image-tag-pinned"])
+    """,
+        ["liveness-probe", "readiness-probe", "no-privileged-container", "image-tag-pinned"],
+    )
     assert findings == []
 
 
 def test_checkov_skip_comment_covers_the_whole_object():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -206,5 +224,7 @@ def test_checkov_skip_comment_covers_the_whole_object():
         spec:
           containers:
             - {name: web, image: "nginx:latest"}
-    """, "image-tag-pinned")
+    """,
+        "image-tag-pinned",
+    )
     assert findings == []

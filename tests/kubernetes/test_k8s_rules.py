@@ -24,13 +24,16 @@ def test_image_tag_latest_untagged_and_missing():
     assert latest[0].message == "container 'web' of Pod/web uses image 'nginx:latest' with the latest tag"
     assert lint(pod("nginx@sha256:" + "a" * 64), "image-tag-pinned") == []
     assert lint(pod("$(IMAGE)"), "image-tag-pinned") == []
-    no_image = lint("""
+    no_image = lint(
+        """
         apiVersion: v1
         kind: Pod
         metadata: {name: web}
         spec:
           containers: [{name: web}]
-    """, "image-tag-pinned")
+    """,
+        "image-tag-pinned",
+    )
     assert [f.message for f in no_image] == ["container 'web' of Pod/web has no image (the API server rejects it)"]
 
 
@@ -65,27 +68,50 @@ def test_probes_are_not_required_of_jobs_and_init_containers():
 
 
 def test_probe_on_an_undeclared_named_port():
-    findings = lint(pod(extra="""
+    findings = lint(
+        pod(
+            extra="""
           ports: [{name: http, containerPort: 8080}]
           livenessProbe: {httpGet: {path: /healthz, port: metrics}}
           readinessProbe: {tcpSocket: {port: 9090}}
-    """), "probe-port-exposed")
+    """
+        ),
+        "probe-port-exposed",
+    )
     assert [(f.line, f.column, f.message) for f in findings] == [
-        (9, 55, "livenessProbe of container 'web' of Pod/web uses port name 'metrics', which the container does not declare"),
-        (10, 42, "readinessProbe of container 'web' of Pod/web probes port 9090, which is not among the container's ports"),
+        (
+            9,
+            55,
+            "livenessProbe of container 'web' of Pod/web uses port name 'metrics', which the container does not declare",
+        ),
+        (
+            10,
+            42,
+            "readinessProbe of container 'web' of Pod/web probes port 9090, which is not among the container's ports",
+        ),
     ]
 
 
 def test_resources_limit_alone_counts_as_request():
-    findings = lint(pod(extra="""
+    findings = lint(
+        pod(
+            extra="""
           resources:
             limits: {cpu: 500m, memory: 256Mi}
-    """), ["cpu-requests", "memory-requests", "cpu-limits", "memory-limits"])
+    """
+        ),
+        ["cpu-requests", "memory-requests", "cpu-limits", "memory-limits"],
+    )
     assert findings == []
-    findings = lint(pod(extra="""
+    findings = lint(
+        pod(
+            extra="""
           resources:
             requests: {cpu: 100m}
-    """), ["memory-limits", "memory-requests"])
+    """
+        ),
+        ["memory-limits", "memory-requests"],
+    )
     assert [(f.name, f.line, f.column, f.message) for f in findings] == [
         ("memory-requests", 8, 7, "container 'web' of Pod/web has no memory request"),
         ("memory-limits", 8, 7, "container 'web' of Pod/web has no memory limit"),
@@ -93,7 +119,9 @@ def test_resources_limit_alone_counts_as_request():
 
 
 def test_security_context_rules_point_at_the_setting():
-    findings = lint(pod(extra="""
+    findings = lint(
+        pod(
+            extra="""
           securityContext:
             privileged: true
             allowPrivilegeEscalation: true
@@ -101,8 +129,18 @@ def test_security_context_rules_point_at_the_setting():
             readOnlyRootFilesystem: false
             capabilities: {add: [NET_BIND_SERVICE, SYS_ADMIN], drop: [NET_RAW]}
             procMount: Unmasked
-    """), ["no-privileged-container", "no-privilege-escalation", "run-as-non-root", "read-only-root-fs",
-           "no-dangerous-capabilities", "drop-all-capabilities", "no-unmasked-procmount"])
+    """
+        ),
+        [
+            "no-privileged-container",
+            "no-privilege-escalation",
+            "run-as-non-root",
+            "read-only-root-fs",
+            "no-dangerous-capabilities",
+            "drop-all-capabilities",
+            "no-unmasked-procmount",
+        ],
+    )
     assert [(f.name, f.line, f.column) for f in findings] == [
         ("no-privileged-container", 9, 21),
         ("no-privilege-escalation", 10, 35),
@@ -131,11 +169,18 @@ def test_run_as_non_root_from_the_pod_or_a_user_id():
                 - {name: metrics, image: "exporter:1.2.3", securityContext: {runAsUser: 10001}}
     """
     assert lint(text, "run-as-non-root") == []
-    unset = lint(text.replace("securityContext: {runAsNonRoot: true}", "hostname: web").replace(
-        ", securityContext: {runAsUser: 10001}", ""), "run-as-non-root")
+    unset = lint(
+        text.replace("securityContext: {runAsNonRoot: true}", "hostname: web").replace(
+            ", securityContext: {runAsUser: 10001}", ""
+        ),
+        "run-as-non-root",
+    )
     assert [(f.line, f.message) for f in unset] == [
-        (8, "Deployment/web sets neither runAsNonRoot: true nor a non-zero runAsUser, so its containers "
-            "('web', 'metrics') run as whatever user their images choose, often root")
+        (
+            8,
+            "Deployment/web sets neither runAsNonRoot: true nor a non-zero runAsUser, so its containers "
+            "('web', 'metrics') run as whatever user their images choose, often root",
+        )
     ]
 
 
@@ -164,7 +209,8 @@ def test_seccomp_from_pod_annotation_and_profiles():
 
 
 def test_host_namespaces_ports_and_paths():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: apps/v1
         kind: DaemonSet
         metadata: {name: agent}
@@ -184,8 +230,16 @@ def test_host_namespaces_ports_and_paths():
                   image: agent:1.2.3
                   ports: [{containerPort: 9100, hostPort: 9100}]
                   volumeMounts: [{name: root, mountPath: /host, readOnly: true}]
-    """, ["no-host-network", "no-host-pid", "no-host-port", "no-sensitive-host-mounts", "no-docker-socket-mount",
-          "no-hostpath-volumes"])
+    """,
+        [
+            "no-host-network",
+            "no-host-pid",
+            "no-host-port",
+            "no-sensitive-host-mounts",
+            "no-docker-socket-mount",
+            "no-hostpath-volumes",
+        ],
+    )
     assert [(f.name, f.line, f.message) for f in findings] == [
         ("no-host-network", 9, "DaemonSet/agent shares the node's network namespace (hostNetwork)"),
         ("no-host-pid", 10, "DaemonSet/agent shares the node's process ID namespace (hostPID)"),
@@ -197,22 +251,35 @@ def test_host_namespaces_ports_and_paths():
 
 
 def test_literal_secret_in_env_is_masked():
-    findings = lint(pod(extra="""
+    findings = lint(
+        pod(
+            extra="""
           env:
             - {name: DB_PASSWORD, value: hunter2hunter2}
             - {name: DB_PASSWORD_FILE, value: /run/secrets/db}
             - {name: API_TOKEN, valueFrom: {secretKeyRef: {name: api, key: token}}}
-    """), ["no-hardcoded-secret-env", "prefer-secret-volumes"])
+    """
+        ),
+        ["no-hardcoded-secret-env", "prefer-secret-volumes"],
+    )
     assert [(f.name, f.line, f.message) for f in findings] == [
-        ("no-hardcoded-secret-env", 9, "container 'web' of Pod/web sets DB_PASSWORD to a literal secret (hu********); "
-                                       "use a secretKeyRef"),
-        ("prefer-secret-volumes", 11, "container 'web' of Pod/web reads Secret api into environment variable API_TOKEN"),
+        (
+            "no-hardcoded-secret-env",
+            9,
+            "container 'web' of Pod/web sets DB_PASSWORD to a literal secret (hu********); use a secretKeyRef",
+        ),
+        (
+            "prefer-secret-volumes",
+            11,
+            "container 'web' of Pod/web reads Secret api into environment variable API_TOKEN",
+        ),
     ]
     assert "hunter2" not in findings[0].message
 
 
 def test_duplicate_env_and_container_names():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: v1
         kind: Pod
         metadata: {name: web}
@@ -222,7 +289,9 @@ def test_duplicate_env_and_container_names():
             - name: web
               image: nginx:1.27.2
               env: [{name: MODE, value: a}, {name: MODE, value: b}]
-    """, ["no-duplicate-env", "unique-container-names"])
+    """,
+        ["no-duplicate-env", "unique-container-names"],
+    )
     assert [(f.name, f.line, f.message) for f in findings] == [
         ("unique-container-names", 7, "Pod/web has two containers named 'web' (first on line 5)"),
         ("no-duplicate-env", 9, "container 'web' of Pod/web sets MODE again (first on line 9); the last value wins"),
@@ -230,7 +299,8 @@ def test_duplicate_env_and_container_names():
 
 
 def test_cronjob_concurrency_and_restart_policy():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: batch/v1
         kind: CronJob
         metadata: {name: nightly}
@@ -242,10 +312,17 @@ def test_cronjob_concurrency_and_restart_policy():
               template:
                 spec:
                   containers: [{name: run, image: "report:1.2.3"}]
-    """, ["cronjob-concurrency", "restart-policy"])
+    """,
+        ["cronjob-concurrency", "restart-policy"],
+    )
     assert [(f.name, f.line, f.column, f.message) for f in findings] == [
         ("cronjob-concurrency", 6, 22, "CronJob/nightly lets runs overlap (concurrencyPolicy: Allow)"),
-        ("restart-policy", 10, 9, "CronJob/nightly sets no restartPolicy (must be OnFailure or Never; Always is rejected)"),
+        (
+            "restart-policy",
+            10,
+            9,
+            "CronJob/nightly sets no restartPolicy (must be OnFailure or Never; Always is rejected)",
+        ),
     ]
 
 
@@ -261,16 +338,21 @@ def test_service_types_and_internal_load_balancers():
           selector: {app: web}
           ports: [{port: 80}]
     """
-    public = lint(service.replace("TYPE", "LoadBalancer").replace("ANNOTATIONS", "labels: {app: web}"),
-                  "service-type-policy")
-    assert [f.message for f in public] == ["Service/web is a LoadBalancer open to any address (no loadBalancerSourceRanges)"]
+    public = lint(
+        service.replace("TYPE", "LoadBalancer").replace("ANNOTATIONS", "labels: {app: web}"), "service-type-policy"
+    )
+    assert [f.message for f in public] == [
+        "Service/web is a LoadBalancer open to any address (no loadBalancerSourceRanges)"
+    ]
     internal = service.replace("TYPE", "LoadBalancer").replace(
-        "ANNOTATIONS", "annotations: {networking.gke.io/load-balancer-type: Internal}")
+        "ANNOTATIONS", "annotations: {networking.gke.io/load-balancer-type: Internal}"
+    )
     assert lint(internal, "service-type-policy") == []
 
 
 def test_port_names():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: collector}
@@ -279,16 +361,22 @@ def test_port_names():
           ports:
             - {name: jaeger-collector-http, port: 14268, targetPort: collector-http-port}
             - {name: Metrics, port: 9090}
-    """, "valid-port-names")
+    """,
+        "valid-port-names",
+    )
     assert [(f.line, f.message) for f in findings] == [
         (7, "Service/collector: targetPort 'collector-http-port' is longer than 15 characters"),
-        (8, "Service/collector: port name 'Metrics' is not a DNS label (at most 63 lowercase letters, digits and "
-            "inner dashes)"),
+        (
+            8,
+            "Service/collector: port name 'Metrics' is not a DNS label (at most 63 lowercase letters, digits and "
+            "inner dashes)",
+        ),
     ]
 
 
 def test_rbac_wildcards_and_bindings():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
         metadata: {name: everything}
@@ -304,7 +392,9 @@ def test_rbac_wildcards_and_bindings():
         subjects:
           - {kind: Group, name: system:authenticated, apiGroup: rbac.authorization.k8s.io}
           - {kind: ServiceAccount, name: default, namespace: shop}
-    """, ["rbac-no-wildcards", "rbac-cluster-admin-binding", "rbac-dangerous-subjects", "no-default-service-account"])
+    """,
+        ["rbac-no-wildcards", "rbac-cluster-admin-binding", "rbac-dangerous-subjects", "no-default-service-account"],
+    )
     assert [(f.name, f.line) for f in findings] == [
         ("rbac-no-wildcards", 5),
         ("rbac-no-wildcards", 6),
@@ -315,7 +405,8 @@ def test_rbac_wildcards_and_bindings():
 
 
 def test_control_plane_flags_of_a_static_pod():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: v1
         kind: Pod
         metadata: {name: kube-apiserver, namespace: kube-system}
@@ -343,11 +434,16 @@ def test_control_plane_flags_of_a_static_pod():
                 - --tls-cert-file=/pki/api.crt
                 - --tls-private-key-file=/pki/api.key
                 - --enable-admission-plugins=NodeRestriction,AlwaysAdmit
-    """, "control-plane-flags")
+    """,
+        "control-plane-flags",
+    )
     assert [(f.line, f.message) for f in findings] == [
         (10, "kube-apiserver: --encryption-provider-config must be set: Secrets are stored unencrypted in etcd"),
         (11, "kube-apiserver: --anonymous-auth must be false (was true): anonymous requests reach the API"),
         (27, "kube-apiserver: --enable-admission-plugins must not include AlwaysAdmit: admission control is bypassed"),
-        (27, "kube-apiserver: --enable-admission-plugins does not include AlwaysPullImages: pods can use images "
-             "cached by other tenants without credentials"),
+        (
+            27,
+            "kube-apiserver: --enable-admission-plugins does not include AlwaysPullImages: pods can use images "
+            "cached by other tenants without credentials",
+        ),
     ]

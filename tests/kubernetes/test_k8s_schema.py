@@ -20,18 +20,31 @@ def test_misindented_deployment_of_the_course_notes():
     with open(os.path.join(SEEDS, "k8s-intro", "deployment.yaml")) as fh:
         findings = lint({"deployment.yaml": fh.read()}, "schema-valid")
     reported = [(f.line, f.column, f.message) for f in findings]
-    assert (14, 1, "Deployment/nginx-deployment: (top level): unknown field 'selector' "
-                   "(it belongs under spec; check the indentation)") in reported
-    assert (17, 1, "Deployment/nginx-deployment: (top level): unknown field 'template' "
-                   "(it belongs under spec; check the indentation)") in reported
-    assert (10, 5, "Deployment/nginx-deployment: spec: unknown field 'type' "
-                   "(it belongs under spec.strategy; check the indentation)") in reported
+    assert (
+        14,
+        1,
+        "Deployment/nginx-deployment: (top level): unknown field 'selector' "
+        "(it belongs under spec; check the indentation)",
+    ) in reported
+    assert (
+        17,
+        1,
+        "Deployment/nginx-deployment: (top level): unknown field 'template' "
+        "(it belongs under spec; check the indentation)",
+    ) in reported
+    assert (
+        10,
+        5,
+        "Deployment/nginx-deployment: spec: unknown field 'type' "
+        "(it belongs under spec.strategy; check the indentation)",
+    ) in reported
     assert (7, 1, "Deployment/nginx-deployment: spec: missing required field 'selector'") in reported
     assert findings[0].span.end_column == 5  # the `spec` key, not the whole block
 
 
 def test_types_enums_and_typos_are_reported_at_the_field():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
@@ -46,17 +59,24 @@ def test_types_enums_and_typos_are_reported_at_the_field():
                   image: nginx:1.27
                   imagePullPolcy: Always
                   env: [{name: PORT, value: 8080}]
-    """, "schema-valid")
+    """,
+        "schema-valid",
+    )
     assert [(f.line, f.column, f.message) for f in findings] == [
         (5, 13, 'Deployment/web: spec.replicas: expected integer, got string "3"'),
-        (13, 11, "Deployment/web: spec.template.spec.containers[0]: unknown field 'imagePullPolcy' "
-                 "(did you mean 'imagePullPolicy'?)"),
+        (
+            13,
+            11,
+            "Deployment/web: spec.template.spec.containers[0]: unknown field 'imagePullPolcy' "
+            "(did you mean 'imagePullPolicy'?)",
+        ),
         (14, 37, "Deployment/web: spec.template.spec.containers[0].env[0].value: expected string, got integer 8080"),
     ]
 
 
 def test_int_or_string_and_quantities_accept_both_forms_and_null():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
@@ -72,12 +92,15 @@ def test_int_or_string_and_quantities_accept_both_forms_and_null():
                   resources: {limits: {cpu: 0.5, memory: 256Mi}}
                   ports: [{containerPort: 80}]
                   readinessProbe: {httpGet: {port: ~, path: /}}
-    """, "schema-valid")
+    """,
+        "schema-valid",
+    )
     assert findings == []
 
 
 def test_unknown_kind_of_a_builtin_api_and_custom_resources():
-    findings = lint("""
+    findings = lint(
+        """
         apiVersion: apps/v1
         kind: Deploymnet
         metadata: {name: web}
@@ -86,7 +109,9 @@ def test_unknown_kind_of_a_builtin_api_and_custom_resources():
         kind: ServiceMonitor
         metadata: {name: web}
         spec: {anything: [goes]}
-    """, "schema-valid")
+    """,
+        "schema-valid",
+    )
     assert [(f.line, f.message) for f in findings] == [
         (2, "apps/v1 has no kind 'Deploymnet' in Kubernetes 1.34 (did you mean Deployment?)")
     ]
@@ -125,8 +150,10 @@ def test_patches_and_kustomize_managed_files_may_be_incomplete():
     """
     alone = lint({"patch.yaml": patch}, "schema-valid")
     assert [f.message for f in alone] == ["Deployment/web: spec: missing required field 'selector'"]
-    managed = lint({"patch.yaml": patch, "kustomization.yaml": "resources: [base]\npatches: [{path: patch.yaml}]\n"},
-                   "schema-valid")
+    managed = lint(
+        {"patch.yaml": patch, "kustomization.yaml": "resources: [base]\npatches: [{path: patch.yaml}]\n"},
+        "schema-valid",
+    )
     assert managed == []
 
 
@@ -208,8 +235,9 @@ def test_compiled_schemas_agree_with_jsonschema_on_the_corpus():
                         {"$ref": f"#/$defs/{compiled.name}", "$defs": definitions}
                     )
                 for variant in [obj, *_mutations(obj)]:
-                    errors = [e for e in validator.iter_errors(variant)
-                              if not (e.validator == "oneOf" and e.instance is None)]
+                    errors = [
+                        e for e in validator.iter_errors(variant) if not (e.validator == "oneOf" and e.instance is None)
+                    ]
                     assert compiled.ok(variant) == (not errors), (obj["kind"], obj.get("metadata"), errors[:1])
                     checked += 1
     assert checked > 5000
