@@ -297,6 +297,12 @@ class Script:
     commands: list[Command]
     #: Spans of the syntax errors tree-sitter recovered from.
     errors: list[Span]
+    #: Where the characters of ``text`` are in the file.
+    offsets: OffsetMap
+
+    def span(self, start: int, end: int) -> Span:
+        """File span of ``text[start:end]`` (e.g. a position another tool reported)."""
+        return self.offsets.span(start, end)
 
     @property
     def has_errors(self) -> bool:
@@ -364,7 +370,7 @@ def parse_script(
     """
     walker = _Walker(text, offsets, frozenset(options), interpreter)
     walker.run()
-    return Script(text, walker.commands, walker.errors)
+    return Script(text, walker.commands, walker.errors, offsets)
 
 
 @dataclass(frozen=True, slots=True)
