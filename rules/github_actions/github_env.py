@@ -1,8 +1,6 @@
 """Writes to GITHUB_ENV / GITHUB_PATH in workflows that outsiders can trigger."""
 
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.github_actions import step_scripts, text_offsets
-from lintkit.shell import parse_script
 
 from .dangerous_triggers import DANGEROUS
 
@@ -39,10 +37,13 @@ SPECIAL_FILES = ("GITHUB_ENV", "GITHUB_PATH")
 def check(workflow, ctx):
     if workflow.is_action or not any(t in DANGEROUS for t in workflow.triggers):
         return
-    for step, holder, key in step_scripts(workflow):
-        if key != "run" or not any(f in holder[key] for f in SPECIAL_FILES):
+    for step in workflow.steps:
+        run = step.run
+        if run is None or not any(f in run for f in SPECIAL_FILES):
             continue
-        script = parse_script(holder[key], text_offsets(workflow, holder, key))
+        script = workflow.run_script(step)
+        if script is None:
+            continue
         for command in script.commands:
             for redirect in command.redirects:
                 target = redirect.target

@@ -55,12 +55,19 @@ def check(workflow, ctx):
     from lintkit.schemastore import validator
 
     schema_validator = validator(schema_name, loader=_LOADERS[schema_name])
+    explained = [
+        result
+        for error in schema_validator.iter_errors(instance)
+        for result in _explain(error, instance, schema_validator.schema, workflow.is_action)
+    ]
+    # An empty block whose keys slid out of it is explained at those keys.
+    slid = {path[:-1] for _span, message, path in explained if "which is empty: indent it" in message}
     reported: set[tuple[Span, str]] = set()
-    for error in schema_validator.iter_errors(instance):
-        for span, message in _explain(error, instance, schema_validator.schema, workflow.is_action):
-            if (span, message) not in reported:
-                reported.add((span, message))
-                yield Problem(span, message)
+    for span, message, path in explained:
+        empty_block = path[:-1] in slid and _node_at(instance, path) is None
+        if (span, message) not in reported and not empty_block:
+            reported.add((span, message))
+            yield Problem(span, message)
 
 
 # --- schemas ------------------------------------------------------------------------
@@ -147,7 +154,8 @@ def _is_expression(value: Any) -> bool:
     return isinstance(value, str) and value.strip().startswith("${{") and value.strip().endswith("}}")
 
 
-def _explain(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str]]:
+def _explain(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str, tuple]]:
+    """(span, message, path) for one jsonschema error, said in the file's terms."""
     path = tuple(error.absolute_path)
     if _is_expression(error.instance):
         return []  # GitHub evaluates a whole-value expression where the schema wants a shape
@@ -157,14 +165,7 @@ def _explain(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span
     if error.validator == "additionalProperties":
         if path == ("jobs",):
             return []  # job ids that break the naming rule: ids-valid says it better
-        allowed = sorted(k for k in error.schema.get("properties", {}) if isinstance(k, str))
-        results = []
-        for key in _extra_keys(error):
-            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
-            suggestion = f" (did you mean `{hint[0]}`?)" if hint else ""
-            span = span_at(root, path + (key,), key=True)
-            results.append((span, f"{where}: unknown key `{key}`{suggestion}"))
-        return results
+        return [_unknown_key(error, root, path, key, where) for key in _extra_keys(error)]
     if error.validator == "required":
         present = [k for k in error.instance if isinstance(k, str)] if isinstance(error.instance, dict) else []
         # A misspelt required key (`runs_on`) is reported once, as the unknown key.
@@ -172,24 +173,36 @@ def _explain(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span
             name for name in error.validator_value
             if name not in present and not difflib.get_close_matches(name, present, n=1, cutoff=0.75)
         ]  # fmt: skip
-        return [(_key_span(root, path), f"{where} has no `{name}:`{_REQUIRED_WHY.get(name, '')}") for name in missing]
+        return [(_key_span(root, path), f"{where} has no `{name}:`{_REQUIRED_WHY.get(name, '')}", path) for name in missing]
     span = span_at(root, path)
-    if error.validator == "type":
-        from lintkit.rules.gitlab_ci._schema_text import describe_type, expected_types
-
-        expected = expected_types(error, schema)
-        return [(span, f"{where}: expected {expected}, got {describe_type(error.instance)}{_boolean_hint(error.instance, expected)}")]
-    if error.validator == "enum":
-        options = ", ".join(json.dumps(v) for v in error.validator_value[:12])
-        more = ", ..." if len(error.validator_value) > 12 else ""
-        return [(span, f"{where}: {json.dumps(error.instance, default=str)} is not one of {options}{more}")]
+    if error.validator in ("type", "enum", "const") or _expression_pattern(error):
+        return [(span, f"{where}: {_expected_message(error.schema, schema, error.instance)}", path)]
     if error.validator == "minItems":
-        return [(span, f"{where}: must list at least {error.validator_value} item(s)")]
+        return [(span, f"{where}: must list at least {error.validator_value} item(s)", path)]
     if error.validator == "minProperties":
-        return [(span, f"{where}: must not be empty")]
+        return [(span, f"{where}: must not be empty", path)]
     if error.validator == "dependencies":
-        return [(span, f"{where}: {error.message.replace('is a dependency of', 'is required by')}")]
-    return [(span, f"{where}: {error.message}")]
+        return [(span, f"{where}: {error.message.replace('is a dependency of', 'is required by')}", path)]
+    return [(span, f"{where}: {error.message}", path)]
+
+
+def _unknown_key(error, root: Any, path: tuple, key: str, where: str) -> tuple[Span, str, tuple]:
+    """An unknown key; when an empty sibling block takes mappings (`with:` followed by a
+    key at the step's level), the key was meant to be indented under it."""
+    span = span_at(root, path + (key,), key=True)
+    properties = error.schema.get("properties", {})
+    for sibling, value in error.instance.items():
+        if value is None and sibling in _BLOCKS and sibling in properties:
+            line = _node_at(root, path).key_span(sibling).line
+            return span, f"{where}: `{key}` is not a key here; it belongs under `{sibling}:` (line {line}), which is empty: indent it", path + (key,)
+    allowed = sorted(k for k in properties if isinstance(k, str))
+    hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+    suggestion = f" (did you mean `{hint[0]}`?)" if hint else ""
+    return span, f"{where}: unknown key `{key}`{suggestion}", path + (key,)
+
+
+#: Keys whose value is a block of free-form keys, where a mis-indented key belongs.
+_BLOCKS = frozenset(("with", "env", "inputs", "outputs", "secrets", "permissions", "credentials", "defaults", "run"))
 
 
 #: Why a missing required key matters, in GitHub's terms.
@@ -199,46 +212,33 @@ _REQUIRED_WHY = {
     "runs-on": " (the runner it runs on)",
     "runs": " (how the action runs)",
     "using": " (the runtime: node20, composite or docker)",
-    "steps": "",
-    "image": "",
     "main": " (the JavaScript file the action runs)",
 }
 
 
-def _explain_alternatives(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str]]:
-    """A oneOf/anyOf failure: explain the alternative the value was meant to match (the
-    one whose errors reach deepest into it), or say the value has none of the shapes."""
+def _explain_alternatives(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str, tuple]]:
+    """A oneOf/anyOf failure. A scalar is told every form the key accepts; a mapping or
+    a list is explained by the alternative it was meant to match."""
     path = tuple(error.absolute_path)
     where = _where(path, is_action)
     if _is_step(path, is_action) and isinstance(error.instance, dict):
         kinds = [k for k in ("uses", "run") if k in error.instance]
         if not error.context and len(kinds) > 1:
-            return [(_key_span(root, path), f"{where} has both `uses:` and `run:`; a step does one or the other")]
+            return [(_key_span(root, path), f"{where} has both `uses:` and `run:`; a step does one or the other", path)]
         if not kinds and all(e.validator == "required" for e in error.context):
-            return [(_key_span(root, path), f"{where} has neither `uses:` nor `run:`")]
+            return [(_key_span(root, path), f"{where} has neither `uses:` nor `run:`", path)]
+    if not isinstance(error.instance, (dict, list)):
+        return [(span_at(root, path), f"{where}: {_expected_message(error.schema, schema, error.instance)}", path)]
     branches: dict[int, list] = {}
     for sub in error.context:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-    if not branches:
-        return [(span_at(root, path), f"{where}: {error.message}")]
-    # A branch that failed on the value's own type is the wrong shape, not the intended
-    # one; so is a string that is not a `${{ }}` expression where only those are allowed.
+    # A branch that failed on the value's own type is the wrong shape, not the intended one.
     shaped = {
         index: errors for index, errors in branches.items()
-        if not any(tuple(e.absolute_path) == path and (e.validator == "type" or _expression_pattern(e)) for e in errors)
+        if not any(tuple(e.absolute_path) == path and e.validator == "type" for e in errors)
     }  # fmt: skip
     if not shaped:
-        from lintkit.rules.gitlab_ci._schema_text import describe_type, expected_types
-
-        expected = expected_types(error, schema)
-        if any(_expression_pattern(e) for e in error.context):
-            expected = expected.replace("a string", "").strip(", ").replace(" or  or ", " or ").removesuffix(" or").removeprefix("or ")
-            expected = f"{expected} or a `${{{{ }}}}` expression" if expected else "a `${{ }}` expression"
-        if expected:
-            message = f"{where}: expected {expected}, got {describe_type(error.instance)}{_boolean_hint(error.instance, expected)}"
-        else:
-            message = f"{where}: {describe_type(error.instance)} is not allowed here"
-        return [(span_at(root, path), message)]
+        return [(span_at(root, path), f"{where}: {_expected_message(error.schema, schema, error.instance)}", path)]
     alternatives = error.validator_value
 
     def intent(index: int) -> tuple:
@@ -255,26 +255,86 @@ def _explain_alternatives(error, root: Any, schema: dict, is_action: bool) -> li
         )
 
     chosen = min(shaped, key=intent)
-    results: list[tuple[Span, str]] = []
+    results: list[tuple[Span, str, tuple]] = []
     for sub in shaped[chosen]:
         results.extend(_explain(sub, root, schema, is_action))
     return results
+
+
+def _expected_message(node: dict, schema: dict, value: Any) -> str:
+    """"expected <every form the key accepts>, got <the value>", with a suggestion when
+    the value is a near miss of an accepted word."""
+    from lintkit.rules.gitlab_ci._schema_text import describe_type
+
+    types, words, expression = _accepted(node, schema)
+    forms = [_TYPE_WORDS[t] for t in _TYPE_ORDER if t in types]
+    if len(words) > 8:
+        forms.append(f"one of {len(words)} names ({', '.join(json.dumps(w) for w in words[:4])}, ...)")
+    else:
+        forms += [json.dumps(w) for w in words]
+    if expression and "string" not in types:
+        forms.append("a `${{ }}` expression")
+    expected = forms[0] if len(forms) == 1 else ", ".join(forms[:-1]) + " or " + forms[-1] if forms else "something else"
+    message = f"expected {expected}, got {describe_type(value)}"
+    if isinstance(value, str):
+        close = difflib.get_close_matches(value, words, n=1, cutoff=0.7)
+        if close:
+            message += f" (did you mean {json.dumps(close[0])}?)"
+        elif value.lower() in _YAML11_BOOLEANS and "boolean" in types:
+            word = "true" if value.lower() in ("yes", "on", "y") else "false"
+            message += f" (GitHub reads `{value}` as text, not a boolean: write `{word}`)"
+    return message
+
+
+_TYPE_WORDS = {
+    "array": "a list", "object": "a mapping", "string": "a string", "integer": "an integer",
+    "number": "a number", "boolean": "true/false", "null": "nothing (empty)",
+}  # fmt: skip
+_TYPE_ORDER = ("array", "object", "string", "number", "integer", "boolean", "null")
+
+
+def _accepted(node: Any, schema: dict, depth: int = 0) -> tuple[set[str], list[str], bool]:
+    """What a schema node accepts, as (JSON types, listed words, whether a `${{ }}`
+    expression is): a string restricted to an enum or to expressions is not "a string"."""
+    node = _definition(node, schema)
+    types: set[str] = set()
+    words: list[str] = []
+    expression = False
+    if depth > 10 or not isinstance(node, dict):
+        return types, words, expression
+    listed = node.get("enum", [node["const"]] if "const" in node else None)
+    if listed is not None:
+        words += [v for v in listed if isinstance(v, str)]
+        types |= {_json_type(v) for v in listed if not isinstance(v, str)}
+    elif "\\$\\{\\{" in str(node.get("pattern", "")):
+        expression = True
+    elif "type" in node:
+        declared = node["type"]
+        types |= set(declared) if isinstance(declared, list) else {declared}
+    for combinator in ("oneOf", "anyOf"):
+        for branch in node.get(combinator, ()):
+            more_types, more_words, more_expression = _accepted(branch, schema, depth + 1)
+            types |= more_types
+            words += [w for w in more_words if w not in words]
+            expression = expression or more_expression
+    if "number" in types:
+        types.discard("integer")
+    return types, words, expression
+
+
+def _json_type(value: Any) -> str:
+    from lintkit.rules.gitlab_ci._schema_text import json_kind
+
+    return json_kind(value)
 
 
 #: Plain scalars YAML 1.1 reads as booleans and GitHub (YAML 1.2) as strings.
 _YAML11_BOOLEANS = frozenset(("yes", "no", "on", "off", "y", "n"))
 
 
-def _boolean_hint(value: Any, expected: str) -> str:
-    if isinstance(value, str) and value.lower() in _YAML11_BOOLEANS and "true/false" in expected:
-        word = "true" if value.lower() in ("yes", "on", "y") else "false"
-        return f" (GitHub reads `{value}` as text, not a boolean: write `{word}`)"
-    return ""
-
-
 def _expression_pattern(error) -> bool:
-    """The error of a branch that accepts only a whole `${{ }}` expression."""
-    return error.validator == "pattern" and str(error.validator_value).startswith("^\\$\\{\\{")
+    """The error of a string that must be (or contain) a `${{ }}` expression."""
+    return error.validator == "pattern" and "\\$\\{\\{" in str(error.validator_value)
 
 
 def _definition(branch: Any, schema: dict) -> dict:

@@ -116,3 +116,23 @@ def test_compiled_check_agrees_with_jsonschema_on_the_corpus():
             source = SourceFile(path, fh.read())
         instance = github_actions.parse(source, load(source)).github_reading
         assert _fast_check("github-workflows")(instance) == (next(full.iter_errors(instance), None) is None), path
+
+
+def test_keys_that_slid_out_of_an_empty_block():
+    text = (
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n"
+        "        with:\n        fetch-depth: 0\n"
+    )
+    assert schema_findings(text) == [
+        (8, 9, "`jobs.test.steps[0]`: `fetch-depth` is not a key here; it belongs under `with:` (line 7), which is empty: indent it"),
+    ]
+
+
+def test_every_accepted_form_and_a_suggestion():
+    text = "on: [push, pull-request]\npermissions: read\njobs:\n  call:\n    uses: o/r/.github/workflows/x.yml@v1\n    secrets: all\n"
+    assert schema_findings(text) == [
+        (1, 12, '`on[1]`: expected one of 35 names ("branch_protection_rule", "check_run", "check_suite", "create", ...), '
+                'got the string "pull-request" (did you mean "pull_request"?)'),
+        (2, 14, '`permissions`: expected a mapping, "read-all" or "write-all", got the string "read"'),
+        (6, 14, '`jobs.call.secrets`: expected a mapping, "inherit" or a `${{ }}` expression, got the string "all"'),
+    ]  # fmt: skip
