@@ -26,8 +26,10 @@ from .source import SourceFile
 
 #: Files larger than this are reported rather than parsed.
 MAX_FILE_SIZE = 5 * 1024 * 1024
-#: Below this many files a single process is faster than starting workers.
-PARALLEL_THRESHOLD = 48
+#: Below this many bytes of input a single process is faster than starting workers and
+#: moving their results back (measured on the corpus: 119 compose files, 0.6 MB, ran
+#: about 50% slower with two workers).
+PARALLEL_MIN_BYTES = 1_000_000
 
 
 @dataclass
@@ -264,7 +266,7 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
     result.suppressions = suppression.scan(source, scopes, extra)
 
 
-def _map(targets, jobs: int, plan: _Plan):
+def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]):
     if jobs <= 1 or len(targets) < 2:
         return [lint_target(t) for t in targets]
     import multiprocessing
@@ -284,31 +286,33 @@ def _map(targets, jobs: int, plan: _Plan):
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: stay in one process
         return [lint_target(t) for t in targets]
-    ordered = sorted(targets, key=_size, reverse=True)  # big files first balance the workers
+    ordered = sorted(targets, key=lambda t: sizes[t.path], reverse=True)  # big files first balance the workers
     with context.Pool(jobs) as pool:
         return list(pool.imap_unordered(lint_target, ordered, chunksize=4))
 
 
-def _size(target) -> int:
+def _size(path: str) -> int:
     try:
-        return os.path.getsize(target.path)
+        return os.path.getsize(path)
     except OSError:
         return 0
 
 
-def default_jobs(file_count: int) -> int:
-    if file_count < PARALLEL_THRESHOLD:
+def default_jobs(sizes: dict[str, int]) -> int:
+    workers = min(os.cpu_count() or 1, 8, len(sizes))
+    if workers <= 1 or sum(sizes.values()) < PARALLEL_MIN_BYTES:
         return 1
-    return max(1, min(os.cpu_count() or 1, 8))
+    return workers
 
 
 def run(targets, options: RunOptions) -> RunResult:
     global _PLAN
     plan = _PLAN = _Plan(options)
-    jobs = options.jobs if options.jobs else default_jobs(len(targets))
+    sizes = {t.path: _size(t.path) for t in targets}
+    jobs = options.jobs if options.jobs else default_jobs(sizes)
     if options.texts:
         jobs = 1
-    results = _map(targets, jobs, plan)
+    results = _map(targets, jobs, plan, sizes)
 
     findings: list[Finding] = []
     files: Counter = Counter()
