@@ -387,7 +387,8 @@ class _Context:
 
 _TOP = _Context()
 
-#: Node types that are a sequence of statements.
+#: Node types that are a sequence of statements. An ERROR node is one too: tree-sitter's
+#: recovery keeps the well-formed statements around a syntax error as its children.
 _SEQUENCES = frozenset(
     ("program", "compound_statement", "do_group", "else_clause", "case_item", "ERROR")
 )

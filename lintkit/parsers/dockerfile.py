@@ -28,8 +28,6 @@ from ..model import ParseError, Span
 from ..shell import SHELL_INTERPRETERS, OffsetMap, Script, parse_script
 from ..source import SourceFile
 
-KIND = "dockerfile"
-
 #: Instructions BuildKit knows; anything else parses but fails at build time.
 INSTRUCTIONS = frozenset(
     (
@@ -286,14 +284,15 @@ class Stage:
 
 @dataclass(eq=False)
 class Dockerfile:
+    """The parsed file: directives, every instruction in order, the stages they form, and
+    the comments (the view rules receive)."""
+
     source: SourceFile
     directives: dict[str, Directive]
     escape: str
     instructions: list[Instruction]
     stages: list[Stage]
     comments: list[Comment]
-
-    kind = KIND
 
     @property
     def global_args(self) -> list[Instruction]:
@@ -337,11 +336,6 @@ class Dockerfile:
 
 def parse(source: SourceFile) -> Dockerfile:
     return _Parser(source).parse()
-
-
-def sniff(path: str, documents: list) -> bool:
-    """Dockerfiles are recognised by name only."""
-    return False
 
 
 class _Line:
