@@ -795,17 +795,29 @@ class AnsibleFile:
         return (t for t in self.tasks if t.module in wanted)
 
     @cached_property
-    def plain_scalars(self) -> list:
-        """The plain (unquoted, untagged) scalar tokens, for rules about how values are
-        spelt (``yes``, ``0644``)."""
-        import yaml
-
-        found = []
-        previous = None
-        for token in self.tokens:
-            if token.__class__ is yaml.ScalarToken and not token.style and previous.__class__ is not yaml.TagToken:
-                found.append(token)
-            previous = token
+    def typed_scalars(self) -> list[tuple[Any, Span]]:
+        """Every boolean and integer scalar (keys included), and every string YAML 1.2 would
+        read as an octal number (``0o644``), with its span: for rules about how such values
+        are spelt (``yes``, ``0644``), which the source text at the span says."""
+        found: list[tuple[Any, Span]] = []
+        for document in self.documents:
+            stack = [document.root]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, YMap):
+                    for key, value in node.items():
+                        if isinstance(key, (bool, int)):
+                            found.append((key, node.key_span(key)))
+                        if isinstance(value, (bool, int)) or (isinstance(value, str) and value[:2] == "0o"):
+                            found.append((value, node.value_span(key)))
+                        elif isinstance(value, (YMap, YSeq)):
+                            stack.append(value)
+                elif isinstance(node, YSeq):
+                    for index, item in enumerate(node):
+                        if isinstance(item, (bool, int)) or (isinstance(item, str) and item[:2] == "0o"):
+                            found.append((item, node.item_span(index)))
+                        elif isinstance(item, (YMap, YSeq)):
+                            stack.append(item)
         return found
 
     @cached_property

@@ -128,6 +128,14 @@ def reformat(value: str) -> tuple[str, tuple[int, int, str] | None] | None:
     return "".join(pieces), first_change
 
 
+def _conditions(node):
+    """The conditions written as one string (implicit templates, checked without braces)."""
+    for key in CONDITION_KEYS:
+        value = node.get(key)
+        if isinstance(value, str):
+            yield node, key, value
+
+
 def _strings(node, skip_block_children: bool):
     """(holder, key, value) of every string in a task, nested mappings and lists included."""
     stack = [node]
@@ -170,14 +178,18 @@ def _strings(node, skip_block_children: bool):
     ),
 )
 def check(view, ctx):
+    text = view.source.text
     if view.role in ("playbook", "tasks", "handlers"):
         roots = [(entry.node, True) for entry in view.entries]
     elif view.role == "vars":
         roots = [(mapping, False) for mapping in view.variables]
     else:
         return
+    if "{{" not in text and "{%" not in text:
+        roots = [(root, True) for root, is_task in roots if is_task and any(k in root for k in CONDITION_KEYS)]
     for root, is_task in roots:
-        for holder, key, value in _strings(root, is_task):
+        strings = _strings(root, is_task) if "{" in text else _conditions(root)
+        for holder, key, value in strings:
             # when/changed_when/failed_when/until are expressions without {{ }}.
             implicit = is_task and holder is root and key in CONDITION_KEYS and "{{" not in value
             if not implicit and "{{" not in value and "{%" not in value:

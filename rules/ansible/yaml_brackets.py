@@ -30,7 +30,7 @@ _KINDS = (
     ),
 )
 def check(view, ctx):
-    if not yaml_layout.applies(view) or ("[" not in view.source.text and "{" not in view.source.text):
+    if not yaml_layout.applies(view) or not yaml_layout.may_contain(view, "[ ", " ]", "{  ", "  }"):
         return
     tokens = view.tokens
     for index, token in enumerate(tokens):

@@ -1,8 +1,13 @@
 """Comments without a space after the #."""
 
+import re
+
 from lintkit.model import Edit, Example, Fix, Problem, Span, rule
 
 from . import yaml_layout
+
+#: A # directly followed by text: only then is the token scan worth doing.
+_SUSPECT = re.compile(r"#+[^\s#]")
 
 
 @rule(
@@ -23,8 +28,8 @@ from . import yaml_layout
     ),
 )
 def check(view, ctx):
-    if not yaml_layout.applies(view):
-        return
+    if not yaml_layout.applies(view) or not _SUSPECT.search(view.source.text):
+        return  # every # is followed by a space: nothing to report, no scan needed
     for comment in yaml_layout.comments(view):
         body = comment.text.lstrip("#")
         if not body or body[0] in " \t":

@@ -19,65 +19,81 @@ class _Width:
         return base + self.step
 
 
-def _is_flow(view, node) -> bool:
-    line = view.source.line_text(node.start.line + 1)
-    return node.start.column < len(line) and line[node.start.column] in "[{"
+def _first_char(view, mark) -> str:
+    line = view.source.line_text(mark.line + 1)
+    return line[mark.column] if mark.column < len(line) else ""
 
 
 def _problems(view, root):
+    """Block collections nested under a mapping key, in document order: a list must be
+    indented under its key, and every level by the same step."""
     width = _Width()
     seen: set[int] = set()
     stack = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen or not isinstance(node, (YMap, YSeq)) or _is_flow(view, node):
+        if id(node) in seen or not isinstance(node, (YMap, YSeq)):
             continue
         seen.add(id(node))
+        if _first_char(view, node.start) in ("[", "{"):
+            continue  # a flow collection: no indentation inside
         if isinstance(node, YSeq):
             stack.extend(reversed(node))
             continue
-        span = node.span
-        for key, value in node.items():
-            key_span = node.key_span(key)
-            if not span.line <= key_span.line <= span.end_line:
+        base = node.start.column  # a block mapping's keys all start there
+        first_line, last_line = node.start.line, node.end.line
+        for value in node.values():
+            if not isinstance(value, (YMap, YSeq)) or not value:
+                continue
+            start = value.start
+            if not first_line <= start.line <= last_line:
                 continue  # merged in from an anchor: checked where it is written
-            value_span = _content_start(view, value, node.value_span(key))
-            if value_span.line > key_span.end_line:
-                yield from _nested(view, width, value, key_span.column - 1, value_span)
+            first = _first_char(view, start)
+            if first in ("[", "{"):
+                continue
+            if first in ("&", "!"):
+                start = _content_start(view, value)
+                if start is None:
+                    continue
+            yield from _nested(width, value, base, start.line + 1, start.column)
         stack.extend(reversed(list(node.values())))
 
 
-def _content_start(view, value, value_span: Span) -> Span:
+def _content_start(view, value):
     """Where a collection's content starts when an anchor or tag precedes it on the key's
-    line (``files: &paths`` then the list on the next lines): its first item or key."""
-    if not isinstance(value, (YMap, YSeq)) or not value:
-        return value_span
-    line = view.source.line_text(value_span.line)
-    if line[value_span.column - 1 : value_span.column] not in ("&", "!"):
-        return value_span
+    line (``files: &paths`` then the list on the next lines): its first key or dash."""
     if isinstance(value, YMap):
-        return value.key_span(next(iter(value)))
+        return _key_mark(value)
     first = value.item_span(0)
     text = view.source.line_text(first.line)
     dash = text.rfind("-", 0, first.column - 1)
-    return Span(first.line, dash + 1, first.line, dash + 2) if dash != -1 else first
+    return _Mark(first.line - 1, dash if dash != -1 else first.column - 1)
 
 
-def _nested(view, width: _Width, value, base: int, value_span: Span):
-    """A value that starts on a line below its key."""
-    found = value_span.column - 1
-    if isinstance(value, (YMap, YSeq)) and _is_flow(view, value):
-        return
+def _key_mark(mapping: YMap):
+    span = mapping.key_span(next(iter(mapping)))
+    return _Mark(span.line - 1, span.column - 1)
+
+
+class _Mark:
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line, self.column = line, column
+
+
+def _nested(width: _Width, value, base: int, line: int, found: int):
+    """A collection that starts on a line below its key, at column ``found`` (0-based)."""
     if isinstance(value, YSeq) and found == base:
         # Lists are indented under their key (yamllint's indent-sequences: true).
         if width.step is None:
-            yield Problem(_indent_span(value_span.line, found), f"Wrong indentation: expected at least {found + 1}")
+            yield Problem(_indent_span(line, found), f"Wrong indentation: expected at least {found + 1}")
             return
         expected = base + width.step
     else:
         expected = width.expected(base, found)
     if found != expected:
-        yield Problem(_indent_span(value_span.line, found), f"Wrong indentation: expected {expected} but found {found}")
+        yield Problem(_indent_span(line, found), f"Wrong indentation: expected {expected} but found {found}")
 
 
 def _indent_span(line: int, found: int) -> Span:

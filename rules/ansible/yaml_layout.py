@@ -10,17 +10,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from lintkit.model import Span
-
 
 def applies(view) -> bool:
     """The yaml-* rules look at YAML files (not INI inventories, not vault files)."""
     return bool(view.documents) and not view.is_vault_encrypted
 
 
-def span(token) -> Span:
-    start, end = token.start_mark, token.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+def may_contain(view, *fragments: str) -> bool:
+    """Whether the text holds one of ``fragments``: a cheap test that lets token-based
+    rules skip scanning a file in which their problem cannot occur."""
+    text = view.source.text
+    return any(f in text for f in fragments)
 
 
 @dataclass(frozen=True, slots=True)

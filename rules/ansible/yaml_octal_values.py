@@ -32,10 +32,12 @@ _OCTAL_DIGITS = re.compile(r"^[0-7]+$")
 def check(view, ctx):
     if not yaml_layout.applies(view):
         return
-    for token in view.plain_scalars:
-        value = token.value
-        implicit = value.isdigit() and len(value) > 1 and value[0] == "0" and _OCTAL_DIGITS.match(value[1:])
-        explicit = len(value) > 2 and value[:2] == "0o" and _OCTAL_DIGITS.match(value[2:])
+    for value, span in view.typed_scalars:
+        if value is True or value is False:
+            continue
+        written = view.source.text_of(span)
+        implicit = written.isdigit() and len(written) > 1 and written[0] == "0" and _OCTAL_DIGITS.match(written[1:])
+        explicit = len(written) > 2 and written[:2] == "0o" and _OCTAL_DIGITS.match(written[2:])
         if implicit or explicit:
             kind = "implicit" if implicit else "explicit"
-            yield Problem(yaml_layout.span(token), f"Unquoted {kind} octal value {value}: quote it (\"{value}\")")
+            yield Problem(span, f"Unquoted {kind} octal value {written}: quote it (\"{written}\")")

@@ -1,5 +1,7 @@
 """Spaces around colons, commas and list hyphens."""
 
+import re
+
 import yaml
 
 from lintkit.model import Example, Problem, Span, rule
@@ -8,6 +10,7 @@ from . import yaml_layout
 
 
 _VALUE, _COMMA, _HYPHEN = yaml.ValueToken, yaml.FlowEntryToken, yaml.BlockEntryToken
+_TIGHT_COMMA = re.compile(r"[\[{][^\n]*,\S")
 
 
 def _gap(before, after) -> int | None:
@@ -38,6 +41,8 @@ def _span(before, after) -> Span:
 def check(view, ctx):
     if not yaml_layout.applies(view):
         return
+    if not yaml_layout.may_contain(view, " :", ":  ", " ,", ",  ", "-  ") and not _TIGHT_COMMA.search(view.source.text):
+        return  # none of the spacings this rule reports occurs anywhere in the text
     tokens = view.tokens
     for index in range(1, len(tokens) - 1):
         token = tokens[index]

@@ -4,11 +4,6 @@ from lintkit.model import Example, Problem, rule
 
 from . import yaml_layout
 
-#: Plain scalars YAML 1.1 reads as booleans.
-_YAML11_BOOLEANS = frozenset("""
-    y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF
-""".split())
-
 
 @rule(
     id="AN041",
@@ -33,7 +28,8 @@ _YAML11_BOOLEANS = frozenset("""
 def check(view, ctx):
     if not yaml_layout.applies(view):
         return
-    for token in view.plain_scalars:
-        value = token.value
-        if value in _YAML11_BOOLEANS and value not in ("true", "false"):
-            yield Problem(yaml_layout.span(token), f"Truthy value {value} should be true or false")
+    for value, span in view.typed_scalars:
+        if value is True or value is False:
+            written = view.source.text_of(span)
+            if written not in ("true", "false") and not written.startswith(("!", "&", "*")):
+                yield Problem(span, f"Truthy value {written} should be true or false")
