@@ -19,8 +19,25 @@ def is_build_tool(package: str) -> bool:
     return name in TOOLCHAINS or name.endswith(("-dev", "-devel"))
 
 
+def _autoremoves_everything(script) -> bool:
+    """The official images' pattern: `apt-mark auto '.*'` then `apt-get purge --auto-remove`
+    (or `autoremove`) uninstalls whatever the RUN installed and nothing depends on."""
+    marks_auto = any(
+        [w.value for w in command.positionals()[:1]] == ["auto"]
+        for command in script.commands_named("apt-mark")
+    )
+    return marks_auto and any(
+        subcommand.value == "autoremove"
+        or (subcommand.value == "purge" and command.has_flag("--auto-remove", "--autoremove"))
+        for command, manager, subcommand in subcommands(script)
+        if manager in ("apt-get", "apt")
+    )
+
+
 def _removed(script, install, package_word) -> bool:
     """A virtual group or the package itself removed later in the same script."""
+    if install.manager in ("apt-get", "apt") and _autoremoves_everything(script):
+        return True
     virtual = install.command.flag_value("--virtual", "-t", takes_value={"--virtual", "-t"})
     for command, manager, subcommand in subcommands(script):
         if (manager, subcommand.value) not in _REMOVALS:
@@ -59,10 +76,17 @@ def check(dockerfile, ctx):
         return
     for instruction, script in run_scripts(dockerfile):
         for install in installs(script, "apt-get", "apt", "apk", "yum", "dnf", "microdnf"):
-            for word in install.packages:
-                for package in expanded_words(word, instruction.variables) or []:
-                    if is_build_tool(package) and not _removed(script, install, word):
-                        yield Problem(
-                            word.span,
-                            f"{package} stays in the image; build in a separate stage",
-                        )
+            kept = [
+                (word, package)
+                for word in install.packages
+                for package in expanded_words(word, instruction.variables) or []
+                if is_build_tool(package) and not _removed(script, install, word)
+            ]
+            if kept:
+                names = ", ".join(package for _, package in kept[:4])
+                if len(kept) > 4:
+                    names += f" and {len(kept) - 4} more"
+                yield Problem(
+                    kept[0][0].span,
+                    f"Build tools stay in the image ({names}); build in a separate stage",
+                )
