@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from lintkit.model import Span
-from lintkit.secrets import is_secret_name
+
+from .common import is_secret_variable
 
 #: Long options that take a secret, whatever the command.
 SECRET_LONG_OPTIONS = frozenset((
@@ -37,6 +38,9 @@ SECRET_SHORT_OPTIONS = {
 }
 #: Commands whose ``-p`` takes the password attached (``-psecret``); a lone ``-p`` prompts.
 ATTACHED_PASSWORD = frozenset(("mysql", "mysqladmin", "mysqldump", "mariadb", "mariadb-dump"))
+#: Options whose value is ``NAME=VALUE`` (an environment variable, a build argument, a
+#: chart value): the value is a secret when the name is one.
+ASSIGNING_OPTIONS = frozenset(("-e", "--env", "--build-arg", "--set", "--set-string", "--extra-vars"))
 _URL_CREDENTIALS = re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@]+:([^/\s@]+)@", re.IGNORECASE)
 
 
@@ -59,7 +63,7 @@ def find(task, source) -> list[CommandSecret]:
     for command in command_line.script.commands:
         name = command.base_name
         for assignment in command.assignments:
-            if assignment.value is not None and is_secret_name(assignment.name):
+            if assignment.value is not None and is_secret_variable(assignment.name):
                 found.append(_secret(f"{assignment.name}=", assignment.value.span, source))
         args = command.args
         subcommand, short = SECRET_SHORT_OPTIONS.get(name or "", (None, frozenset()))
@@ -82,9 +86,23 @@ def find(task, source) -> list[CommandSecret]:
                 user, colon, _password = args[index + 1].text.partition(":")
                 if colon and _password:
                     found.append(_secret(text, args[index + 1].text_span(len(user) + 1, len(args[index + 1].text)), source))
+            if text in ASSIGNING_OPTIONS and index + 1 < len(args):
+                found.extend(_assigned(args[index + 1], 0, source, text))
+            elif text.startswith("--") and text.partition("=")[0] in ASSIGNING_OPTIONS and "=" in text:
+                found.extend(_assigned(word, len(text.partition("=")[0]) + 1, source, text.partition("=")[0]))
             if match := _URL_CREDENTIALS.search(text):
                 found.append(_secret("URL", word.text_span(match.start(1), match.end(1)), source))
     return found
+
+
+def _assigned(word, offset: int, source, option: str) -> list[CommandSecret]:
+    """``NAME=VALUE`` at ``offset`` in the word, a secret when NAME (or the last part of a
+    dotted chart key) names one."""
+    name, equals, value = word.text[offset:].partition("=")
+    if not equals or not value or not is_secret_variable(name.rsplit(".", 1)[-1]):
+        return []
+    start = offset + len(name) + 1
+    return [_secret(f"{option} {name}=", word.text_span(start, len(word.text)), source)]
 
 
 def _secret(via: str, span: Span, source) -> CommandSecret:

@@ -403,3 +403,26 @@ def test_noqa_with_ansible_lint_ids_silences_the_mapped_rule():
         select=["AN002", "AN005"],
     )
     assert findings == []
+
+
+def test_secrets_passed_as_environment_or_chart_values():
+    findings = lint(
+        """
+        - name: Start app
+          ansible.builtin.command: docker run -d -e DB_PASSWORD=hunter2 -e LOG_LEVEL=debug app:1.4
+          changed_when: true
+        - name: Install chart
+          ansible.builtin.command: helm upgrade --install db bitnami/postgresql --set auth.password=s3cr3t
+          changed_when: true
+        - name: Start with a vaulted value
+          ansible.builtin.command: docker run -d --env=API_TOKEN={{ vault_api_token }} app:1.4
+          changed_when: true
+          no_log: true
+        """,
+        select=["AN056", "AN036"],
+        filename="tasks/main.yml",
+    )
+    assert [(f.rule, f.line, f.message.split(":")[0]) for f in findings] == [
+        ("AN056", 2, "Secret on the command line (-e DB_PASSWORD= hu*****)"),
+        ("AN056", 5, "Secret on the command line (--set auth.password= s3****)"),
+    ]
