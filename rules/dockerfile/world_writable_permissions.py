@@ -6,9 +6,11 @@ from ._commands import run_scripts
 
 
 def world_writable(mode: str) -> bool:
-    """Octal modes with the 'others write' bit, or symbolic modes granting o+w / a+w."""
+    """Octal modes with the 'others write' bit, or symbolic modes granting o+w / a+w.
+    A sticky directory (1777, like /tmp) is the deliberate way to share one: not counted."""
     if mode.isdigit():
-        return len(mode) >= 3 and int(mode[-1]) & 2 == 2
+        sticky = len(mode) == 4 and int(mode[0]) & 1 == 1
+        return len(mode) >= 3 and int(mode[-1]) & 2 == 2 and not sticky
     for clause in mode.split(","):
         who, _, perms = clause.partition("+")
         if _ and "w" in perms and (who == "" or "o" in who or "a" in who):
