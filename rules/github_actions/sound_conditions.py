@@ -2,7 +2,6 @@
 
 from lintkit.expressions import find_expressions
 from lintkit.model import Example, Problem, rule
-from lintkit.yamlmodel import YMap
 
 
 @rule(
