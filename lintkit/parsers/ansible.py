@@ -39,14 +39,20 @@ TASK_KEYWORDS = frozenset("""
     run_once tags throttle timeout until vars when block rescue always any_errors_fatal
 """.split())
 
-#: Keywords of a play.
+#: Keywords of a play (ansible-core's Play attributes): anything else makes Ansible refuse it.
 PLAY_KEYWORDS = frozenset("""
     name hosts gather_facts gather_subset gather_timeout fact_path vars vars_files vars_prompt
     roles tasks pre_tasks post_tasks handlers serial strategy order max_fail_percentage
     any_errors_fatal force_handlers become become_exe become_flags become_method become_user
     check_mode collections connection debugger diff environment ignore_errors
     ignore_unreachable module_defaults no_log port remote_user run_once tags throttle timeout
-    import_playbook ansible.builtin.import_playbook ansible.legacy.import_playbook when
+""".split())
+#: Keywords of a block (ansible-core's Block attributes): a loop on a block is refused.
+BLOCK_KEYWORDS = frozenset("""
+    name block rescue always when tags vars environment notify delegate_to delegate_facts
+    any_errors_fatal become become_exe become_flags become_method become_user check_mode
+    collections connection debugger diff ignore_errors ignore_unreachable module_defaults
+    no_log port remote_user run_once throttle timeout
 """.split())
 
 #: Keys of a ``roles:`` entry that are role keywords, not role parameters.
@@ -60,6 +66,7 @@ ROLE_ENTRY_KEYWORDS = frozenset("""
 PLAY_TASK_SECTIONS = ("pre_tasks", "tasks", "post_tasks", "handlers")
 BLOCK_SECTIONS = ("block", "rescue", "always")
 PLAY_MARKERS = frozenset(("hosts", "import_playbook", "ansible.builtin.import_playbook"))
+_IMPORT_PLAYBOOK = ("import_playbook", "ansible.builtin.import_playbook", "ansible.legacy.import_playbook")
 
 #: Modules of ansible-core (short name -> ansible.builtin.<name>). ``include`` and
 #: ``yum`` are gone from recent releases but still written; they resolve here so that
@@ -163,8 +170,6 @@ FREE_FORM_OPTIONS = frozenset((
     "creates", "removes", "chdir", "executable", "warn", "stdin", "stdin_add_newline",
     "strip_empty_ends",
 ))  # fmt: skip
-#: Modules whose command line is run by a shell (pipes, ``&&``, redirections work).
-SHELL_MODULES = frozenset(("ansible.builtin.shell", "ansible.windows.win_shell"))
 #: Modules that run a command line (without a shell for ``command``).
 COMMAND_MODULES = frozenset((
     "ansible.builtin.command", "ansible.builtin.shell", "ansible.builtin.raw",
@@ -440,7 +445,6 @@ class FreeFormArgs:
     options: dict[str, str]
     option_words: dict[str, tuple[int, int]]
     raw_words: tuple[tuple[int, int], ...]
-    error: str | None = None
 
 
 def parse_free_form(text: str, *, command_like: bool) -> FreeFormArgs:
@@ -448,8 +452,8 @@ def parse_free_form(text: str, *, command_like: bool) -> FreeFormArgs:
     their own few options are, and everything else stays the command line."""
     try:
         words = split_args(text)
-    except ValueError as exc:
-        return FreeFormArgs({}, {}, ((0, len(text)),) if text.strip() else (), str(exc))
+    except ValueError:  # unbalanced quotes: Ansible refuses the task; keep it as a command line
+        return FreeFormArgs({}, {}, ((0, len(text)),) if text.strip() else ())
     options: dict[str, str] = {}
     option_words: dict[str, tuple[int, int]] = {}
     raw: list[tuple[int, int]] = []
@@ -556,10 +560,6 @@ class CommandLine:
         from ..shell import parse_script
 
         return parse_script(strip_jinja_keep_length(self.text), self.offsets)
-
-    @property
-    def words(self) -> list[str]:
-        return self.text.split()
 
 
 def strip_jinja_keep_length(text: str) -> str:
@@ -679,9 +679,6 @@ class Task:
             return self.option_spans[key]
         return self.action_span()
 
-    def has_arg(self, key: str) -> bool:
-        return key in self.args
-
     def keyword(self, key: str) -> Any:
         """A task keyword, falling back to enclosing blocks and the play (as Ansible inherits
         ``become``, ``no_log``, ``when``...)."""
@@ -711,7 +708,8 @@ class Play:
 
     @property
     def is_import(self) -> bool:
-        return any(k in self.node for k in ("import_playbook", "ansible.builtin.import_playbook", "ansible.legacy.import_playbook"))
+        """An ``import_playbook`` entry rather than a play of its own."""
+        return any(k in self.node for k in _IMPORT_PLAYBOOK)
 
     def head_span(self) -> Span:
         for key in self.node:
@@ -1006,7 +1004,7 @@ class _Builder:
         play = Play(item)
         self.view.plays.append(play)
         self.vars_of(item, "play")
-        for key in ("import_playbook", "ansible.builtin.import_playbook", "ansible.legacy.import_playbook"):
+        for key in _IMPORT_PLAYBOOK:
             target = item.get(key)
             if isinstance(target, str):
                 self.view.references.append(Reference("playbook", target.strip(), item.value_span(key), key))
