@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Iterator
 
 from ..model import ParseError, Span
@@ -105,19 +104,36 @@ def first_line_span(node: YMap | YSeq) -> Span:
     return node.span
 
 
-@dataclass(eq=False)
+_EMPTY = YMap()
+_CONTAINER_WORDS = {"initContainers": "init container", "ephemeralContainers": "ephemeral container"}
+
+
 class Container:
-    """One container of a pod spec; ``list_name`` is containers/initContainers/..."""
+    """One container of a pod spec; ``list_name`` is containers/initContainers/...
 
-    node: YMap
-    list_name: str
-    pod: PodSpec
-    index: int
+    Views are built once per file and read by every rule, so their fields are plain
+    attributes computed up front rather than properties recomputed on each access.
+    """
 
-    @property
-    def name(self) -> str:
-        name = self.node.get("name")
-        return name if isinstance(name, str) else "(unnamed)"
+    __slots__ = ("node", "list_name", "pod", "index", "name", "label", "image", "security_context", "resources",
+                 "ports", "env", "env_from")
+
+    def __init__(self, node: YMap, list_name: str, pod: PodSpec, index: int):
+        self.node = node
+        self.list_name = list_name
+        self.pod = pod
+        self.index = index
+        name = node.get("name")
+        self.name: str = name if isinstance(name, str) else "(unnamed)"
+        #: How messages name the container: ``container 'web' of Deployment/shop``.
+        self.label = f"{_CONTAINER_WORDS.get(list_name, 'container')} {self.name!r} of {pod.obj.label}"
+        image = node.get("image")
+        self.image: str | None = image if isinstance(image, str) else None
+        self.security_context: YMap | None = mapping(node.get("securityContext"))
+        self.resources: YMap | None = mapping(node.get("resources"))
+        self.ports: list[YMap] = items_of(node.get("ports"))
+        self.env: list[YMap] = items_of(node.get("env"))
+        self.env_from: list[YMap] = items_of(node.get("envFrom"))
 
     @property
     def span(self) -> Span:
@@ -126,21 +142,6 @@ class Container:
     def name_span(self) -> Span:
         """Where findings about something the container lacks are reported."""
         return self.node.value_span("name") if "name" in self.node else first_line_span(self.node)
-
-    @property
-    def label(self) -> str:
-        """How messages name the container: ``container 'web' of Deployment/shop``."""
-        what = {"initContainers": "init container", "ephemeralContainers": "ephemeral container"}
-        return f"{what.get(self.list_name, 'container')} {self.name!r} of {self.pod.obj.label}"
-
-    @property
-    def image(self) -> str | None:
-        image = self.node.get("image")
-        return image if isinstance(image, str) else None
-
-    @cached_property
-    def security_context(self) -> YMap | None:
-        return mapping(self.node.get("securityContext"))
 
     def security_setting(self, name: str) -> tuple[Any, YMap] | None:
         """(value, the securityContext that sets it) for a container security field, the
@@ -154,25 +155,9 @@ class Container:
                 return pod_context[name], pod_context
         return None
 
-    @cached_property
-    def resources(self) -> YMap | None:
-        return mapping(self.node.get("resources"))
-
     def resource(self, section: str, name: str) -> Any:
         """``resources.<section>.<name>`` (e.g. requests/cpu), None when unset."""
         return dig(self.resources, section, name)
-
-    @cached_property
-    def ports(self) -> list[YMap]:
-        return items_of(self.node.get("ports"))
-
-    @cached_property
-    def env(self) -> list[YMap]:
-        return items_of(self.node.get("env"))
-
-    @cached_property
-    def env_from(self) -> list[YMap]:
-        return items_of(self.node.get("envFrom"))
 
     def probes(self) -> Iterator[tuple[str, YMap]]:
         for kind in ("livenessProbe", "readinessProbe", "startupProbe"):
@@ -181,44 +166,40 @@ class Container:
                 yield kind, probe
 
 
-@dataclass(eq=False)
 class PodSpec:
-    node: YMap
-    #: The YMap holding ``spec`` (the template, or the Pod itself): its metadata has the pod labels.
-    template: YMap
-    obj: K8sObject
+    """The pod spec of a workload. ``template`` is the YMap holding ``spec`` (the pod
+    template, or the Pod itself): its metadata has the pod's labels and annotations."""
 
-    @cached_property
-    def containers(self) -> list[Container]:
-        found = []
-        for list_name in CONTAINER_LISTS:
-            for index, item in enumerate(items_of(self.node.get(list_name))):
-                found.append(Container(item, list_name, self, index))
-        return found
+    __slots__ = ("node", "template", "obj", "metadata", "labels", "annotations", "security_context", "volumes",
+                 "is_batch", "is_windows", "containers")
+
+    def __init__(self, node: YMap, template: YMap, obj: K8sObject):
+        self.node = node
+        self.template = template
+        self.obj = obj
+        self.metadata: YMap = mapping(template.get("metadata")) or _EMPTY
+        self.labels: YMap = mapping(self.metadata.get("labels")) or _EMPTY
+        self.annotations: YMap = mapping(self.metadata.get("annotations")) or _EMPTY
+        self.security_context: YMap | None = mapping(node.get("securityContext"))
+        self.volumes: list[YMap] = items_of(node.get("volumes"))
+        #: Jobs and CronJobs: pods that run to completion.
+        self.is_batch = obj.kind in BATCH_KINDS
+        #: Windows pods: Linux-only settings (capabilities, seccomp, read-only root,
+        #: runAsNonRoot by UID) do not apply to them.
+        os_name = dig(node, "os", "name")
+        if os_name is not None:
+            self.is_windows = os_name == "windows"
+        else:
+            self.is_windows = dig(node, "nodeSelector", "kubernetes.io/os") == "windows"
+        self.containers: list[Container] = [
+            Container(item, list_name, self, index)
+            for list_name in CONTAINER_LISTS
+            for index, item in enumerate(items_of(node.get(list_name)))
+        ]
 
     def app_containers(self) -> list[Container]:
         """The long-running containers (``containers``), without init and ephemeral ones."""
         return [c for c in self.containers if c.list_name == "containers"]
-
-    @cached_property
-    def metadata(self) -> YMap:
-        return mapping(self.template.get("metadata")) or YMap()
-
-    @property
-    def labels(self) -> YMap:
-        return mapping(self.metadata.get("labels")) or YMap()
-
-    @property
-    def annotations(self) -> YMap:
-        return mapping(self.metadata.get("annotations")) or YMap()
-
-    @cached_property
-    def security_context(self) -> YMap | None:
-        return mapping(self.node.get("securityContext"))
-
-    @cached_property
-    def volumes(self) -> list[YMap]:
-        return items_of(self.node.get("volumes"))
 
     @property
     def span(self) -> Span:
@@ -226,73 +207,36 @@ class PodSpec:
         of the pod (template)."""
         return key_or_node_span(self.template, "spec")
 
-    @property
-    def is_batch(self) -> bool:
-        return self.obj.kind in BATCH_KINDS
 
-    @property
-    def is_windows(self) -> bool:
-        """Windows pods: Linux-only settings (capabilities, seccomp, read-only root,
-        runAsNonRoot by UID) do not apply to them."""
-        os_name = dig(self.node, "os", "name")
-        if os_name is not None:
-            return os_name == "windows"
-        return dig(self.node, "nodeSelector", "kubernetes.io/os") == "windows"
-
-
-@dataclass(eq=False)
 class K8sObject:
-    node: YMap
-    document: int
+    """One API object; ``document`` is the index of the YAML document holding it."""
 
-    @property
-    def kind(self) -> str:
-        return self.node["kind"]
+    __slots__ = ("node", "document", "kind", "api_version", "group", "metadata", "name", "namespace", "labels",
+                 "annotations", "spec", "label", "pod")
 
-    @property
-    def api_version(self) -> str:
-        return self.node["apiVersion"]
-
-    @property
-    def group(self) -> str:
-        """API group ("" for the core group)."""
+    def __init__(self, node: YMap, document: int):
+        self.node = node
+        self.document = document
+        self.kind: str = node["kind"]
+        self.api_version: str = node["apiVersion"]
         group, slash, _version = self.api_version.rpartition("/")
-        return group if slash else ""
-
-    @cached_property
-    def metadata(self) -> YMap:
-        return mapping(self.node.get("metadata")) or YMap()
-
-    @property
-    def name(self) -> str:
-        name = self.metadata.get("name")
-        return name if isinstance(name, str) else ""
-
-    @property
-    def namespace(self) -> str | None:
-        namespace = self.metadata.get("namespace")
-        return namespace if isinstance(namespace, str) else None
-
-    @property
-    def labels(self) -> YMap:
-        return mapping(self.metadata.get("labels")) or YMap()
-
-    @property
-    def annotations(self) -> YMap:
-        return mapping(self.metadata.get("annotations")) or YMap()
-
-    @cached_property
-    def spec(self) -> YMap:
-        return mapping(self.node.get("spec")) or YMap()
+        #: API group ("" for the core group).
+        self.group: str = group if slash else ""
+        metadata = self.metadata = mapping(node.get("metadata")) or _EMPTY
+        name = metadata.get("name")
+        self.name: str = name if isinstance(name, str) else ""
+        namespace = metadata.get("namespace")
+        self.namespace: str | None = namespace if isinstance(namespace, str) else None
+        self.labels: YMap = mapping(metadata.get("labels")) or _EMPTY
+        self.annotations: YMap = mapping(metadata.get("annotations")) or _EMPTY
+        self.spec: YMap = mapping(node.get("spec")) or _EMPTY
+        #: How messages name the object: ``Deployment/web``.
+        self.label = f"{self.kind}/{self.name or '(unnamed)'}"
+        self.pod: PodSpec | None = self._pod_spec()
 
     @property
     def span(self) -> Span:
         return self.node.span
-
-    @property
-    def label(self) -> str:
-        """How messages name the object: ``Deployment/web``."""
-        return f"{self.kind}/{self.name or '(unnamed)'}"
 
     def name_span(self) -> Span:
         """Where findings about the object as a whole are reported: its name, else its kind."""
@@ -310,8 +254,7 @@ class K8sObject:
             return self.node.key_span("spec")
         return self.name_span()
 
-    @cached_property
-    def pod(self) -> PodSpec | None:
+    def _pod_spec(self) -> PodSpec | None:
         """The pod spec of a built-in workload, or of a custom resource that embeds a pod
         template the usual way (``spec.template.spec`` with containers)."""
         path = POD_SPEC_PATHS.get(self.kind, ("spec", "template", "spec"))
@@ -324,9 +267,6 @@ class K8sObject:
         if self.kind not in POD_SPEC_PATHS and not isinstance(node.get("containers"), YSeq):
             return None
         return PodSpec(node, parent, self)
-
-    def pod_spec(self) -> PodSpec | None:
-        return self.pod
 
 
 @dataclass(eq=False)
@@ -342,41 +282,40 @@ class KubernetesFile:
     #: Facts derived from the file that several rules share (RBAC grants, the object
     #: inventory of project rules), computed once by whichever rule asks first.
     derived: dict[str, Any] = field(default_factory=dict)
+    _workloads: list[tuple[K8sObject, PodSpec]] = field(default_factory=list)
+    _containers: list[Container] = field(default_factory=list)
+    _by_kind: dict[str, list[K8sObject]] = field(default_factory=dict)
 
-    @cached_property
+    def index(self) -> None:
+        """Build the lookups rules use (called once the objects are known)."""
+        self._workloads = [(obj, obj.pod) for obj in self.objects if obj.pod is not None]
+        self._containers = [c for _obj, pod in self._workloads for c in pod.containers]
+        self._by_kind = {}
+        for obj in self.objects:
+            self._by_kind.setdefault(obj.kind, []).append(obj)
+
+    @property
     def kustomize_role(self) -> str | None:
-        """ "resource" or "patch" when a kustomization.yaml beside the file (or in the
+        """"resource" or "patch" when a kustomization.yaml beside the file (or in the
         folder above) lists it: kustomize then edits it (patches, labels, generators)
         before it reaches the cluster, so it may legitimately lack required fields."""
-        return kustomize_role(self.source.path)
-
-    @cached_property
-    def _workloads(self) -> list[tuple[K8sObject, PodSpec]]:
-        return [(obj, obj.pod) for obj in self.objects if obj.pod is not None]
-
-    @cached_property
-    def _containers(self) -> list[Container]:
-        return [c for _obj, pod in self._workloads for c in pod.containers]
-
-    @cached_property
-    def _by_kind(self) -> dict[str, list[K8sObject]]:
-        found: dict[str, list[K8sObject]] = {}
-        for obj in self.objects:
-            found.setdefault(obj.kind, []).append(obj)
-        return found
+        if "kustomize_role" not in self.derived:
+            self.derived["kustomize_role"] = kustomize_role(self.source.path)
+        return self.derived["kustomize_role"]
 
     def workloads(self) -> list[tuple[K8sObject, PodSpec]]:
-        """(object, pod spec) of every object that runs pods (computed once per file)."""
+        """(object, pod spec) of every object that runs pods."""
         return self._workloads
 
     def containers(self) -> list[Container]:
-        """Every container of every workload (computed once per file)."""
+        """Every container of every workload."""
         return self._containers
 
     def of_kind(self, *kinds: str) -> list[K8sObject]:
+        """The objects of the given kinds (grouped by kind, in file order within each)."""
         if len(kinds) == 1:
             return self._by_kind.get(kinds[0], [])
-        return [obj for obj in self.objects if obj.kind in kinds]
+        return [obj for kind in kinds for obj in self._by_kind.get(kind, ())]
 
     def suppression_scopes(self) -> list[Span]:
         """Objects, pod specs and containers: a comment above one covers all of it."""
@@ -544,4 +483,5 @@ def parse(source: SourceFile, documents: list[YamlDocument]) -> KubernetesFile:
             view.objects.extend(K8sObject(item, document.index) for item in items if _is_object(item))
         else:
             view.objects.append(K8sObject(root, document.index))
+    view.index()
     return view

@@ -9,6 +9,7 @@ use instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +84,11 @@ def change_for(api_version: str, kind: str) -> ApiChange | None:
     return None
 
 
+@lru_cache(maxsize=64)
 def version_tuple(text: str) -> tuple[int, int]:
-    parts = [int(p) for p in text.lstrip("v").split(".")[:2] if p.isdigit()]
-    return (parts + [0, 0])[0], (parts + [0, 0])[1]
+    """(major, minor) of "1.31", "v1.31.2"."""
+    parts = [int(p) for p in text.lstrip("v").split(".")[:2] if p.isdigit()] + [0, 0]
+    return parts[0], parts[1]
 
 
 def show(version: tuple[int, int]) -> str:
