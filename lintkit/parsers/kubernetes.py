@@ -115,8 +115,20 @@ class Container:
     attributes computed up front rather than properties recomputed on each access.
     """
 
-    __slots__ = ("node", "list_name", "pod", "index", "name", "label", "image", "security_context", "resources",
-                 "ports", "env", "env_from")
+    __slots__ = (
+        "node",
+        "list_name",
+        "pod",
+        "index",
+        "name",
+        "label",
+        "image",
+        "security_context",
+        "resources",
+        "ports",
+        "env",
+        "env_from",
+    )
 
     def __init__(self, node: YMap, list_name: str, pod: PodSpec, index: int):
         self.node = node
@@ -170,8 +182,19 @@ class PodSpec:
     """The pod spec of a workload. ``template`` is the YMap holding ``spec`` (the pod
     template, or the Pod itself): its metadata has the pod's labels and annotations."""
 
-    __slots__ = ("node", "template", "obj", "metadata", "labels", "annotations", "security_context", "volumes",
-                 "is_batch", "is_windows", "containers")
+    __slots__ = (
+        "node",
+        "template",
+        "obj",
+        "metadata",
+        "labels",
+        "annotations",
+        "security_context",
+        "volumes",
+        "is_batch",
+        "is_windows",
+        "containers",
+    )
 
     def __init__(self, node: YMap, template: YMap, obj: K8sObject):
         self.node = node
@@ -211,8 +234,21 @@ class PodSpec:
 class K8sObject:
     """One API object; ``document`` is the index of the YAML document holding it."""
 
-    __slots__ = ("node", "document", "kind", "api_version", "group", "metadata", "name", "namespace", "labels",
-                 "annotations", "spec", "label", "pod")
+    __slots__ = (
+        "node",
+        "document",
+        "kind",
+        "api_version",
+        "group",
+        "metadata",
+        "name",
+        "namespace",
+        "labels",
+        "annotations",
+        "spec",
+        "label",
+        "pod",
+    )
 
     def __init__(self, node: YMap, document: int):
         self.node = node
@@ -296,7 +332,7 @@ class KubernetesFile:
 
     @property
     def kustomize_role(self) -> str | None:
-        """"resource" or "patch" when a kustomization.yaml beside the file (or in the
+        """ "resource" or "patch" when a kustomization.yaml beside the file (or in the
         folder above) lists it: kustomize then edits it (patches, labels, generators)
         before it reaches the cluster, so it may legitimately lack required fields."""
         if "kustomize_role" not in self.derived:

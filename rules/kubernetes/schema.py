@@ -309,6 +309,32 @@ def catalog(version: str) -> Catalog:
     return found
 
 
+# --- custom resources -----------------------------------------------------------------
+
+_CRD_VALIDATORS: dict[str, Any] = {}
+
+
+def crd_validator(folders: tuple[str, ...], group: str, version: str, kind: str):
+    """A jsonschema validator for a custom resource, from the first of ``folders`` that
+    has ``<group>/<kind>_<version>.json`` (the layout of the CRDs-catalog that
+    kubeconform users keep), or None. CRD schemas use all of OpenAPI v3 (patterns,
+    bounds, anyOf), so they go through jsonschema rather than the compiled checks."""
+    for folder in folders:
+        path = os.path.join(folder, group, f"{kind.lower()}_{version}.json")
+        if path in _CRD_VALIDATORS:
+            return _CRD_VALIDATORS[path]
+        if not os.path.isfile(path):
+            continue
+        import jsonschema
+
+        with open(path, encoding="utf-8") as fh:
+            loaded = json.load(fh)
+        cls = jsonschema.validators.validator_for(loaded, default=jsonschema.Draft7Validator)
+        found = _CRD_VALIDATORS[path] = cls(loaded)
+        return found
+    return None
+
+
 # --- explaining failures --------------------------------------------------------------
 
 
@@ -317,6 +343,8 @@ class SchemaError:
     span: Span
     path: tuple
     message: str
+    #: "type", "enum", "required" or "unknown".
+    kind: str
 
 
 def where(path: tuple) -> str:
@@ -352,29 +380,31 @@ def _explain(schema, value, path, obj, container, key, parent_schema, errors) ->
     here = _value_span(container, key, obj.span)
     if schema.types is not None and not _type_check(schema.types)(value):
         expected = " or ".join(sorted(t for t in schema.types if t != "null"))
-        errors.append(SchemaError(here, path, f"{where(path)}: expected {expected}, got {_describe(value)}"))
+        errors.append(SchemaError(here, path, f"{where(path)}: expected {expected}, got {_describe(value)}", "type"))
         return
     if schema.enum is not None and not _enum_check(schema.enum)(value):
         options = ", ".join(json.dumps(e) for e in schema.enum[:10])
-        errors.append(SchemaError(here, path, f"{where(path)}: {_describe(value)} is not one of {options}"))
+        errors.append(SchemaError(here, path, f"{where(path)}: {_describe(value)} is not one of {options}", "enum"))
         return
     if schema.one_of and not any(branch.ok(value) for branch in schema.one_of):
         expected = sorted({t for b in schema.one_of for t in (b.ensure().types or ()) if t != "null"})
         errors.append(
-            SchemaError(here, path, f"{where(path)}: expected {' or '.join(expected)}, got {_describe(value)}")
+            SchemaError(here, path, f"{where(path)}: expected {' or '.join(expected)}, got {_describe(value)}", "type")
         )
         return
     if isinstance(value, dict):
         for name in schema.required:
             if name not in value:
                 span = _missing_span(container, key, value, obj)
-                errors.append(SchemaError(span, path, f"{where(path)}: missing required field {name!r}"))
+                errors.append(SchemaError(span, path, f"{where(path)}: missing required field {name!r}", "required"))
         for name, item in value.items():
             child = schema.properties.get(name)
             if child is None and schema.additional is False:
                 span = value.key_span(name) if isinstance(value, YMap) and name in value._pos else here
                 hint = _misplaced_hint(name, schema, value, path, parent_schema, container)
-                errors.append(SchemaError(span, path + (name,), f"{where(path)}: unknown field {name!r}{hint}"))
+                errors.append(
+                    SchemaError(span, path + (name,), f"{where(path)}: unknown field {name!r}{hint}", "unknown")
+                )
                 continue
             child = child or (schema.additional if isinstance(schema.additional, Schema) else None)
             if child is not None:

@@ -37,13 +37,27 @@ _BAD = _GOOD.replace("  selector:\n    matchLabels: {app: web}\n", "").replace(
         "the OpenAPI schema of the configured Kubernetes version (`kubernetes-version`, "
         f"{schema.DEFAULT_KUBERNETES_VERSION} when unset), offline, and each error is reported "
         "at the offending field with its path; a field written at the wrong indentation is "
-        "named as such. Custom resources are not checked (their schemas live in the CRDs), "
-        "nor are apiVersions the target version no longer serves (see no-deprecated-api). "
+        "named as such. Custom resources are checked only against schemas the `crd-schemas` "
+        "option points at (folders laid out as `<group>/<kind>_<version>.json`, as in the "
+        "CRDs-catalog used with kubeconform; relative to the working directory). "
+        "apiVersions the target version no longer serves are left to no-deprecated-api. "
         "Files that a kustomization.yaml beside them lists are not required to be complete: "
         "kustomize fills them in (patches, labels, generators) before they reach the cluster."
     ),
     tags=("reliability",),
     aliases=("kube-linter:schema-validation", "k8s:schema", "kubeconform:schema"),
+    options={
+        "type": "object",
+        "properties": {
+            "crd-schemas": {
+                "type": "array",
+                "items": {"type": "string"},
+                "default": [],
+                "description": "folders of custom resource schemas (<group>/<kind>_<version>.json)",
+            }
+        },
+        "additionalProperties": False,
+    },
     examples=(Example(bad=_BAD, good=_GOOD, filename="deployment.yaml"),),
 )
 def check(manifest, ctx):
@@ -51,21 +65,36 @@ def check(manifest, ctx):
         return
     version = schema.target_version(ctx.settings)
     catalog = schema.catalog(version)
+    crd_folders = tuple(ctx.options["crd-schemas"])
     partial = manifest.kustomize_role is not None
     for obj in manifest.objects:
         found = catalog.schema_for(obj.api_version, obj.kind)
         if found is None:
-            if catalog.is_builtin_group(obj.group) and apis.change_for(obj.api_version, obj.kind) is None:
-                yield _unknown_kind(obj, catalog)
+            if catalog.is_builtin_group(obj.group):
+                if apis.change_for(obj.api_version, obj.kind) is None:
+                    yield _unknown_kind(obj, catalog)
+            elif crd_folders:
+                yield from _custom_resource_errors(obj, crd_folders, partial)
             continue
         if found.ok(obj.node):
             continue
         for error in schema.explain(found, obj.node):
-            if partial and "missing required field" in error.message:
-                continue
-            if _is_patch_directive(error.path):
+            if (partial and error.kind == "required") or _is_patch_directive(error.path):
                 continue
             yield Problem(error.span, f"{obj.label}: {error.message}")
+
+
+def _custom_resource_errors(obj, folders, partial):
+    version = obj.api_version.rpartition("/")[2]
+    validator = schema.crd_validator(folders, obj.group, version, obj.kind)
+    if validator is None:
+        return
+    from lintkit.schemastore import schema_errors
+
+    for span, message, path in schema_errors(validator, obj.node, obj.node):
+        if (partial and "is a required property" in message) or _is_patch_directive(path):
+            continue
+        yield Problem(span, f"{obj.label}: {message}")
 
 
 def _is_patch_directive(path: tuple) -> bool:

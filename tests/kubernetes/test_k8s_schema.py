@@ -241,3 +241,39 @@ def test_compiled_schemas_agree_with_jsonschema_on_the_corpus():
                     assert compiled.ok(variant) == (not errors), (obj["kind"], obj.get("metadata"), errors[:1])
                     checked += 1
     assert checked > 5000
+
+
+def test_custom_resources_against_configured_crd_schemas(tmp_path):
+    folder = tmp_path / "crds" / "example.com"
+    folder.mkdir(parents=True)
+    (folder / "widget_v1.json").write_text(
+        json.dumps(
+            {
+                "type": "object",
+                "properties": {
+                    "apiVersion": {"type": "string"},
+                    "kind": {"type": "string"},
+                    "metadata": {"type": "object"},
+                    "spec": {
+                        "type": "object",
+                        "properties": {"size": {"type": "integer", "minimum": 1}},
+                        "additionalProperties": False,
+                    },
+                },
+            }
+        )
+    )
+    widget = """
+        apiVersion: example.com/v1
+        kind: Widget
+        metadata: {name: w}
+        spec:
+          size: 0
+          colour: red
+    """
+    assert lint(widget, "schema-valid") == []  # no schema configured: custom resources are skipped
+    findings = lint(widget, "schema-valid", rule_options={"schema-valid": {"crd-schemas": [str(tmp_path / "crds")]}})
+    assert sorted((f.line, f.message) for f in findings) == [
+        (5, "Widget/w: spec.size: 0 is less than the minimum of 1"),
+        (6, "Widget/w: spec.colour: unknown key 'colour'"),
+    ]
