@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from ..images import ImageRef, is_scratch, parse_image
 from ..model import ParseError, Span
 from ..shell import SHELL_INTERPRETERS, OffsetMap, Script, parse_script
 from ..source import SourceFile
@@ -163,31 +164,6 @@ class Heredoc:
         return "".join(line.lstrip("\t") for line in self.content.splitlines(keepends=True))
 
 
-@dataclass(frozen=True, slots=True)
-class ImageRef:
-    """An image reference split into parts: ``registry/name:tag@digest``."""
-
-    text: str
-    registry: str | None
-    name: str  # repository path without registry, tag or digest
-    tag: str | None
-    digest: str | None
-
-    @classmethod
-    def parse(cls, text: str) -> ImageRef:
-        rest, _, digest = text.partition("@")
-        slash = rest.rfind("/")
-        colon = rest.rfind(":")
-        tag = None
-        if colon > slash:
-            rest, tag = rest[:colon], rest[colon + 1 :]
-        registry = None
-        first, sep, remainder = rest.partition("/")
-        if sep and ("." in first or ":" in first or first == "localhost"):
-            registry, rest = first, remainder
-        return cls(text, registry, rest, tag, digest or None)
-
-
 @dataclass(eq=False)
 class Instruction:
     """One instruction, with positions for the keyword, each flag and each argument."""
@@ -271,7 +247,7 @@ class Stage:
 
     @property
     def is_scratch(self) -> bool:
-        return self.image is not None and self.image.text.lower() == "scratch"
+        return self.image is not None and is_scratch(self.image.text)
 
     def instructions_named(self, *keywords: str) -> Iterator[Instruction]:
         for instruction in self.instructions:
@@ -1085,7 +1061,7 @@ class _Stages:
             stage.image_token = args[0]
             resolved, _ = substitute(args[0].value, global_args)
             if resolved is not None:
-                stage.image = ImageRef.parse(resolved)
+                stage.image = parse_image(resolved)
                 base = _find_stage(self.stages, resolved)
                 if base is not None:
                     stage.base_stage = base
@@ -1102,7 +1078,7 @@ class _Stages:
             return stage.base_stage.os
         if stage.image is None:
             return "linux"
-        name = f"{stage.image.name}:{stage.image.tag or ''}".lower()
+        name = f"{stage.image.repository}:{stage.image.tag or ''}".lower()
         return "windows" if any(marker in name for marker in _WINDOWS_IMAGE_MARKERS) else "linux"
 
     @staticmethod

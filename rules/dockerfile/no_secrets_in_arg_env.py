@@ -1,27 +1,10 @@
 """Credentials in ARG/ENV, or secret files copied into the image."""
 
 import posixpath
-import re
 
 from lintkit.model import Example, Problem, rule
+from lintkit.secrets import is_literal_value, is_secret_name, looks_like_secret, mask
 
-#: Name parts that mark a credential. A bare KEY is not one: GPG_KEY, SIGNING_KEY and
-#: KEY_IDS name public keys and fingerprints.
-_SECRET_NAME = re.compile(
-    r"(?:^|_)(?:password|passwd|pword|secret|token|credentials?|apikey|api_key|access_key"
-    r"|private_key|secret_key|auth_token)(?:_|$)",
-    re.IGNORECASE,
-)
-#: ... unless the name says it holds where the secret is, not the secret.
-_NOT_SECRET_NAME = re.compile(r"(?:^|_)(?:file|path|dir|url|id|name|user)$", re.IGNORECASE)
-#: Values whose shape gives them away whatever the variable is called.
-_SECRET_VALUES = (
-    ("an AWS access key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
-    ("a GitHub token", re.compile(r"\bgh[pousr]_[0-9A-Za-z]{36,}\b")),
-    ("a GitLab token", re.compile(r"\bglpat-[0-9A-Za-z_-]{20,}\b")),
-    ("a Slack token", re.compile(r"\bxox[abposr]-[0-9A-Za-z-]{10,}\b")),
-    ("a private key", re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")),
-)
 SECRET_FILES = frozenset(
     ("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".env", ".npmrc", ".pypirc", ".netrc",
      "credentials", ".git-credentials", ".dockercfg")
@@ -36,15 +19,6 @@ def is_secret_file(name: str) -> bool:
     if lowered in SECRET_FILES or lowered.endswith(_SECRET_SUFFIXES):
         return True
     return lowered.endswith(".pem") and ("key" in lowered or "private" in lowered)
-
-
-def mask(value: str) -> str:
-    """Enough of a value to recognise it, never enough to use it."""
-    return value[:4] + "****" if len(value) > 8 else "****"
-
-
-def _is_secret_name(name: str) -> bool:
-    return bool(_SECRET_NAME.search(name)) and not _NOT_SECRET_NAME.search(name)
 
 
 @rule(
@@ -71,17 +45,14 @@ def check(dockerfile, ctx):
     for instruction in dockerfile.instructions_named("ENV", "ARG"):
         for pair in instruction.pairs:
             value = pair.value or ""
-            shaped = next(
-                (label for label, pattern in _SECRET_VALUES if pattern.search(value)), None
-            )
-            if shaped:
+            if value and looks_like_secret("", value):
                 yield Problem(
                     pair.value_token.span,
-                    f"{pair.name} holds what looks like {shaped} ({mask(value)})",
+                    f"{pair.name} holds what looks like a token or key ({mask(value)})",
                 )
-            elif _is_secret_name(pair.name) and (value or instruction.keyword == "ARG"):
-                if "$" in value:
-                    continue  # passed through from another variable
+            elif is_secret_name(pair.name) and (pair.value is None or is_literal_value(value)):
+                # An ARG is recorded in the image history even without a default (the
+                # value comes from --build-arg); an ENV only leaks a literal value.
                 yield Problem(
                     pair.key.span,
                     f"{instruction.keyword} {pair.name} looks like a credential; "

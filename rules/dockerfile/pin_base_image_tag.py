@@ -38,4 +38,6 @@ def check(dockerfile, ctx):
         if image.tag is None:
             yield Problem(token.span, f"Pin a version tag on the base image {image.text}")
         elif image.tag == "latest":
-            yield Problem(token.span, f"The `latest` tag of {image.name} moves; pin a version tag")
+            yield Problem(
+                token.span, f"The `latest` tag of {image.repository} moves; pin a version tag"
+            )

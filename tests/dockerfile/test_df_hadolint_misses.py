@@ -61,6 +61,12 @@ def test_private_key_files_copied_into_the_image():
     assert 2 in aliases_reported("FROM alpine:3.20\nCOPY id_rsa /root/.ssh/id_rsa\n")["DL3064"]
 
 
+def test_password_names_ending_in_pass():
+    """hadolint's DL3064 word list misses names such as NAGIOSADMIN_PASS; lintkit uses the
+    shared secret-name vocabulary (lintkit.secrets) of every kind."""
+    assert 2 in aliases_reported("FROM alpine:3.20\nENV NAGIOSADMIN_PASS nagios\n")["DL3064"]
+
+
 def test_any_rm_is_not_a_dnf_cache_cleanup():
     """hadolint accepts any `rm -rf` in the RUN as the dnf cache cleanup (DL3040); only
     `dnf clean` or removing /var/cache/dnf empties it."""

@@ -292,7 +292,7 @@ def test_stages_global_args_and_substitution(parse):
     deps, build, final, unknown = doc.stages
     assert [a.pairs[0].name for a in doc.global_args] == ["REGISTRY", "NODE_VERSION", "TAG"]
     assert deps.image.text == "docker.io/library/node:18-alpine"
-    assert (deps.image.registry, deps.image.name, deps.image.tag) == (
+    assert (deps.image.registry, deps.image.repository, deps.image.tag) == (
         "docker.io",
         "library/node",
         "18-alpine",
