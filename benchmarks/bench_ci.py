@@ -2,6 +2,10 @@
 zizmor's (offline) on the same folder; median of N runs each.
 
     python benchmarks/bench_ci.py [CORPUS_DIR] [--runs 5] [--zizmor PATH]
+
+The two tools' runs alternate, and the ratio reported is the median of the ratios of
+runs made back to back, so that load from other processes on the machine (which comes
+and goes) weighs on both sides alike.
 """
 
 from __future__ import annotations
@@ -29,11 +33,6 @@ def timed(command: list[str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def median_of(command: list[str], runs: int) -> tuple[float, float]:
-    samples = [timed(command) for _ in range(runs)]
-    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
@@ -44,16 +43,25 @@ def main() -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     lintkit = [sys.executable, "-m", "lintkit", "check", "--isolated", "--no-cache", "--quiet", args.corpus]
-    wall, cpu = median_of(lintkit, args.runs)
-    print(f"lintkit: {wall:.2f} s wall, {cpu:.2f} s CPU (median of {args.runs})")
     tool = args.zizmor if os.path.exists(args.zizmor) else shutil.which("zizmor")
-    if not tool:
+    zizmor = [tool, "--offline", "--format", "json", args.corpus] if tool else None
+    ours, theirs = [], []
+    for _ in range(args.runs):
+        ours.append(timed(lintkit))
+        if zizmor:
+            theirs.append(timed(zizmor))
+    print(f"lintkit: {_median(ours, 0):.2f} s wall, {_median(ours, 1):.2f} s CPU (median of {args.runs})")
+    if not zizmor:
         print("zizmor not installed; see scripts/compare_zizmor.py for how to install it")
         return 0
-    z_wall, z_cpu = median_of([tool, "--offline", "--format", "json", args.corpus], args.runs)
-    print(f"zizmor:  {z_wall:.2f} s wall, {z_cpu:.2f} s CPU (median of {args.runs})")
-    print(f"lintkit / zizmor wall time: {wall / z_wall:.2f}x (target: within 2x)")
+    print(f"zizmor:  {_median(theirs, 0):.2f} s wall, {_median(theirs, 1):.2f} s CPU (median of {args.runs})")
+    ratio = statistics.median(a[0] / b[0] for a, b in zip(ours, theirs))
+    print(f"lintkit / zizmor wall time: {ratio:.2f}x (median of back-to-back pairs; target: within 2x)")
     return 0
+
+
+def _median(samples: list[tuple[float, float]], index: int) -> float:
+    return statistics.median(s[index] for s in samples)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ context paths an expression reads and where they are, never regex the raw text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -122,74 +123,60 @@ class ContextRef:
 def find_expressions(text: str) -> list[Expression]:
     """Every ``${{ }}`` in ``text``; a ``}}`` inside a string literal does not close."""
     found = []
-    position = text.find("${{")
+    find = text.find
+    position = find("${{")
     while position != -1:
         index = position + 3
-        quoted = False
         close = -1
-        while index < len(text):
-            char = text[index]
-            if char == "'":
-                quoted = not quoted  # '' inside a literal toggles twice
-            elif not quoted and text.startswith("}}", index):
-                close = index
+        while True:
+            candidate = find("}}", index)
+            quote = find("'", index, candidate if candidate != -1 else len(text))
+            if quote == -1:
+                close = candidate
                 break
-            index += 1
+            # A string literal: skip to its closing quote (`''` reopens at once).
+            end = find("'", quote + 1)
+            if end == -1:
+                break
+            index = end + 1
         if close == -1:
             break
         found.append(Expression(position, close + 2, text[position + 3 : close], position + 3))
-        position = text.find("${{", close + 2)
+        position = find("${{", close + 2)
     return found
 
 
-_OPERATORS = ("==", "!=", "<=", ">=", "&&", "||", "<", ">", "!")
+#: One token at a time: blanks, a string literal (`''` escapes a quote), an identifier
+#: (``-`` allowed inside, as in ``steps.my-step``), a number, an operator, punctuation;
+#: anything else (and an unterminated string) is an error.
+_TOKEN = re.compile(
+    r"""\s+
+    |(?P<string>'(?:[^']|'')*+')
+    |(?P<ident>[^\W\d][\w-]*)
+    |(?P<number>[-+]?\d[\w.+-]*)
+    |(?P<op>==|!=|<=|>=|&&|\|\||[<>!])
+    |(?P<punct>[.\[\](),*])
+    |(?P<bad>.)""",
+    re.VERBOSE | re.DOTALL,
+)
+_PUNCTUATION = {".": "dot", "[": "lbracket", "]": "rbracket", "(": "lparen", ")": "rparen", ",": "comma", "*": "star"}
 
 
 def tokenize(inner: str, base: int = 0) -> list[Token]:
     tokens = []
-    index = 0
-    length = len(inner)
-    while index < length:
-        char = inner[index]
-        if char.isspace():
-            index += 1
-            continue
-        start = index
-        if char == "'":
-            index += 1
-            while index < length:
-                if inner[index] == "'":
-                    if index + 1 < length and inner[index + 1] == "'":
-                        index += 2
-                        continue
-                    break
-                index += 1
-            if index >= length:
-                raise ExpressionError("unterminated string literal", base + start)
-            index += 1
-            tokens.append(Token("string", inner[start:index], base + start, base + index))
-        elif char.isalpha() or char == "_":
-            while index < length and (inner[index].isalnum() or inner[index] in "_-"):
-                index += 1
-            tokens.append(Token("ident", inner[start:index], base + start, base + index))
-        elif char.isdigit() or (char in "-+" and index + 1 < length and inner[index + 1].isdigit()):
-            index += 1
-            while index < length and (inner[index].isalnum() or inner[index] in ".+-_"):
-                index += 1
-            tokens.append(Token("number", inner[start:index], base + start, base + index))
-        else:
-            for op in _OPERATORS:
-                if inner.startswith(op, index):
-                    index += len(op)
-                    tokens.append(Token("op", op, base + start, base + index))
-                    break
-            else:
-                kinds = {".": "dot", "[": "lbracket", "]": "rbracket", "(": "lparen", ")": "rparen", ",": "comma", "*": "star"}
-                kind = kinds.get(char)
-                if kind is None:
-                    raise ExpressionError(f"unexpected character {char!r}", base + start)
-                index += 1
-                tokens.append(Token(kind, char, base + start, base + index))
+    for match in _TOKEN.finditer(inner):
+        kind = match.lastgroup
+        if kind is None:
+            continue  # blanks
+        text = match.group()
+        start = base + match.start()
+        if kind == "bad":
+            if text == "'":
+                raise ExpressionError("unterminated string literal", start)
+            raise ExpressionError(f"unexpected character {text!r}", start)
+        if kind == "punct":
+            kind = _PUNCTUATION[text]
+        tokens.append(Token(kind, text, start, base + match.end()))
     return tokens
 
 

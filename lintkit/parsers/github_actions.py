@@ -355,25 +355,32 @@ def _github_reading(source: SourceFile, node: Any) -> Any:
     """``node`` with YAML 1.1-only readings undone; containers are copied only where
     something changed."""
     if isinstance(node, YMap):
-        changed = False
-        items = []
-        positions = {}
-        for key, value in node.items():
+        changed: list | None = None
+        for position, (key, value) in enumerate(node.items()):
             new_key = key if isinstance(key, str) else source.text_of(node.key_span(key))
-            new_value = _github_scalar(source, value, node.value_span(key)) if not isinstance(value, (YMap, YSeq)) else _github_reading(source, value)
-            changed = changed or new_key is not key or new_value is not value
-            items.append((new_key, new_value))
-            positions[new_key] = node._pos[key]
-        if not changed:
+            if isinstance(value, (YMap, YSeq)):
+                new_value = _github_reading(source, value)
+            elif isinstance(value, (bool, int, float)):
+                new_value = _github_scalar(source, value, node.value_span(key))
+            else:
+                new_value = value
+            if changed is None and (new_key is not key or new_value is not value):
+                changed = [(k, k, v) for k, v in list(node.items())[:position]]
+            if changed is not None:
+                changed.append((new_key, key, new_value))
+        if changed is None:
             return node
-        copy = YMap(items)
-        copy.start, copy.end, copy.tag, copy._pos = node.start, node.end, node.tag, positions
+        copy = YMap((new_key, value) for new_key, _old, value in changed)
+        copy.start, copy.end, copy.tag = node.start, node.end, node.tag
+        copy._pos = {new_key: node._pos[old] for new_key, old, _value in changed}
         return copy
     if isinstance(node, YSeq):
         values = [
-            _github_reading(source, item) if isinstance(item, (YMap, YSeq)) else _github_scalar(source, item, node.item_span(i))
+            _github_reading(source, item) if isinstance(item, (YMap, YSeq))
+            else _github_scalar(source, item, node.item_span(i)) if isinstance(item, (bool, int, float))
+            else item
             for i, item in enumerate(node)
-        ]
+        ]  # fmt: skip
         if all(new is old for new, old in zip(values, node)):
             return node
         copy = YSeq(values)
