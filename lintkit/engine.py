@@ -122,7 +122,7 @@ class _Plan:
             path=problem.path or path,
             kind=kind,
             span=problem.span,
-            aliases=rule.aliases,
+            aliases=rule.aliases + problem.aliases if problem.aliases else rule.aliases,
             fix=problem.fix,
         )
 

@@ -110,13 +110,16 @@ class Problem:
     """What a rule's check yields: where, what, and optionally how to fix it.
 
     ``path`` is only set by project rules (which see many files) to say which file the
-    problem is in; per-file rules leave it ``None``.
+    problem is in; per-file rules leave it ``None``. ``aliases`` adds ids that name this
+    particular problem in another tool (a ShellCheck ``SC2086`` under the rule that runs
+    ShellCheck), on top of the rule's own aliases.
     """
 
     span: Span
     message: str
     fix: Fix | None = None
     path: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ from . import (
     rpm_assume_yes,
     rpm_clean_cache,
     rpm_pin_versions,
+    shellcheck_run,
     single_cmd,
     single_entrypoint,
     single_healthcheck,
@@ -172,5 +173,6 @@ RULES = [
         workdir_not_system_dir,
         apk_virtual_deps,
         label_schema,
+        shellcheck_run,
     )
 ]

