@@ -51,8 +51,8 @@ def _line_starts(text: str) -> list[int]:
     enabled=False,
     examples=(
         Example(
-            bad="FROM debian:12\nRUN echo `date`\n",
-            good='FROM debian:12\nRUN echo "$(date)"\n',
+            bad="FROM debian:12\nARG SRC=build\nRUN cp -r $SRC /app\n",
+            good='FROM debian:12\nARG SRC=build\nRUN cp -r "$SRC" /app\n',
             filename="Dockerfile",
         ),
     ),
