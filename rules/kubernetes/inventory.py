@@ -14,8 +14,7 @@ operator, a kustomize base or ``kubectl create`` is then expected to make it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from lintkit.model import Span
 from lintkit.parsers.kubernetes import dig, items_of, mapping
@@ -31,8 +30,7 @@ SECRET_MAKERS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """A reference from a pod to another object: ``kind`` ConfigMap, Secret,
     PersistentVolumeClaim or ServiceAccount; ``key`` for single-key references."""
 
@@ -44,8 +42,7 @@ class Ref:
     container: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ContainerFacts:
+class ContainerFacts(NamedTuple):
     name: str
     #: (containerPort, name) of each declared port.
     ports: tuple[tuple[Any, str | None], ...]
@@ -53,35 +50,35 @@ class ContainerFacts:
     init: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PodFacts:
+class PodFacts(NamedTuple):
     labels: dict
     containers: tuple[ContainerFacts, ...]
     refs: tuple[Ref, ...]
 
 
-@dataclass(slots=True)
-class ObjectFacts:
+class ObjectFacts(NamedTuple):
+    """One object, reduced to what the project rules ask about. (Facts are named tuples:
+    they cross from worker processes to the parent, and tuples pickle compactly.)"""
+
     kind: str
     group: str
     name: str
     namespace: str | None
     name_span: Span
     labels: dict
-    pod: PodFacts | None = None
+    pod: PodFacts | None
     #: Kind-specific facts (service ports, ingress backends, HPA target...).
-    spec: dict = field(default_factory=dict)
+    spec: dict
 
     @property
     def label(self) -> str:
         return f"{self.kind}/{self.name or '(unnamed)'}"
 
 
-@dataclass(slots=True)
-class FileFacts:
+class FileFacts(NamedTuple):
     objects: list[ObjectFacts]
     #: ConfigMap and Secret names a kustomization in this file generates.
-    generated: dict[str, set[str]] = field(default_factory=dict)
+    generated: dict[str, set[str]]
 
 
 def collect(manifest, ctx) -> FileFacts | None:
@@ -103,7 +100,9 @@ _RELEVANT_KINDS = frozenset((
 
 
 def _relevant(obj) -> bool:
-    return obj.kind in _RELEVANT_KINDS or obj.pod is not None or _is_custom(obj.group)
+    """Kinds the project rules read, workloads, and labelled custom resources (whose
+    labels operators give the pods they create)."""
+    return obj.kind in _RELEVANT_KINDS or obj.pod is not None or (_is_custom(obj.group) and bool(obj.labels))
 
 
 def _is_custom(group: str) -> bool:
@@ -112,7 +111,7 @@ def _is_custom(group: str) -> bool:
 
 def _build(manifest) -> FileFacts | None:
     objects = [_object(obj) for obj in manifest.objects if _relevant(obj)]
-    facts = FileFacts(objects)
+    facts = FileFacts(objects, {})
     kustomization = manifest.kustomization
     if kustomization is not None:
         for field_name, kind in (("configMapGenerator", "ConfigMap"), ("secretGenerator", "Secret")):
@@ -123,18 +122,17 @@ def _build(manifest) -> FileFacts | None:
 
 
 def _object(obj) -> ObjectFacts:
-    facts = ObjectFacts(obj.kind, obj.group, obj.name, obj.namespace, obj.name_span(), _plain(obj.labels))
-    pod = obj.pod
-    if pod is not None:
-        facts.pod = _pod(pod)
     reader = _SPEC_READERS.get(obj.kind)
     if reader is not None:
-        facts.spec = reader(obj)
+        spec = reader(obj)
     elif _is_custom(obj.group):
         # A custom resource: operators commonly label the pods they create like the resource.
         pod_labels = dig(obj.spec, "podMetadata", "labels") or dig(obj.spec, "template", "metadata", "labels")
-        facts.spec = {"pod_labels": _plain(pod_labels)}
-    return facts
+        spec = {"pod_labels": _plain(pod_labels)}
+    else:
+        spec = {}
+    pod = _pod(obj.pod) if obj.pod is not None else None
+    return ObjectFacts(obj.kind, obj.group, obj.name, obj.namespace, obj.name_span(), _plain(obj.labels), pod, spec)
 
 
 def _pod(pod) -> PodFacts:
@@ -360,7 +358,7 @@ class Run:
         for path, facts in facts_by_path.items():
             for kind, names in facts.generated.items():
                 for name in names:
-                    generated = ObjectFacts(kind, "", name, None, Span(1, 1, 1, 1), {}, spec={"generated": True})
+                    generated = ObjectFacts(kind, "", name, None, Span(1, 1, 1, 1), {}, None, {"generated": True})
                     self._by_kind.setdefault(kind, []).append((path, generated))
         for kind in SECRET_MAKERS:
             for path, obj in self._by_kind.get(kind, ()):
@@ -371,7 +369,8 @@ class Run:
                     obj.namespace,
                     obj.name_span,
                     {},
-                    spec={"generated": True},
+                    None,
+                    {"generated": True},
                 )
                 self._by_kind.setdefault("Secret", []).append((path, made))
         self._folders = {path: folder_of(path) for path in facts_by_path}

@@ -5,6 +5,7 @@ subresources). Several project rules share the facts of a file."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lintkit.model import Span
 from lintkit.parsers.kubernetes import items_of, mapping
@@ -13,8 +14,7 @@ ROLE_KINDS = ("Role", "ClusterRole")
 BINDING_KINDS = ("RoleBinding", "ClusterRoleBinding")
 
 
-@dataclass(frozen=True, slots=True)
-class RbacRule:
+class RbacRule(NamedTuple):
     groups: tuple[str, ...]
     #: Each resource with the span of its list item.
     resources: tuple[tuple[str, Span], ...]
@@ -22,8 +22,7 @@ class RbacRule:
     named_only: bool  # restricted to resourceNames
 
 
-@dataclass(frozen=True, slots=True)
-class RoleFacts:
+class RoleFacts(NamedTuple):
     kind: str
     name: str
     namespace: str | None
@@ -31,8 +30,7 @@ class RoleFacts:
     name_span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class BindingFacts:
+class BindingFacts(NamedTuple):
     kind: str
     name: str
     namespace: str | None
@@ -50,8 +48,7 @@ class BindingFacts:
         return ", ".join(f"{kind} {name}" for kind, name in self.subjects) or "no subject"
 
 
-@dataclass(frozen=True, slots=True)
-class RbacFacts:
+class RbacFacts(NamedTuple):
     roles: tuple[RoleFacts, ...]
     bindings: tuple[BindingFacts, ...]
 
