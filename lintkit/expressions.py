@@ -304,9 +304,17 @@ class Binary(Node):
 _PRECEDENCE = (("||",), ("&&",), ("==", "!="), ("<", "<=", ">", ">="))
 
 
+#: The most common expression, a plain context path (``github.sha``, ``secrets.TOKEN``).
+_PLAIN_PATH = re.compile(r"\s*([^\W\d][\w-]*)((?:\.[^\W\d][\w-]*)*)\s*\Z")
+_PART = re.compile(r"\.([^\W\d][\w-]*)")
+
+
 def parse(inner: str, base: int = 0) -> Node:
     """The syntax tree of an expression (the text between ``${{`` and ``}}``, or a bare
     ``if:`` condition); raises :class:`ExpressionError` at the offending offset."""
+    plain = _PLAIN_PATH.match(inner)
+    if plain is not None and plain.group(1).lower() not in LITERALS:
+        return _plain_path(plain, base)
     tokens = tokenize(inner, base)
     if not tokens:
         raise ExpressionError("empty expression", base)
@@ -315,6 +323,17 @@ def parse(inner: str, base: int = 0) -> Node:
     if reader.index < len(tokens):
         extra = tokens[reader.index]
         raise ExpressionError(f"unexpected {extra.text!r} after a complete expression", extra.start)
+    return node
+
+
+def _plain_path(match: re.Match, base: int) -> Node:
+    """The tree of ``a.b.c`` built straight from the match, without tokenizing."""
+    start = base + match.start(1)
+    node: Node = Name(start, base + match.end(1), match.group(1))
+    offset = base + match.start(2)
+    for part in _PART.finditer(match.group(2)):
+        name_start = offset + part.start(1)
+        node = Property(start, offset + part.end(1), node, part.group(1), name_start)
     return node
 
 
