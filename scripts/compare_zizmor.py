@@ -7,9 +7,9 @@ zizmor runs from its own virtualenv (default /tmp/refvenv-zizmor/bin/zizmor; ins
 offline (`--offline`), and with the auditor persona. Both tools run on a copy of the
 folder in which `# zizmor: ignore[...]` comments are neutralised: lintkit honours them too,
 but not always over the same span as zizmor, and the comparison is about what each tool
-detects. Each audit is compared on each audit is then compared on the findings of the personas listed for it in
-MAPPED (the regular persona, which is zizmor's default, except for audits zizmor reports
-only to auditors, such as self-hosted-runner). A zizmor finding is reproduced when
+detects. Each audit is compared on the findings of the personas listed for it in MAPPED
+(the regular persona, which is zizmor's default, except for audits zizmor reports only
+to auditors, such as self-hosted-runner). A zizmor finding is reproduced when
 lintkit reports the mapped rule in the same file on a line inside zizmor's primary
 location (zizmor's columns count bytes, lintkit's characters, so lines are compared).
 lintkit runs with `pin-actions-sha` told to pin GitHub-owned actions too, which is
@@ -17,7 +17,9 @@ zizmor's default blanket policy.
 
 `--probes` adds small synthetic workflows (written to a temporary folder) for the audits
 the corpus never triggers (insecure-commands, hardcoded-container-credentials...), so
-that those mappings are measured too; they are reported separately.
+that those mappings are measured too; they are reported separately. lintkit findings in
+files zizmor did not audit (it skips files it cannot read as a workflow) are counted
+apart from the extras.
 """
 
 from __future__ import annotations
