@@ -134,7 +134,12 @@ class Workflow:
         return [step for job in self.jobs for step in job.steps]
 
     def suppression_scopes(self) -> list[Span]:
-        return [j.span for j in self.jobs] + [s.span for s in self.steps]
+        """Top-level blocks (``on:``, ``permissions:``...), jobs from their id, and steps:
+        a comment anywhere in one of them (``# zizmor: ignore[...]`` inside ``on:``, or at
+        the end of the ``on:`` line) covers it, as zizmor reads its comments."""
+        top = [self.root.entry_span(key) for key in self.root]
+        jobs = [job.jobs.entry_span(job.id) for job in self.jobs]
+        return top + jobs + [step.span for step in self.steps]
 
     @cached_property
     def github_reading(self) -> YMap:

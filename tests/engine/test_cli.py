@@ -270,3 +270,17 @@ def test_config_compose_projects_combine_files_like_docker_compose_f(tmp_path):
     assert [(f["path"], f["line"]) for f in alone] == [("app/docker-compose.yml", 4)]
     files(tmp_path, **{".lintkit.yaml": "select: [depends-on-defined]\ncompose-projects:\n  - [app/docker-compose.yml, infra/docker-compose.db.yml]\n"})
     assert findings(run(["check", "--format", "json", "."], tmp_path)) == []
+
+
+@pytest.mark.parametrize(
+    "on_block",
+    [
+        "on:  # zizmor: ignore[dangerous-triggers]\n  pull_request_target:\n",
+        "on:\n  # zizmor: ignore[dangerous-triggers] labels only\n  push:\n  pull_request_target:\n",
+    ],
+)
+def test_zizmor_comment_covers_the_block_it_sits_in(tmp_path, on_block):
+    workflow = on_block + "permissions: {}\njobs:\n  label:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo hi\n"
+    files(tmp_path, **{".github__workflows__label.yml": workflow})
+    got = findings(run(["check", "--isolated", "--format", "json", "--select", "zizmor:dangerous-triggers", "."], tmp_path))
+    assert got == []
