@@ -66,6 +66,9 @@ def check(paths, output_format, output, select, ignore, severity, config_path, i
     except UsageError as exc:
         click.echo(f"lintkit: {exc}", err=True)
         code = 2
+    except BrokenPipeError:  # `lintkit check | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
     except Exception as exc:  # never a traceback unless asked for
         if verbose:
             raise
@@ -191,10 +194,13 @@ def _render(result, output_format, output, color) -> None:
     report = Report(findings=result.findings, rules=result.rules, files=result.files, source_line=source_line)
     render = load_reporter(reporters()[output_format])
     if output:
-        with open(output, "w", encoding="utf-8") as stream:
+        with open(output, "w", encoding="utf-8", errors="backslashreplace") as stream:
             render(report, stream, color=color == "always")
         return
     use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if hasattr(sys.stdout, "reconfigure"):
+        # File names that are not valid in the locale's encoding must not end the report.
+        sys.stdout.reconfigure(errors="backslashreplace")
     render(report, sys.stdout, color=use_color)
 
 
