@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.ansible import scalar_offsets
 from lintkit.yamlmodel import YMap, YSeq
@@ -12,6 +14,8 @@ _OPENERS = {"{{": "}}", "{%": "%}"}
 _PUNCTUATION = set("()[]{},|:.+-*/%~<>=!")
 _NO_SPACE_AFTER = ("(", "[")
 _NO_SPACE_BEFORE = (")", "]", ",")
+#: Spacing that _respaced may change; an expression without any is left as it is.
+_SUSPICIOUS = re.compile(r"\s\s|\S\||\|\S|[(\[]\s|\s[)\],]|,\S")
 
 
 def _tokens(expression: str):
@@ -81,6 +85,9 @@ def _blocks(value: str):
 
 def _closing(value: str, position: int, closer: str) -> int:
     """Index of the closer, skipping quoted strings inside the expression."""
+    end = value.find(closer, position)
+    if end == -1 or ("'" not in value[position:end] and '"' not in value[position:end]):
+        return end  # no string before the first closer: it is the closer
     quote = None
     i = position
     while i < len(value) - 1:
@@ -118,7 +125,10 @@ def reformat(value: str) -> tuple[str, tuple[int, int, str] | None] | None:
         body = inner[len(left) : len(inner) - len(right)]
         if not body.strip():
             continue
-        block = f"{opener}{left} {_respaced(body.strip())} {right}{closer}"
+        stripped = body.strip()
+        if body == f" {stripped} " and not _SUSPICIOUS.search(stripped):
+            continue  # regular already: nothing for the tokenizer to change
+        block = f"{opener}{left} {_respaced(stripped)} {right}{closer}"
         if block != value[start:end] and first_change is None:
             first_change = (start, end, block)
         pieces.append(value[position:start])

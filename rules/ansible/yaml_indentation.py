@@ -51,35 +51,21 @@ def _problems(view, root):
             first = _first_char(view, start)
             if first in ("[", "{"):
                 continue
-            if first in ("&", "!"):
-                start = _content_start(view, value)
-                if start is None:
-                    continue
-            yield from _nested(width, value, base, start.line + 1, start.column)
+            line, column = _content_start(view, value) if first in ("&", "!") else (start.line + 1, start.column)
+            yield from _nested(width, value, base, line, column)
         stack.extend(reversed(list(node.values())))
 
 
-def _content_start(view, value):
-    """Where a collection's content starts when an anchor or tag precedes it on the key's
-    line (``files: &paths`` then the list on the next lines): its first key or dash."""
+def _content_start(view, value) -> tuple[int, int]:
+    """(line, 0-based column) where a collection's content starts when an anchor or tag
+    precedes it on the key's line (``files: &paths``, the list on the next lines): its
+    first key, or the dash of its first item."""
     if isinstance(value, YMap):
-        return _key_mark(value)
+        span = value.key_span(next(iter(value)))
+        return span.line, span.column - 1
     first = value.item_span(0)
-    text = view.source.line_text(first.line)
-    dash = text.rfind("-", 0, first.column - 1)
-    return _Mark(first.line - 1, dash if dash != -1 else first.column - 1)
-
-
-def _key_mark(mapping: YMap):
-    span = mapping.key_span(next(iter(mapping)))
-    return _Mark(span.line - 1, span.column - 1)
-
-
-class _Mark:
-    __slots__ = ("line", "column")
-
-    def __init__(self, line: int, column: int) -> None:
-        self.line, self.column = line, column
+    dash = view.source.line_text(first.line).rfind("-", 0, first.column - 1)
+    return first.line, dash if dash != -1 else first.column - 1
 
 
 def _nested(width: _Width, value, base: int, line: int, found: int):
