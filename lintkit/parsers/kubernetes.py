@@ -89,6 +89,15 @@ def dig(node: Any, *path: str) -> Any:
     return node
 
 
+def port_number(value: Any) -> int | None:
+    """A port given as a number (or a string of digits, as IntOrString allows), else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
 def key_or_node_span(parent: YMap, key: str) -> Span:
     """The key's span when ``parent`` has ``key`` (the line a reader looks at), else where
     ``parent`` starts."""

@@ -230,7 +230,7 @@ def _ingress(obj) -> dict:
 
 def _hpa(obj) -> dict:
     ref = mapping(obj.spec.get("scaleTargetRef"))
-    if ref is None or not isinstance(ref.get("name"), str):
+    if ref is None or not isinstance(ref.get("name"), str) or not isinstance(ref.get("kind"), str):
         return {}
     cpu_span = None
     if "targetCPUUtilizationPercentage" in obj.spec:

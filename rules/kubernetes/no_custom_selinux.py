@@ -37,7 +37,7 @@ def check(manifest, ctx):
             if options is None:
                 continue
             selinux_type = options.get("type")
-            if selinux_type is not None and selinux_type not in _ALLOWED_TYPES:
+            if isinstance(selinux_type, str) and selinux_type not in _ALLOWED_TYPES:
                 yield Problem(options.value_span("type"), f"{label} sets SELinux type {selinux_type}")
             for field in ("user", "role"):
                 if options.get(field):

@@ -1,7 +1,7 @@
 """A probe aimed at a port the container does not declare."""
 
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.kubernetes import mapping
+from lintkit.parsers.kubernetes import mapping, port_number
 
 _POD = """\
 apiVersion: v1
@@ -36,7 +36,7 @@ spec:
 )
 def check(manifest, ctx):
     for container in manifest.containers():
-        numbers = {p.get("containerPort") for p in container.ports}
+        numbers = {p.get("containerPort") for p in container.ports if isinstance(p.get("containerPort"), int)}
         names = {p.get("name") for p in container.ports if isinstance(p.get("name"), str)}
         for probe_name, probe in container.probes():
             for handler in ("httpGet", "tcpSocket", "grpc"):
@@ -50,12 +50,8 @@ def check(manifest, ctx):
                             action.value_span("port"),
                             f"{probe_name} of {container.label} uses port name {port!r}, which the container does not declare",
                         )
-                elif container.ports and _number(port) not in numbers:
+                elif container.ports and port_number(port) is not None and port_number(port) not in numbers:
                     yield Problem(
                         action.value_span("port"),
                         f"{probe_name} of {container.label} probes port {port}, which is not among the container's ports",
                     )
-
-
-def _number(port):
-    return int(port) if isinstance(port, str) else port

@@ -44,5 +44,5 @@ def check(manifest, ctx):
     for obj in manifest.of_kind("ClusterRoleBinding", "RoleBinding"):
         for subject in items_of(obj.node.get("subjects")):
             name = subject.get("name")
-            if name in _DANGEROUS:
+            if isinstance(name, str) and name in _DANGEROUS:
                 yield Problem(subject.value_span("name"), f"{obj.label} binds {name}: {_DANGEROUS[name]}")

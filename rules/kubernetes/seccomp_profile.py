@@ -44,14 +44,14 @@ def check(manifest, ctx):
             continue
         annotations = pod.annotations
         pod_profile = mapping((pod.security_context or {}).get("seccompProfile"))
-        pod_type = pod_profile.get("type") if pod_profile is not None else None
+        pod_type = _profile_type(pod_profile)
         if pod_type is not None and pod_type not in _ACCEPTED_TYPES:
             yield Problem(pod_profile.value_span("type"), f"{obj.label} runs its pod with seccomp profile {pod_type}")
         pod_covered = pod_type in _ACCEPTED_TYPES or _accepted_annotation(annotations.get(_POD_ANNOTATION))
         uncovered = []
         for container in pod.containers:
             profile = mapping((container.security_context or {}).get("seccompProfile"))
-            kind = profile.get("type") if profile is not None else None
+            kind = _profile_type(profile)
             if kind is not None and kind not in _ACCEPTED_TYPES:
                 yield Problem(profile.value_span("type"), f"{container.label} runs with seccomp profile {kind}")
             elif kind is None and not pod_covered:
@@ -69,3 +69,9 @@ def check(manifest, ctx):
         if not _accepted_annotation(annotations.get(_PSP_ANNOTATION)):
             where = annotations.value_span(_PSP_ANNOTATION) if _PSP_ANNOTATION in annotations else obj.name_span()
             yield Problem(where, f"{obj.label} sets no default seccomp profile (runtime/default)")
+
+
+def _profile_type(profile) -> str | None:
+    """``seccompProfile.type`` when it is a string (anything else is schema-valid's concern)."""
+    kind = profile.get("type") if profile is not None else None
+    return kind if isinstance(kind, str) else None

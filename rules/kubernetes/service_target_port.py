@@ -1,6 +1,7 @@
 """Service ports aimed at a port the selected pods do not expose."""
 
 from lintkit.model import Example, Problem, rule
+from lintkit.parsers.kubernetes import port_number
 
 from . import inventory
 from .snippets import WEB_DEPLOYMENT_AND_SERVICE
@@ -37,7 +38,7 @@ def check(facts_by_path, ctx):
         containers = [c for _p, w in selected for c in w.pod.containers if not c.init]
         if not containers:
             continue
-        numbers = {number for c in containers for number, _name in c.ports}
+        numbers = {number for c in containers for number, _name in c.ports if isinstance(number, int)}
         names = {name for c in containers for _number, name in c.ports if name}
         declares_ports = any(c.ports for c in containers)
         for _port, _name, target, span in service.spec["ports"]:
@@ -46,5 +47,5 @@ def check(facts_by_path, ctx):
                     yield Problem(
                         span, f"{service.label} targets port name {target!r}, which its pods do not declare", path=path
                     )
-            elif target is not None and declares_ports and int(target) not in numbers:
+            elif port_number(target) is not None and declares_ports and port_number(target) not in numbers:
                 yield Problem(span, f"{service.label} targets port {target}, which its pods do not declare", path=path)

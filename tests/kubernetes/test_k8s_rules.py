@@ -447,3 +447,43 @@ def test_control_plane_flags_of_a_static_pod():
             "cached by other tenants without credentials",
         ),
     ]
+
+
+def test_values_of_the_wrong_type_never_crash_a_rule():
+    # Found by swapping value types in corpus manifests: each used to raise in a rule.
+    # lint() fails on any internal error; what is wrong here is schema-valid's to say.
+    findings = lint({
+        "wrong.yaml": """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, labels: {app: web}}
+            spec:
+              securityContext:
+                seccompProfile: {type: {RuntimeDefault: true}}
+                seLinuxOptions: {type: [spc_t]}
+              containers:
+                - name: web
+                  image: nginx:1.27.2
+                  ports: [{containerPort: [80]}]
+                  livenessProbe: {httpGet: {port: {number: 80}}}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              selector: {app: web}
+              ports: [{port: 80, targetPort: {http: 1}}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: b}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+            subjects: [{kind: Group, name: {system: masters}}]
+            ---
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: web}
+            spec: {scaleTargetRef: {kind: {Deployment: 1}, name: web}, maxReplicas: 3}
+        """,
+    }, "ALL")
+    assert "schema-valid" in {f.name for f in findings}
