@@ -207,6 +207,24 @@ _TASK_RULES_SKIPPED = tuple(f"ansible-lint:{r}" for r in """
     no-relative-paths no-same-owner no-tabs only-builtins package-latest partial-become
     risky-file-permissions risky-octal risky-shell-pipe role-name run-once var-naming
 """.split())
+#: ansible-lint's former rule ids, still found in ``# noqa`` comments.
+_RENAMED_RULES = {
+    "102": "no-jinja-when", "104": "deprecated-bare-vars", "105": "deprecated-module",
+    "106": "role-name", "202": "risky-octal", "203": "no-tabs", "205": "playbook-extension",
+    "206": "jinja[spacing]", "207": "jinja[invalid]", "208": "risky-file-permissions",
+    "301": "no-changed-when", "302": "no-free-form", "303": "command-instead-of-module",
+    "304": "inline-env-var", "305": "command-instead-of-shell", "306": "risky-shell-pipe",
+    "401": "latest[git]", "402": "latest[hg]", "403": "package-latest", "404": "no-relative-paths",
+    "501": "partial-become", "502": "name[missing]", "503": "no-handler",
+    "504": "deprecated-local-action", "601": "literal-compare", "602": "empty-string-compare",
+    "702": "meta-no-tags", "703": "meta-incorrect", "704": "meta-video-links",
+    "911": "syntax-check", "deprecated-command-syntax": "no-free-form",
+    "fqcn-builtins": "fqcn[action-core]", "git-latest": "latest[git]", "hg-latest": "latest[hg]",
+    "no-jinja-nesting": "jinja[invalid]", "no-loop-var-prefix": "loop-var-prefix",
+    "unnamed-task": "name[missing]", "var-spacing": "jinja[spacing]",
+}  # fmt: skip
+#: ``# yamllint disable-line rule:line-length``, ``disable``/``enable`` ranges, ``disable-file``.
+_YAMLLINT = re.compile(r"#\s*yamllint\s+(disable-line|disable-file|disable|enable)\b((?:\s+rule:[\w-]+)*)")
 #: ``# noqa rule`` / ``# noqa: rule[tag], other`` naming ansible-lint rules.
 _NOQA_IDS = re.compile(r"#\s*noqa:?\s+([A-Za-z0-9_\-\[\]]+(?:[\s,]+[A-Za-z0-9_\-\[\]]+)*)\s*$")
 
@@ -771,6 +789,8 @@ class AnsibleFile:
                 found.append(
                     Suppression(_TASK_RULES_SKIPPED, entry.span.line, entry.span.end_line, span, "tags: skip_ansible_lint")
                 )
+        if "yamllint" in self.source.text:
+            found.extend(self._yamllint_directives(Suppression))
         if "noqa" not in self.source.text:
             return found
         for number, line in enumerate(self.source.lines, start=1):
@@ -778,7 +798,9 @@ class AnsibleFile:
             match = _NOQA_IDS.search(line, hash_at) if hash_at != -1 else None
             if match is None:
                 continue
-            selectors = tuple(f"ansible-lint:{s}" for s in re.split(r"[\s,]+", match.group(1).strip()) if s)
+            selectors = tuple(
+                f"ansible-lint:{_RENAMED_RULES.get(s, s)}" for s in re.split(r"[\s,]+", match.group(1).strip()) if s
+            )
             around = [e.span for e in entries if e.span.line <= number <= e.span.end_line]
             start, end = (number, number)
             if around:
@@ -786,6 +808,40 @@ class AnsibleFile:
                 start, end = inner.line, inner.end_line
             span = Span(number, hash_at + 1, number, len(line) + 1)
             found.append(Suppression(selectors, start, end, span, line[hash_at:].strip()))
+        return found
+
+    def _yamllint_directives(self, suppression) -> list:
+        """yamllint's own comments, which ansible-lint honours for its yaml[...] checks:
+        ``disable-line`` (this line, or the next when alone on its line), ``disable`` ...
+        ``enable`` ranges and ``disable-file``; ``rule:x`` names yaml[x], none all of them."""
+        found = []
+        lines = self.source.lines
+        open_ranges: dict[str, tuple[int, Span, str]] = {}
+        for number, line in enumerate(lines, start=1):
+            hash_at = line.find("#")
+            match = _YAMLLINT.search(line, hash_at) if hash_at != -1 else None
+            if match is None:
+                continue
+            action = match.group(1)
+            rules = [r.split(":", 1)[1] for r in match.group(2).split()] or [""]
+            selectors = tuple(f"ansible-lint:yaml[{r}]" if r else "ansible-lint:yaml" for r in rules)
+            span = Span(number, hash_at + 1, number, len(line) + 1)
+            text = line[hash_at:].strip()
+            if action == "disable-line":
+                target = number + 1 if not line[:hash_at].strip() else number
+                found.append(suppression(selectors, target, target, span, text))
+            elif action == "disable-file":
+                found.append(suppression(selectors, 1, len(lines), span, text))
+            elif action == "disable":
+                for selector in selectors:
+                    open_ranges.setdefault(selector, (number, span, text))
+            else:
+                for selector in selectors if rules != [""] else list(open_ranges):
+                    start = open_ranges.pop(selector, None)
+                    if start is not None:
+                        found.append(suppression((selector,), start[0], number, start[1], start[2]))
+        for selector, (start, span, text) in open_ranges.items():
+            found.append(suppression((selector,), start, len(lines), span, text))
         return found
 
     def tasks_using(self, *modules: str) -> Iterator[Task]:

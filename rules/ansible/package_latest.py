@@ -28,7 +28,8 @@ from .modules import PACKAGE_MODULES
 def check(playbook, ctx):
     for task in playbook.tasks:
         if task.module in PACKAGE_MODULES and task.args.get("state") == "latest":
-            # update_only installs nothing new: ansible-lint accepts it too.
-            if task.args.get("update_only") is True or task.args.get("only_upgrade") is True:
+            # A pinned version, or a run that only upgrades or downloads what is there:
+            # nothing new is installed (ansible-lint accepts these too).
+            if any(task.args.get(k) for k in ("version", "update_only", "only_upgrade", "download_only")):
                 continue
             yield Problem(task.arg_span("state"), f"{task.module} installs with state: latest; use state: present")

@@ -33,23 +33,22 @@ def check(view, ctx):
     if not yaml_layout.applies(view) or not yaml_layout.may_contain(view, "[ ", " ]", "{  ", "  }"):
         return
     tokens = view.tokens
+    openings: list[tuple[int, int]] = []  # (token index, kind index) of open collections
     for index, token in enumerate(tokens):
-        for opening, closing, allowed, what in _KINDS:
-            if isinstance(token, opening) and index + 1 < len(tokens):
-                following = tokens[index + 1]
-                if isinstance(following, closing):
+        for kind, (opening, closing, allowed, what) in enumerate(_KINDS):
+            if isinstance(token, opening):
+                openings.append((index, kind))
+            elif isinstance(token, closing) and openings:
+                start, _ = openings.pop()
+                if start + 1 == index:
                     continue  # [] or {}
-                yield from _gap(token.end_mark, following.start_mark, allowed, what)
-            elif isinstance(token, closing) and index and not isinstance(tokens[index - 1], opening):
-                yield from _gap(tokens[index - 1].end_mark, token.start_mark, allowed, what)
+                inside = (_gap(tokens[start].end_mark, tokens[start + 1].start_mark), _gap(tokens[index - 1].end_mark, token.start_mark))
+                if any(gap is not None and gap > allowed for gap in inside):
+                    first, last = tokens[start].start_mark, token.end_mark
+                    span = Span(first.line + 1, first.column + 1, last.line + 1, last.column + 1)
+                    yield Problem(span, f"Too many spaces inside {what}")
 
 
-def _gap(before, after, allowed: int, what: str):
-    if before.line != after.line:
-        return
-    spaces = after.column - before.column
-    if spaces > allowed:
-        yield Problem(
-            Span(before.line + 1, before.column + 1, after.line + 1, after.column + 1),
-            f"Too many spaces inside {what}",
-        )
+def _gap(before, after) -> int | None:
+    """Spaces between two marks on the same line (None across lines)."""
+    return after.column - before.column if before.line == after.line else None

@@ -268,12 +268,30 @@ def test_yaml_layout_rules():
     assert [(f.rule, f.line, f.column, f.message) for f in findings] == [
         ("AN047", 1, 2, "Missing starting space in comment"),
         ("AN041", 4, 11, "Truthy value yes should be true or false"),
-        ("AN048", 5, 10, "Too many spaces inside brackets"),
-        ("AN048", 5, 14, "Too many spaces inside brackets"),
+        ("AN048", 5, 9, "Too many spaces inside brackets"),
         ("AN044", 7, 1, "Wrong indentation: expected at least 3"),
         ("AN045", 9, 17, "Trailing spaces"),
         ("AN042", 11, 13, 'Unquoted implicit octal value 0755: quote it ("0755")'),
     ]
+
+
+def test_yamllint_directives_silence_the_yaml_rules():
+    findings = lint(
+        "- name: Web\n"
+        "  hosts: all\n"
+        "  tasks:\n"
+        "    - name: Say hi\n"
+        "      ansible.builtin.debug:\n"
+        "        # yamllint disable-line rule:line-length\n"
+        "        msg: " + " ".join(["word"] * 40) + "\n"
+        "    - name: Again\n"
+        "      ansible.builtin.debug:\n"
+        "        msg: " + "word " * 40 + "  # yamllint disable-line\n"
+        "  become: yes  # yamllint disable-line rule:truthy\n"
+        "  gather_facts: yes\n",
+        select=["AN041", "AN043", "AN045"],
+    )
+    assert [(f.rule, f.line) for f in findings] == [("AN041", 12)]
 
 
 def test_indentation_width_is_unknown_until_first_nested_mapping():
