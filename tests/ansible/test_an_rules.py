@@ -444,3 +444,18 @@ def test_secrets_passed_as_environment_or_chart_values():
         ("AN056", 2, "Secret on the command line (-e DB_PASSWORD= hu*****)"),
         ("AN056", 5, "Secret on the command line (--set auth.password= s3****)"),
     ]
+
+
+def test_run_once_with_free_strategy_from_the_play_or_ansible_cfg():
+    play = """
+        - name: Web
+          hosts: all
+          tasks:
+            - name: Migrate
+              ansible.builtin.command: ./migrate
+              run_once: true
+              changed_when: true
+        """
+    assert lint(play, select=["AN032"]) == []
+    findings = lint(play, select=["AN032"], **{"ansible.cfg": "[defaults]\nstrategy = free\n"})
+    assert [(f.line, f.column) for f in findings] == [(7, 7)]
