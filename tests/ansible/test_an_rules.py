@@ -458,4 +458,4 @@ def test_run_once_with_free_strategy_from_the_play_or_ansible_cfg():
         """
     assert lint(play, select=["AN032"]) == []
     findings = lint(play, select=["AN032"], **{"ansible.cfg": "[defaults]\nstrategy = free\n"})
-    assert [(f.line, f.column) for f in findings] == [(7, 7)]
+    assert [(f.line, f.column) for f in findings] == [(6, 7)]
