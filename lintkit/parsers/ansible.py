@@ -342,7 +342,7 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
     if role in ("tasks", "handlers"):
         return all(isinstance(r, YSeq) for r in roots)
     if role in ("vars", "meta", "inventory"):
-        return all(isinstance(r, YMap) for r in roots)
+        return all(isinstance(r, YMap) or _is_vault(r) for r in roots)
     if any(_is_playbook(r) for r in roots):
         return True
     if role == "playbook":
@@ -351,7 +351,12 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
         return True
     if roots and all(_is_inventory(r) for r in roots):
         return True
-    return bool(roots) and all(isinstance(r, YMap) for r in roots) and has_ansible_neighbours(path)
+    return bool(roots) and all(isinstance(r, YMap) or _is_vault(r) for r in roots) and has_ansible_neighbours(path)
+
+
+def _is_vault(root) -> bool:
+    """A file encrypted whole with ansible-vault (YAML reads it as one string)."""
+    return isinstance(root, str) and root.startswith("$ANSIBLE_VAULT;")
 
 
 def _is_playbook(root) -> bool:

@@ -122,11 +122,19 @@ def test_plaintext_secrets_in_vars_files_and_tasks():
     assert findings[0].message == "db_password is stored in clear (hu*****): encrypt it with ansible-vault"
 
 
-def test_vault_encrypted_file_is_not_read_for_secrets():
-    findings = lint(
-        "$ANSIBLE_VAULT;1.1;AES256\n6231336539666234\n", select=["AN057"], filename="group_vars/all/vault.yml"
-    )
-    assert findings == []
+def test_vault_encrypted_file_is_an_ansible_file_without_clear_secrets():
+    from lintkit.testing import lint_files
+
+    files = {"group_vars/all/vault.yml": "$ANSIBLE_VAULT;1.1;AES256\n6231336539666234\n"}
+    assert lint_files(files, select=["ansible"]) == []
+    from lintkit import yamlmodel
+    from lintkit.parsers import ansible
+    from lintkit.source import SourceFile
+
+    source = SourceFile("group_vars/all/vault.yml", files["group_vars/all/vault.yml"])
+    documents = yamlmodel.load(source)
+    assert ansible.sniff(source.path, documents)
+    assert ansible.parse(source, documents).is_vault_encrypted
 
 
 def test_command_instead_of_shell_respects_builtins_and_shell_syntax():
