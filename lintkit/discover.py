@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .kinds import is_yaml_name, kind_from_globs, kind_from_name
+from .kinds import claim, is_yaml_name, kind_from_globs, kind_from_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,9 @@ class Target:
 
     path: str
     kind: str | None
+    #: The kind was decided by a parser's ``claims()`` (a file that is not YAML by name):
+    #: the engine hands it to the parser as text instead of loading it as YAML.
+    claimed: bool = False
 
 
 @dataclass
@@ -124,14 +127,18 @@ def discover(
             result.skipped.append((path, "excluded by config"))
             return
         kind = forced_kind or kind_from_globs(excludes.relative(path), globs) or kind_from_name(path)
+        claimed = False
         if kind is None and not is_yaml_name(path):
-            if explicit:
-                result.skipped.append((path, "not a file kind lintkit knows"))
-            return
+            kind = claim(path)
+            if kind is None:
+                if explicit:
+                    result.skipped.append((path, "not a file kind lintkit knows"))
+                return
+            claimed = True
         if not os.path.isfile(path):
             result.skipped.append((path, "dangling symbolic link"))
             return
-        result.targets.append(Target(path, kind))
+        result.targets.append(Target(path, kind, claimed))
 
     for root in paths:
         if os.path.isdir(root):

@@ -215,7 +215,7 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
 
     documents = None
     kind = target.kind
-    if kind is None or kind in YAML_KINDS:
+    if kind is None or (kind in YAML_KINDS and not target.claimed):
         from . import yamlmodel
 
         try:
@@ -350,8 +350,13 @@ def run(targets, options: RunOptions) -> RunResult:
         kept.extend(_per_file_ignores(items, path, plan))
     if UNUSED_SUPPRESSION.id in plan.engine_rule_ids:
         for path, entries in suppressions.items():
+            # One comment may be read by several mechanisms (a generic `# noqa` and the
+            # Ansible parser's reading of its old rule numbers): it is used if any is.
+            used = {s.span for s in entries if s.used}
+            reported = set()
             for s in entries:
-                if not s.used:
+                if s.span not in used and s.span not in reported:
+                    reported.add(s.span)
                     problem = Problem(s.span, f"suppression matches no finding: {s.text}")
                     kept.append(plan.finding(UNUSED_SUPPRESSION, problem, path, None))
     kept.sort(key=Finding.sort_key)

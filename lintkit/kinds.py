@@ -3,6 +3,8 @@
 Detection by name comes first (DESIGN.md lists the patterns); YAML files that no name
 claims are loaded once and offered to each kind's ``sniff(path, documents)`` in turn, so
 the knowledge of what a playbook or a manifest looks like stays in that kind's parser.
+Files that are not YAML by name can be claimed by a kind's light ``claims(path)`` (Ansible's
+INI inventories).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ _DOCKERFILE_NAME = re.compile(
     r"(?:docker|container)file(?:\.[^/]+)?|[^/]+\.(?:docker|container)file", re.IGNORECASE
 )
 _COMPOSE_NAME = re.compile(r"(?:docker-compose[^/]*|compose(?:\.[^/]+)?)\.ya?ml")
+_ANSIBLE_TASK_DIRS = frozenset(("tasks", "handlers"))
 _GITLAB_NAME = re.compile(r"(?:[^/]*\.)?gitlab-ci\.ya?ml|\.gitlab-ci\.ya?ml")
 
 
@@ -52,11 +55,12 @@ def kind_from_name(path: str) -> str | None:
     lower = name.lower()
     if not lower.endswith(_YAML_SUFFIXES):
         return None
+    parent = posixpath.dirname(normalized)
     if _COMPOSE_NAME.fullmatch(lower):
-        return "compose"
+        # roles/x/tasks/docker-compose.yml is the Ansible task file that runs compose.
+        return None if posixpath.basename(parent) in _ANSIBLE_TASK_DIRS else "compose"
     if _GITLAB_NAME.fullmatch(lower):
         return "gitlab-ci"
-    parent = posixpath.dirname(normalized)
     if parent.endswith(".github/workflows"):
         return "github-actions"
     if lower in ("action.yml", "action.yaml"):
@@ -79,6 +83,19 @@ def kind_from_globs(path: str, globs: dict[str, str]) -> str | None:
     return None
 
 
+#: Kinds that also read files which are not YAML by name, and the light module whose
+#: ``claims(path)`` recognises them (Ansible's INI inventories: ``inventory``, ``hosts``).
+_CLAIMING_MODULES = {"ansible": "lintkit.parsers.ansible_inventory"}
+
+
+def claim(path: str) -> str | None:
+    """Kind of a file that no name rule claims and that is not YAML by name, or None."""
+    for kind, module in _CLAIMING_MODULES.items():
+        if importlib.import_module(module).claims(path):
+            return kind
+    return None
+
+
 def sniff(path: str, documents: list) -> str | None:
     """Kind of an unclaimed YAML file by its content, or None."""
     for kind in SNIFF_ORDER:
@@ -87,4 +104,4 @@ def sniff(path: str, documents: list) -> str | None:
     return None
 
 
-__all__ = ["KINDS", "YAML_KINDS", "kind_from_name", "kind_from_globs", "sniff", "parser_module"]
+__all__ = ["KINDS", "YAML_KINDS", "claim", "kind_from_name", "kind_from_globs", "sniff", "parser_module"]

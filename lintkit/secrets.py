@@ -21,9 +21,14 @@ _SECRET_NAME = re.compile(
 _NOT_SECRET_NAME = re.compile(
     r"(?:_|-|^)(?:file|path|dir|url|uri|host|port|user|username|name|id|type|method|mode|"
     r"length|len|size|ttl|expiry|expires|enabled|disable|required|policy|header|env|var|key_id|hash_algo|"
-    r"roles?|scopes?|provider|issuer|realm|domain)$",
+    r"roles?|scopes?|provider|issuer|realm|domain|"
+    # options that configure a secret rather than hold one (password_expire_max: 90)
+    r"lock|min|max|warn|options|opts|age|rounds|source|mechanism|plugin|backend|quality|regex|pattern)$",
     re.IGNORECASE,
 )
+#: Whole names that read like secrets but are settings (Ansible's user module
+#: ``update_password: on_create``, ``auth_type: basic``).
+_NOT_SECRET_NAMES = frozenset(("update_password", "auth_type", "auth_method"))
 #: Values that are references or placeholders rather than literals.
 _REFERENCE_VALUE = re.compile(
     r"^\s*(?:\$\{?[A-Za-z_]|\$\(|\{\{|<%|%\(|!vault|\$ANSIBLE_VAULT|<[^>]*>$|\*+$|x+$|changeme$|"
@@ -42,6 +47,8 @@ def _split_camel(name: str) -> str:
 
 
 def is_secret_name(name: str) -> bool:
+    if name.lower() in _NOT_SECRET_NAMES:
+        return False
     normalized = _split_camel(name)
     return bool(_SECRET_NAME.search(normalized)) and not _NOT_SECRET_NAME.search(normalized)
 

@@ -152,7 +152,9 @@ def scan(source: SourceFile, scopes: list[Span] = (), extra: list[Suppression] =
             region = index.containing(number, largest=False) or (number, number)
             found.append(Suppression(selectors, region[0], region[1], span, text_written))
         elif m := _NOQA.match(comment):
-            selectors = _split(m.group(1)) if m.group(1) else None
+            # ansible-lint's rule ids, as written or as the aliases lintkit's rules carry.
+            names = _split(m.group(1)) if m.group(1) else ()
+            selectors = tuple(s for n in names for s in (n, f"ansible-lint:{n}")) or None
             region = index.containing(number, largest=False) or (number, number)
             found.append(Suppression(selectors or None, region[0], region[1], span, text_written))
     return found

@@ -13,8 +13,8 @@ from lintkit.discover import discover
 from lintkit.engine import RunOptions, run
 from lintkit.registry import Selection
 
-CORPUS = os.environ.get(
-    "LINTKIT_CORPUS", os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "shared", "corpus")
+CORPUS = os.path.normpath(
+    os.environ.get("LINTKIT_CORPUS", os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "shared", "corpus"))
 )
 pytestmark = pytest.mark.skipif(not os.path.isdir(CORPUS), reason=f"corpus not found at {CORPUS}")
 

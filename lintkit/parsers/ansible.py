@@ -27,7 +27,7 @@ from typing import Any, Iterator
 
 from ..model import Span
 from ..source import SourceFile
-from ..yamlmodel import YamlDocument, YMap, YSeq
+from ..yamlmodel import YamlDocument, YMap, YSeq, scalar_offsets
 
 #: Keywords a task may carry besides its action (ansible-core's Task, Block and Base
 #: attributes). ``with_<lookup>`` loops are recognised by their prefix.
@@ -491,51 +491,6 @@ def parse_free_form(text: str, *, command_like: bool) -> FreeFormArgs:
     return FreeFormArgs(options, option_words, tuple(raw))
 
 
-# --- positions inside scalars ------------------------------------------------------------
-
-
-def _offset(source: SourceFile, line: int, column: int) -> int:
-    starts = source._line_starts
-    return starts[min(line, len(starts)) - 1] + column - 1
-
-
-def scalar_offsets(source: SourceFile, span: Span, value: str):
-    """An :class:`~lintkit.shell.OffsetMap` from each character of a YAML scalar's value
-    to the file, for any scalar style. Runs of non-blank characters of the value are found
-    in order in the scalar's source text (a block scalar's lines appear verbatim after
-    their indentation; a folded or multi-line plain scalar's words too); what is not found
-    (an escape in a double-quoted string) maps to where the search stood."""
-    from ..shell import OffsetMap
-
-    text = source.text
-    start = _offset(source, span.line, span.column)
-    end = _offset(source, span.end_line, span.end_column)
-    if start < len(text) and text[start] in "|>":
-        newline = text.find("\n", start)
-        start = newline + 1 if newline != -1 and newline < end else start
-    elif start < len(text) and text[start] in "'\"":
-        start += 1
-    pieces: list[tuple[int, int]] = []
-    position = start
-    index = 0
-    length = len(value)
-    while index < length:
-        blank = value[index].isspace()
-        stop = index + 1
-        while stop < length and value[stop].isspace() == blank:
-            stop += 1
-        if not blank:
-            chunk = value[index:stop]
-            found = text.find(chunk, position, end)
-            if found == -1:
-                pieces.append((index, position))
-            else:
-                pieces.append((index, found))
-                position = found + len(chunk)
-        index = stop
-    return OffsetMap(pieces or [(0, start)], source)
-
-
 # --- the document view -------------------------------------------------------------------
 
 
@@ -984,7 +939,7 @@ def _structured_command(task: Task, source: SourceFile) -> CommandLine | None:
                 if any(c.isspace() or c in "'\"|&;<>$`\\" for c in word):
                     word = "'" + word.replace("'", "'\\''") + "'"
                 span = argv.item_span(index)
-                pieces.append((length, _offset(source, span.line, span.column)))
+                pieces.append((length, source.offset(span.line, span.column)))
                 words.append(word)
                 length += len(word) + 1
             text = " ".join(words)
@@ -1150,6 +1105,6 @@ def claims(path: str) -> bool:
 
 __all__ = [
     "AnsibleFile", "Block", "CommandLine", "FreeFormArgs", "Play", "Reference", "Task", "VarDef",
-    "claims", "file_role", "fqcn", "has_jinja", "parse", "parse_free_form", "scalar_offsets",
+    "claims", "file_role", "fqcn", "has_jinja", "parse", "parse_free_form",
     "short_name", "sniff", "split_args", "strip_jinja",
 ]  # fmt: skip

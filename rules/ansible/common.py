@@ -45,23 +45,13 @@ def conditions(node: YMap, keys: tuple[str, ...] = ("when",)) -> Iterator[tuple[
             yield key, value, node.value_span(key)
 
 
-#: Module options and variables whose names contain a secret word but hold no secret
-#: (user's ``update_password: on_create``, ``password_expire_max: 90``, pam options).
-_NOT_SECRET_SUFFIX = re.compile(
-    r"_(?:lock|min|max|warn|options|opts|age|policy|length|rounds|source|mechanism|plugin|"
-    r"backend|quality|regex|pattern|enabled|disable|account_disable)$"
-)
-_NOT_SECRET_NAMES = frozenset(("update_password", "password_lock", "auth_type", "auth_method"))
 #: Values that lock an account or stand for "no password" rather than being one.
 _PLACEHOLDER_VALUES = frozenset(("*", "!", "!!", "!*", "*LK*", "x"))
 
 
 def is_secret_variable(name) -> bool:
-    """A variable or module option that holds a credential (lintkit.secrets' judgement,
-    minus Ansible options that only name one)."""
-    if not isinstance(name, str) or name in _NOT_SECRET_NAMES or _NOT_SECRET_SUFFIX.search(name):
-        return False
-    return is_secret_name(name)
+    """A variable or module option that holds a credential."""
+    return isinstance(name, str) and is_secret_name(name)
 
 
 def is_clear_secret(name, value) -> bool:

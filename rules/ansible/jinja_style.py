@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.ansible import scalar_offsets
+from lintkit.yamlmodel import scalar_offsets
 from lintkit.yamlmodel import YMap, YSeq
 
 from .common import CONDITION_KEYS

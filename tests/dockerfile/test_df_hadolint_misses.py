@@ -9,7 +9,7 @@ listed with the reason it is wrong. Each claim about hadolint was checked agains
 
 from __future__ import annotations
 
-from conftest import parse_dockerfile
+from df_helpers import parse_dockerfile
 from lintkit.rules.dockerfile import RULES
 
 from lintkit.model import RuleContext

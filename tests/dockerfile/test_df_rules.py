@@ -7,7 +7,7 @@ import os
 import textwrap
 
 import pytest
-from conftest import parse_dockerfile
+from df_helpers import parse_dockerfile
 from lintkit.rules.dockerfile import RULES
 
 from lintkit.model import RuleContext

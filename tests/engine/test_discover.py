@@ -19,6 +19,7 @@ from lintkit.kinds import kind_from_name
         ("docker-compose.yml", "compose"),
         ("docker-compose.override.yml", "compose"),
         ("docker-compose.prod.yaml", "compose"),
+        ("roles/app/tasks/docker-compose.yml", None),
         (".gitlab-ci.yml", "gitlab-ci"),
         (".gitlab-ci.yaml", "gitlab-ci"),
         ("ci/Build.gitlab-ci.yml", "gitlab-ci"),
