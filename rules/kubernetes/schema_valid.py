@@ -66,7 +66,6 @@ def check(manifest, ctx):
     version = schema.target_version(ctx.settings)
     catalog = schema.catalog(version)
     crd_folders = tuple(ctx.options["crd-schemas"])
-    partial = manifest.kustomize_role is not None
     for obj in manifest.objects:
         found = catalog.schema_for(obj.api_version, obj.kind)
         if found is None:
@@ -74,17 +73,17 @@ def check(manifest, ctx):
                 if apis.change_for(obj.api_version, obj.kind) is None:
                     yield _unknown_kind(obj, catalog)
             elif crd_folders:
-                yield from _custom_resource_errors(obj, crd_folders, partial)
+                yield from _custom_resource_errors(obj, crd_folders, manifest)
             continue
         if found.ok(obj.node):
             continue
         for error in schema.explain(found, obj.node):
-            if (partial and error.kind == "required") or _is_patch_directive(error.path):
+            if _is_patch_directive(error.path) or (error.kind == "required" and manifest.kustomize_role is not None):
                 continue
             yield Problem(error.span, f"{obj.label}: {error.message}")
 
 
-def _custom_resource_errors(obj, folders, partial):
+def _custom_resource_errors(obj, folders, manifest):
     version = obj.api_version.rpartition("/")[2]
     validator = schema.crd_validator(folders, obj.group, version, obj.kind)
     if validator is None:
@@ -92,7 +91,7 @@ def _custom_resource_errors(obj, folders, partial):
     from lintkit.schemastore import schema_errors
 
     for span, message, path in schema_errors(validator, obj.node, obj.node):
-        if (partial and "is a required property" in message) or _is_patch_directive(path):
+        if _is_patch_directive(path) or ("is a required property" in message and manifest.kustomize_role is not None):
             continue
         yield Problem(span, f"{obj.label}: {message}")
 
