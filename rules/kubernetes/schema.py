@@ -309,6 +309,24 @@ def catalog(version: str) -> Catalog:
     return found
 
 
+def first_version_serving(api_version: str, kind: str, *, after: str) -> str | None:
+    """The first shipped Kubernetes version newer than ``after`` that serves ``kind`` in
+    ``api_version`` (an API that graduated later), or None."""
+    root = os.path.dirname(kubernetes_schema_dir(after))
+    versions = sorted(
+        {_major_minor(d) for d in os.listdir(root) if d.endswith("-local-strict")} - {None},
+    )
+    for version in versions:
+        if version > _major_minor(after) and catalog(f"{version[0]}.{version[1]}").schema_for(api_version, kind):
+            return f"{version[0]}.{version[1]}"
+    return None
+
+
+def _major_minor(text: str) -> tuple[int, int] | None:
+    parts = text.lstrip("v").split("-")[0].split(".")
+    return (int(parts[0]), int(parts[1])) if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit() else None
+
+
 # --- custom resources -----------------------------------------------------------------
 
 _CRD_VALIDATORS: dict[str, Any] = {}
@@ -435,18 +453,25 @@ def _describe(value: Any) -> str:
 
 
 def _misplaced_hint(name, schema: Schema, value: dict, path: tuple, parent_schema, parent_value) -> str:
-    """What an unknown field probably is: a typo of an allowed one, a field of a sibling
-    block written one level too shallow, or a field of the parent written too deep."""
+    """What an unknown field probably is: a typo of an allowed one, a field of a block
+    present beside it (or of a block inside that one) written too shallow, or a field of
+    the parent written too deep."""
     import difflib
 
     close = difflib.get_close_matches(str(name), list(schema.properties), n=1, cutoff=0.8)
     if close:
         return f" (did you mean {close[0]!r}?)"
     for sibling, sibling_schema in schema.properties.items():
-        if sibling in value and name in sibling_schema.ensure().properties:
-            held = value[sibling]
-            if held is None or (isinstance(held, dict) and name not in held):
-                return f" (it belongs under {where(path + (sibling,))}; check the indentation)"
+        if sibling not in value:
+            continue
+        held = value[sibling]
+        if not (held is None or isinstance(held, dict)):
+            continue
+        if name in sibling_schema.ensure().properties and not (held and name in held):
+            return f" (it belongs under {where(path + (sibling,))}; check the indentation)"
+        for child, child_schema in sibling_schema.properties.items():
+            if name in child_schema.ensure().properties:
+                return f" (it belongs under {where(path + (sibling, child))}; check the indentation)"
     if parent_schema is not None and name in parent_schema.properties:
         if isinstance(parent_value, dict) and name not in parent_value:
             return f" (it belongs one level up, in {where(path[:-1])}; check the indentation)"

@@ -105,6 +105,13 @@ def _is_patch_directive(path: tuple) -> bool:
 def _unknown_kind(obj, catalog):
     import difflib
 
+    later = schema.first_version_serving(obj.api_version, obj.kind, after=catalog.version)
+    if later is not None:
+        return Problem(
+            obj.node.value_span("kind"),
+            f"{obj.api_version} {obj.kind} is not served by Kubernetes {catalog.version} (it is from {later}); "
+            "raise kubernetes-version if the cluster runs that",
+        )
     known = sorted(catalog.kinds_by_api_version.get(obj.api_version, ()))
     close = difflib.get_close_matches(obj.kind, known, n=1, cutoff=0.75)
     hint = f" (did you mean {close[0]}?)" if close else ""

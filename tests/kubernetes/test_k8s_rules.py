@@ -452,8 +452,9 @@ def test_control_plane_flags_of_a_static_pod():
 def test_values_of_the_wrong_type_never_crash_a_rule():
     # Found by swapping value types in corpus manifests: each used to raise in a rule.
     # lint() fails on any internal error; what is wrong here is schema-valid's to say.
-    findings = lint({
-        "wrong.yaml": """
+    findings = lint(
+        {
+            "wrong.yaml": """
             apiVersion: v1
             kind: Pod
             metadata: {name: web, labels: {app: web}}
@@ -485,5 +486,7 @@ def test_values_of_the_wrong_type_never_crash_a_rule():
             metadata: {name: web}
             spec: {scaleTargetRef: {kind: {Deployment: 1}, name: web}, maxReplicas: 3}
         """,
-    }, "ALL")
+        },
+        "ALL",
+    )
     assert "schema-valid" in {f.name for f in findings}

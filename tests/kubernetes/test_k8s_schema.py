@@ -277,3 +277,28 @@ def test_custom_resources_against_configured_crd_schemas(tmp_path):
         (5, "Widget/w: spec.size: 0 is less than the minimum of 1"),
         (6, "Widget/w: spec.colour: unknown key 'colour'"),
     ]
+
+
+@pytest.mark.skipif(not os.path.isdir(SEEDS), reason="seed examples not found")
+def test_fields_of_a_nested_block_written_too_shallow():
+    with open(os.path.join(SEEDS, "k8s-intro", "deployment.yaml")) as fh:
+        findings = lint({"deployment.yaml": fh.read()}, "schema-valid")
+    assert [f.message for f in findings if f.line == 12] == [
+        "Deployment/nginx-deployment: spec: unknown field 'maxSurge' "
+        "(it belongs under spec.strategy.rollingUpdate; check the indentation)"
+    ]
+
+
+def test_api_that_graduated_after_the_target_version():
+    findings = lint(
+        """
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: MutatingAdmissionPolicy
+        metadata: {name: defaults}
+    """,
+        "schema-valid",
+    )
+    assert [f.message for f in findings] == [
+        "admissionregistration.k8s.io/v1 MutatingAdmissionPolicy is not served by Kubernetes 1.34 (it is from 1.36); "
+        "raise kubernetes-version if the cluster runs that"
+    ]
