@@ -2,11 +2,11 @@
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
+from click.testing import CliRunner
 
+from lintkit.cli import main
 from lintkit.expressions import context_refs, find_expressions
 
 WORKFLOW = "on: {on}\npermissions: {{}}\njobs:\n  j:\n    runs-on: ubuntu-24.04\n    steps:\n{steps}"
@@ -17,10 +17,7 @@ def lint(tmp_path, text, select):
     folder.mkdir(parents=True)
     path = folder / "w.yml"
     path.write_text(text)
-    out = subprocess.run(
-        [sys.executable, "-m", "lintkit", "check", "--isolated", "--select", select, "--format", "json", str(path)],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    out = CliRunner().invoke(main, ["check", "--isolated", "--select", select, "--format", "json", str(path)])
     return json.loads(out.stdout)["findings"]
 
 

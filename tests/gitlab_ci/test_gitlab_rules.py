@@ -2,10 +2,11 @@
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
+from click.testing import CliRunner
+
+from lintkit.cli import main
 
 SEEDS = "/work/shared/examples/seeds"
 CORPUS = "/work/shared/corpus/gitlab-ci"
@@ -22,10 +23,7 @@ def lint(tmp_path, text, select, name=".gitlab-ci.yml", extra=()):
 
 
 def run(paths, select):
-    out = subprocess.run(
-        [sys.executable, "-m", "lintkit", "check", "--isolated", "--select", select, "--format", "json", *paths],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    out = CliRunner().invoke(main, ["check", "--isolated", "--select", select, "--format", "json", *paths])
     return json.loads(out.stdout)["findings"]
 
 
