@@ -4,8 +4,7 @@ test pins a false alarm that was fixed, or a real problem that must stay reporte
 import os
 
 import pytest
-
-from conftest import HELM_CORPUS, K8S_CORPUS, lint_corpus, needs_corpus
+from k8s_support import HELM_CORPUS, K8S_CORPUS, lint_corpus, needs_corpus
 
 pytestmark = needs_corpus
 

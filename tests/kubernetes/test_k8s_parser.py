@@ -1,9 +1,9 @@
 """The Kubernetes view: objects, pod specs, containers, inherited security settings,
 kustomizations, Helm templates, suppression scopes and other tools' annotations."""
 
-from lintkit.parsers.kubernetes import kustomize_role
+from k8s_support import lint, manifest, where
 
-from conftest import lint, manifest, where
+from lintkit.parsers.kubernetes import kustomize_role
 
 
 def test_objects_of_every_document_and_list_items():

@@ -3,8 +3,7 @@
 import os
 
 import pytest
-
-from conftest import lint
+from k8s_support import lint
 
 SEEDS = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, os.pardir, "shared", "examples", "seeds")
 

@@ -1,6 +1,6 @@
 """Per-file Kubernetes rules: positions, messages, and the cases where they must stay quiet."""
 
-from conftest import lint, where
+from k8s_support import lint, where
 
 POD = """
     apiVersion: v1

@@ -4,13 +4,12 @@ import json
 import os
 
 import pytest
+from k8s_support import K8S_CORPUS, lint, needs_corpus
+from lintkit.rules.kubernetes import apis, schema
 
 from lintkit import yamlmodel
-from lintkit.rules.kubernetes import apis, schema
 from lintkit.schemastore import kubernetes_schema_dir
 from lintkit.source import SourceFile
-
-from conftest import K8S_CORPUS, lint, needs_corpus
 
 SEEDS = os.path.join(os.path.dirname(K8S_CORPUS), os.pardir, "examples", "seeds")
 

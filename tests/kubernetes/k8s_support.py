@@ -1,4 +1,5 @@
-"""Helpers for the Kubernetes parser and rule tests."""
+"""Helpers for the Kubernetes parser and rule tests (a plain module, not a conftest: two
+conftest modules of one run would collide under pytest's default import mode)."""
 
 from __future__ import annotations
 
@@ -46,8 +47,8 @@ def corpus_file(relative: str) -> str:
 
 def lint_corpus(relatives: list[str], select):
     """Findings of the selected rules on corpus files (read in place, never copied)."""
-    from lintkit.engine import RunOptions, run
     from lintkit.discover import discover
+    from lintkit.engine import RunOptions, run
     from lintkit.registry import Selection
 
     paths = [corpus_file(r) for r in relatives]
