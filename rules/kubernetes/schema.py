@@ -311,14 +311,23 @@ def catalog(version: str) -> Catalog:
 
 def first_version_serving(api_version: str, kind: str, *, after: str) -> str | None:
     """The first shipped Kubernetes version newer than ``after`` that serves ``kind`` in
-    ``api_version`` (an API that graduated later), or None."""
-    root = os.path.dirname(kubernetes_schema_dir(after))
-    versions = sorted(
-        {_major_minor(d) for d in os.listdir(root) if d.endswith("-local-strict")} - {None},
-    )
-    for version in versions:
-        if version > _major_minor(after) and catalog(f"{version[0]}.{version[1]}").schema_for(api_version, kind):
-            return f"{version[0]}.{version[1]}"
+    ``api_version`` (an API that graduated later), or None. Looks at the small per-kind
+    files of the newer versions rather than loading their whole definitions."""
+    folder = kubernetes_schema_dir(after)
+    root = os.path.dirname(folder)
+    group, slash, version = api_version.rpartition("/")
+    short_group = group.split(".")[0] if slash else ""
+    name = f"{kind.lower()}-{short_group}-{version}.json" if short_group else f"{kind.lower()}-{version}.json"
+    current = _major_minor(os.path.basename(folder))
+    for newer, entry in sorted((_major_minor(d), d) for d in os.listdir(root) if d.endswith("-local-strict")):
+        if newer is None or current is None or newer <= current:
+            continue
+        path = os.path.join(root, entry, name)
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as fh:
+                served = json.load(fh).get("properties", {}).get("apiVersion", {}).get("enum", ())
+            if api_version in served:
+                return f"{newer[0]}.{newer[1]}"
     return None
 
 
