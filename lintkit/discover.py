@@ -126,7 +126,7 @@ def discover(
         if excludes.excluded(path):
             result.skipped.append((path, "excluded by config"))
             return
-        kind = forced_kind or kind_from_globs(excludes.relative(path), globs) or kind_from_name(path)
+        kind = forced_kind or (globs and kind_from_globs(excludes.relative(path), globs)) or kind_from_name(path)
         claimed = False
         if kind is None and not is_yaml_name(path):
             kind = claim(path)

@@ -271,24 +271,29 @@ def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]):
         return [lint_target(t) for t in targets]
     import multiprocessing
 
-    # Import parsers and rules before forking, so the workers share them instead of each
-    # importing its own copy.
-    known = {t.kind for t in targets if t.kind}
-    if any(t.kind is None for t in targets):
-        known |= YAML_KINDS
-    if known & YAML_KINDS:
-        from . import yamlmodel  # noqa: F401
-    for kind in known:
-        parser_module(kind)
-        plan.rules_of(kind)
-
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: stay in one process
         return [lint_target(t) for t in targets]
+    # Kinds the names already tell are imported before forking, so the workers share one
+    # copy. Kinds that only sniffing reveals are imported by each worker that meets them:
+    # importing all five YAML kinds up front would cost more than it saves.
+    named = {t.kind for t in targets if t.kind}
+    if named & YAML_KINDS or any(t.kind is None for t in targets):
+        from . import yamlmodel  # noqa: F401
+    for kind in named:
+        parser_module(kind)
+        plan.rules_of(kind)
     ordered = sorted(targets, key=lambda t: sizes[t.path], reverse=True)  # big files first balance the workers
+    results = []
     with context.Pool(jobs) as pool:
-        return list(pool.imap_unordered(lint_target, ordered, chunksize=4))
+        for result in pool.imap_unordered(lint_target, ordered, chunksize=4):
+            if result.kind:
+                # The parent needs the kind's rules for project rules and the report; it
+                # loads them while the workers are still busy.
+                plan.rules_of(result.kind)
+            results.append(result)
+    return results
 
 
 def _size(path: str) -> int:
