@@ -270,12 +270,14 @@ MERGE_KEY = "<<"
 
 
 class _Frame:
-    """A collection being built: the object, and for mappings the pending key."""
+    """A collection being built: the object, its positions, and for mappings the key
+    waiting for its value."""
 
-    __slots__ = ("obj", "is_map", "key", "key_start", "key_end", "merges", "size", "last_end", "anchor", "flow")
+    __slots__ = ("obj", "pos", "is_map", "key", "key_start", "key_end", "merges", "size", "last_end", "anchor", "flow")
 
     def __init__(self, obj, is_map, anchor, flow):
         self.obj = obj
+        self.pos = obj._pos
         self.is_map = is_map
         self.key = _NO_KEY
         self.key_start = self.key_end = None
@@ -319,47 +321,43 @@ def load(source: SourceFile) -> list[YamlDocument]:
 
 
 def _build(loader, source: SourceFile) -> list[YamlDocument]:
+    """Events to values in one pass. The scalar case, most of the events, is written out
+    in the loop (no helper call per scalar): this loop is the YAML layer's cost."""
     get_event = loader.get_event
     documents: list[YamlDocument] = []
     stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, int, Any, Any]] = {}
+    top: _Frame | None = None  # stack[-1], kept in a local for the hot path
+    anchors: dict[str, tuple[Any, int]] = {}
     duplicates: list[DuplicateKey] = []
     doc_start = None
     root: Any = None
     expanded = 0
+    new_map = YMap.__new__
+    new_seq = YSeq.__new__
 
-    def attach(value, start, end, size):
-        """Put a finished value into the collection on top of the stack (or make it the root)."""
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        frame = stack[-1]
+    def attach(frame: _Frame, value, start, end, size) -> None:
+        """Put a finished collection or an alias's value into ``frame``."""
         frame.size += size
         frame.last_end = end
-        obj = frame.obj
         if not frame.is_map:
-            obj.append(value)
-            obj._pos.append((start, end))
+            frame.obj.append(value)
+            frame.pos.append((start, end))
             return
         key = frame.key
         if key is _NO_KEY:
-            if isinstance(value, (YMap, YSeq)):
-                value = _hashable(value)
-            frame.key, frame.key_start, frame.key_end = value, start, end
+            frame.key, frame.key_start, frame.key_end = _hashable(value), start, end
             return
         frame.key = _NO_KEY
         if key is _MERGE:
-            if frame.merges is None:
-                frame.merges = []
-            frame.merges.append(value)
+            frame.merges = (frame.merges or []) + [value]
             return
-        pos = obj._pos
+        _set(frame, key, value, start, end)
+
+    def _set(frame: _Frame, key, value, start, end) -> None:
+        pos = frame.pos
         if key in pos:
-            duplicates.append(
-                DuplicateKey(key, _span(frame.key_start, frame.key_end), pos[key][0].line + 1)
-            )
-        obj[key] = value
+            duplicates.append(DuplicateKey(key, _span(frame.key_start, frame.key_end), pos[key][0].line + 1))
+        frame.obj[key] = value
         pos[key] = (frame.key_start, frame.key_end, start, end)
 
     while True:
@@ -372,22 +370,45 @@ def _build(loader, source: SourceFile) -> list[YamlDocument]:
                 value = resolve_plain(text) if event.implicit[0] else text
             else:
                 value = _tagged_scalar(text, tag)
-            start, end = event.start_mark, event.end_mark
+            start = event.start_mark
+            end = event.end_mark
             if event.anchor is not None:
-                anchors[event.anchor] = (value, 1, start, end)
-            if text == MERGE_KEY and event.implicit[0]:
-                frame = stack[-1] if stack else None
-                if frame is not None and frame.is_map and frame.key is _NO_KEY:
-                    value = _MERGE
-            attach(value, start, end, 1)
+                anchors[event.anchor] = (value, 1)
+            if top is None:
+                root = value
+                continue
+            top.size += 1
+            top.last_end = end
+            if not top.is_map:
+                top.obj.append(value)
+                top.pos.append((start, end))
+                continue
+            key = top.key
+            if key is _NO_KEY:
+                top.key = _MERGE if text == MERGE_KEY and event.implicit[0] else value
+                top.key_start = start
+                top.key_end = end
+                continue
+            top.key = _NO_KEY
+            if key is _MERGE:
+                top.merges = (top.merges or []) + [value]
+            elif key in top.pos:
+                _set(top, key, value, start, end)
+            else:
+                top.obj[key] = value
+                top.pos[key] = (top.key_start, top.key_end, start, end)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             is_map = cls is MappingStartEvent
-            obj = YMap() if is_map else YSeq()
+            obj = new_map(YMap) if is_map else new_seq(YSeq)
+            obj._pos = {} if is_map else []
             obj.start = event.start_mark
+            obj.end = None
             obj.tag = event.tag
-            stack.append(_Frame(obj, is_map, event.anchor, event.flow_style))
+            top = _Frame(obj, is_map, event.anchor, event.flow_style)
+            stack.append(top)
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             frame = stack.pop()
+            top = stack[-1] if stack else None
             obj = frame.obj
             if frame.merges:
                 _apply_merges(obj, frame.merges)
@@ -395,11 +416,14 @@ def _build(loader, source: SourceFile) -> list[YamlDocument]:
             # later; its real end is the end of its last item.
             obj.end = event.end_mark if frame.flow or frame.last_end is None else frame.last_end
             if frame.anchor is not None:
-                anchors[frame.anchor] = (obj, frame.size, obj.start, obj.end)
-            attach(obj, obj.start, obj.end, frame.size)
+                anchors[frame.anchor] = (obj, frame.size)
+            if top is None:
+                root = obj
+            else:
+                attach(top, obj, obj.start, obj.end, frame.size)
         elif cls is AliasEvent:
             try:
-                value, size, _start, _end = anchors[event.anchor]
+                value, size = anchors[event.anchor]
             except KeyError:
                 mark = event.start_mark
                 raise ParseError(
@@ -415,7 +439,10 @@ def _build(loader, source: SourceFile) -> list[YamlDocument]:
                     Span.point(mark.line + 1, mark.column + 1),
                 )
             # The alias token itself is where the value appears in this file.
-            attach(value, event.start_mark, event.end_mark, size)
+            if top is None:
+                root = value
+            else:
+                attach(top, value, event.start_mark, event.end_mark, size)
         elif cls is DocumentStartEvent:
             doc_start = event.start_mark
             root = None
@@ -423,14 +450,14 @@ def _build(loader, source: SourceFile) -> list[YamlDocument]:
             anchors.clear()
             expanded = 0
         elif cls is DocumentEndEvent:
-            end = event.end_mark
-            span = _span(doc_start, end)
+            span = _span(doc_start, event.end_mark)
             documents.append(YamlDocument(root, len(documents), span, duplicates))
         elif cls is StreamEndEvent:
             return documents
 
 
 def _hashable(value):
+    """A collection used as a mapping key (rare, legal YAML) as a hashable value."""
     if isinstance(value, YSeq):
         return tuple(_hashable(v) for v in value)
     if isinstance(value, YMap):
