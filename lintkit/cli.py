@@ -229,7 +229,9 @@ def _rule_dict(r) -> dict:
         "summary": r.summary, "rationale": r.rationale, "tags": list(r.tags),
         "aliases": list(r.aliases), "fixable": r.fixable, "enabled": r.enabled,
         "scope": r.scope, "options": r.options,
-        "examples": [{"bad": e.bad, "good": e.good, "filename": e.filename} for e in r.examples],
+        "examples": [
+            {"bad": e.bad, "good": e.good, "filename": e.filename, "options": dict(e.options)} for e in r.examples
+        ],
     }
 
 
@@ -253,7 +255,8 @@ def explain(rule_id) -> None:
         out += [f"Option {key}: {spec.get('description', '')} (default: {spec.get('default')!r})"]
     for e in r.examples:
         name = f" ({e.filename})" if e.filename else ""
-        out += ["", f"Bad{name}:", _indent(e.bad), "Good:", _indent(e.good)]
+        options = f" with options {dict(e.options)}" if e.options else ""
+        out += ["", f"Bad{name}{options}:", _indent(e.bad), "Good:", _indent(e.good)]
     click.echo("\n".join(out))
 
 

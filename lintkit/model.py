@@ -177,12 +177,15 @@ class Example:
     ``filename`` is the name the snippet is linted under (it decides the kind, e.g.
     ``docker-compose.yml`` or ``roles/web/tasks/main.yml``). Project rules may give
     ``files``: extra files (name -> text) that sit beside the snippet in both cases.
+    ``options`` are the rule's options for this example, for rules that only fire once
+    configured (an allow-list of registries).
     """
 
     bad: str
     good: str
     filename: str | None = None
     files: tuple[tuple[str, str], ...] = ()
+    options: tuple[tuple[str, Any], ...] = ()
 
 
 CheckFn = Callable[..., Iterable[Problem]]

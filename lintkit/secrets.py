@@ -32,7 +32,9 @@ _NOT_SECRET_NAMES = frozenset(("update_password", "auth_type", "auth_method"))
 #: Values that are references or placeholders rather than literals.
 _REFERENCE_VALUE = re.compile(
     r"^\s*(?:\$\{?[A-Za-z_]|\$\(|\{\{|<%|%\(|!vault|\$ANSIBLE_VAULT|<[^>]*>$|\*+$|x+$|changeme$|"
-    r"(?:true|false|yes|no|null|none|~)$)",
+    r"(?:true|false|yes|no|null|none|~)$|"
+    # placeholders to be replaced at deploy time: INSERT_ETCD_TOKEN, YOUR_API_KEY_HERE
+    r"(?:insert|your|replace|enter|put|set)[_\- ][A-Za-z0-9_\- ]*$|[A-Za-z0-9_\-]*[_\-]here$)",
     re.IGNORECASE,
 )
 #: Well-known token formats, secret whatever the name.

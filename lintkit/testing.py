@@ -59,4 +59,5 @@ def lint_example(rule: Rule, example: Example, which: str) -> list[Finding]:
     filename = example.filename or DEFAULT_FILENAMES.get(rule.kind or "", "Dockerfile")
     files = dict(example.files)
     files[filename] = example.bad if which == "bad" else example.good
-    return [f for f in lint_files(files, select=[rule.id]) if f.rule == rule.id]
+    options = {rule.id: dict(example.options)} if example.options else None
+    return [f for f in lint_files(files, select=[rule.id], rule_options=options) if f.rule == rule.id]
