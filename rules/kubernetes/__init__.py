@@ -27,7 +27,7 @@ from . import (
     scc_no_privileged, schema_valid, seccomp_profile, security_context_present, selector_matches_template,
     service_account_exists, service_account_field, service_selects_pods, service_target_port, service_type_policy,
     servicemonitor_selects_service, sorted_keys, statefulset_service_name, topology_spread, unique_container_names,
-    valid_label_values, valid_port_names, volume_ref_exists,
+    trusted_registries, valid_label_values, valid_port_names, volume_ref_exists,
 )  # fmt: skip
 
 _SINGLE = (
@@ -50,7 +50,7 @@ _SINGLE = (
     no_deprecated_api, valid_label_values, required_metadata, sorted_keys, servicemonitor_selects_service,
     rbac_no_wildcards, rbac_cluster_admin_binding, rbac_dangerous_subjects, rbac_role_exists,
     no_legacy_admin_components, git_sync_injection, scc_no_privileged, duplicate_objects, control_plane_flags,
-    helm_template, kustomize_deprecated_fields,
+    helm_template, kustomize_deprecated_fields, trusted_registries,
 )  # fmt: skip
 
 RULES = [m.check for m in _SINGLE] + host_namespaces.RULES + rbac_permissions.RULES
