@@ -1,27 +1,8 @@
 """The file must match the Compose Specification schema."""
 
-from functools import cache
-
 from lintkit.model import Example, Problem, Span, rule
+from lintkit.schemastore import compiled_schema, flat_errors, path_text
 from lintkit.yamlmodel import span_at
-
-
-@cache
-def compose_validator():
-    from lintkit.schemastore import vendored_schema
-
-    from ._schema import Validator
-
-    return Validator(vendored_schema("compose-spec"))
-
-
-def where(path: tuple) -> str:
-    if not path:
-        return "(top level)"
-    out = []
-    for i, part in enumerate(path):
-        out.append(f"[{part}]" if isinstance(part, int) else (f".{part}" if i else str(part)))
-    return "".join(out)
 
 
 @rule(
@@ -58,6 +39,9 @@ def check(compose, ctx):
     if not isinstance(root, dict):
         yield Problem(compose.documents[0].span, "a compose file is a mapping of top-level keys")
         return
-    for path, keyword, message in compose_validator().errors(root):
+    schema = compiled_schema("compose-spec")
+    if schema.is_valid(root):
+        return
+    for path, keyword, message in flat_errors(list(schema.iter_errors(root))):
         span = span_at(root, path, key=keyword == "additionalProperties")
-        yield Problem(span or compose.documents[0].span, f"{where(path)}: {message}")
+        yield Problem(span or compose.documents[0].span, f"{path_text(path)}: {message}")

@@ -5,8 +5,8 @@ The file is validated as GitHub reads it (YAML 1.2: the unquoted ``on`` key and 
 such as ``yes`` are strings), against the schemas check-jsonschema vendors with the
 places where they are stricter than GitHub relaxed (a ``strategy:`` without a matrix),
 and a value that is a whole ``${{ }}`` expression is accepted where GitHub accepts it.
-A compiled yes/no check answers for valid files; jsonschema runs only on files with an
-error, to explain it.
+The schemas are compiled once (lintkit.schemastore): valid files cost a few dict lookups
+per node, and only a file with an error is walked again to explain it.
 """
 
 from __future__ import annotations
@@ -14,10 +14,13 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-from functools import cache
 from typing import Any
 
 from lintkit.model import Example, Problem, Span, rule
+from lintkit.schemastore import (
+    TYPE_ORDER, TYPE_WORDS, SchemaError, compiled_schema, describe_value, follow_refs, json_type, rejected_keys,
+    vendored_schema,
+)  # fmt: skip
 from lintkit.yamlmodel import YMap, YSeq, span_at
 
 
@@ -50,15 +53,13 @@ from lintkit.yamlmodel import YMap, YSeq, span_at
 def check(workflow, ctx):
     schema_name = "github-actions" if workflow.is_action else "github-workflows"
     instance = workflow.github_reading
-    if _fast_check(schema_name)(instance):
+    compiled = compiled_schema(schema_name, loader=_LOADERS[schema_name])
+    if compiled.is_valid(instance):
         return
-    from lintkit.schemastore import validator
-
-    schema_validator = validator(schema_name, loader=_LOADERS[schema_name])
     explained = [
         result
-        for error in schema_validator.iter_errors(instance)
-        for result in _explain(error, instance, schema_validator.schema, workflow.is_action)
+        for error in compiled.iter_errors(instance)
+        for result in _explain(error, instance, compiled.schema, workflow.is_action)
     ]
     # An empty block whose keys slid out of it is explained at those keys.
     slid = {path[:-1] for _span, message, path in explained if "which is empty: indent it" in message}
@@ -76,8 +77,6 @@ def check(workflow, ctx):
 def _relaxed(name: str) -> dict:
     """The vendored schema with what GitHub's own workflow parser accepts and the schema
     does not (checked against GitHub's workflow-v1.0 definitions) allowed."""
-    from lintkit.schemastore import vendored_schema
-
     schema = copy.deepcopy(vendored_schema(name))
     stack: list[Any] = [schema]
     while stack:
@@ -140,13 +139,6 @@ def _action_schema() -> dict:
 _LOADERS = {"github-workflows": _workflow_schema, "github-actions": _action_schema}
 
 
-@cache
-def _fast_check(name: str):
-    from ._fast_schema import compile_schema
-
-    return compile_schema(_LOADERS[name]())
-
-
 # --- explaining errors ----------------------------------------------------------------
 
 
@@ -154,39 +146,39 @@ def _is_expression(value: Any) -> bool:
     return isinstance(value, str) and value.strip().startswith("${{") and value.strip().endswith("}}")
 
 
-def _explain(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str, tuple]]:
-    """(span, message, path) for one jsonschema error, said in the file's terms."""
-    path = tuple(error.absolute_path)
+def _explain(error: SchemaError, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str, tuple]]:
+    """(span, message, path) for one schema error, said in the file's terms."""
+    path = error.path
     if _is_expression(error.instance):
         return []  # GitHub evaluates a whole-value expression where the schema wants a shape
-    if error.validator in ("oneOf", "anyOf"):
+    if error.keyword in ("oneOf", "anyOf"):
         return _explain_alternatives(error, root, schema, is_action)
     where = _where(path, is_action)
-    if error.validator == "additionalProperties":
+    if error.keyword == "additionalProperties":
         if path == ("jobs",):
             return []  # job ids that break the naming rule: ids-valid says it better
-        return [_unknown_key(error, root, path, key, where) for key in _extra_keys(error)]
-    if error.validator == "required":
+        return [_unknown_key(error, root, path, key, where) for key in rejected_keys(error)]
+    if error.keyword == "required":
         present = [k for k in error.instance if isinstance(k, str)] if isinstance(error.instance, dict) else []
         # A misspelt required key (`runs_on`) is reported once, as the unknown key.
         missing = [
-            name for name in error.validator_value
+            name for name in error.keyword_value
             if name not in present and not difflib.get_close_matches(name, present, n=1, cutoff=0.75)
         ]  # fmt: skip
         return [(_key_span(root, path), f"{where} has no `{name}:`{_REQUIRED_WHY.get(name, '')}", path) for name in missing]
     span = span_at(root, path)
-    if error.validator in ("type", "enum", "const") or _expression_pattern(error):
+    if error.keyword in ("type", "enum", "const") or _expression_pattern(error):
         return [(span, f"{where}: {_expected_message(error.schema, schema, error.instance)}", path)]
-    if error.validator == "minItems":
-        return [(span, f"{where}: must list at least {error.validator_value} item(s)", path)]
-    if error.validator == "minProperties":
+    if error.keyword == "minItems":
+        return [(span, f"{where}: must list at least {error.keyword_value} item(s)", path)]
+    if error.keyword == "minProperties":
         return [(span, f"{where}: must not be empty", path)]
-    if error.validator == "dependencies":
+    if error.keyword == "dependencies":
         return [(span, f"{where}: {error.message.replace('is a dependency of', 'is required by')}", path)]
     return [(span, f"{where}: {error.message}", path)]
 
 
-def _unknown_key(error, root: Any, path: tuple, key: str, where: str) -> tuple[Span, str, tuple]:
+def _unknown_key(error: SchemaError, root: Any, path: tuple, key: str, where: str) -> tuple[Span, str, tuple]:
     """An unknown key; when an empty sibling block takes mappings (`with:` followed by a
     key at the step's level), the key was meant to be indented under it."""
     span = span_at(root, path + (key,), key=True)
@@ -216,40 +208,40 @@ _REQUIRED_WHY = {
 }
 
 
-def _explain_alternatives(error, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str, tuple]]:
+def _explain_alternatives(error: SchemaError, root: Any, schema: dict, is_action: bool) -> list[tuple[Span, str, tuple]]:
     """A oneOf/anyOf failure. A scalar is told every form the key accepts; a mapping or
     a list is explained by the alternative it was meant to match."""
-    path = tuple(error.absolute_path)
+    path = error.path
     where = _where(path, is_action)
     if _is_step(path, is_action) and isinstance(error.instance, dict):
         kinds = [k for k in ("uses", "run") if k in error.instance]
         if not error.context and len(kinds) > 1:
             return [(_key_span(root, path), f"{where} has both `uses:` and `run:`; a step does one or the other", path)]
-        if not kinds and all(e.validator == "required" for e in error.context):
+        if not kinds and all(e.keyword == "required" for e in error.context):
             return [(_key_span(root, path), f"{where} has neither `uses:` nor `run:`", path)]
     if not isinstance(error.instance, (dict, list)):
         return [(span_at(root, path), f"{where}: {_expected_message(error.schema, schema, error.instance)}", path)]
     branches: dict[int, list] = {}
     for sub in error.context:
-        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        branches.setdefault(sub.branch, []).append(sub)
     # A branch that failed on the value's own type is the wrong shape, not the intended one.
     shaped = {
         index: errors for index, errors in branches.items()
-        if not any(tuple(e.absolute_path) == path and e.validator == "type" for e in errors)
+        if not any(e.path == path and e.keyword == "type" for e in errors)
     }  # fmt: skip
     if not shaped:
         return [(span_at(root, path), f"{where}: {_expected_message(error.schema, schema, error.instance)}", path)]
-    alternatives = error.validator_value
+    alternatives = error.keyword_value
 
     def intent(index: int) -> tuple:
         """How surely the author meant this alternative: a key that selects it (`using:
         composite`, `uses:`), then how deep its errors reach into the value, then how
         many of the written keys it knows, then how few errors it has."""
         errors = shaped[index]
-        branch = _definition(alternatives[index], schema)
+        branch = follow_refs(alternatives[index], schema)
         return (
             -_selecting_keys(branch, error.instance),
-            -max(len(e.absolute_path) for e in errors),
+            -max(len(e.path) for e in errors),
             -sum(1 for key in error.instance if key in branch.get("properties", {})) if isinstance(error.instance, dict) else 0,
             len(errors),
         )
@@ -264,10 +256,8 @@ def _explain_alternatives(error, root: Any, schema: dict, is_action: bool) -> li
 def _expected_message(node: dict, schema: dict, value: Any) -> str:
     """"expected <every form the key accepts>, got <the value>", with a suggestion when
     the value is a near miss of an accepted word."""
-    from lintkit.rules.gitlab_ci._schema_text import describe_type
-
     types, words, expression = _accepted(node, schema)
-    forms = [_TYPE_WORDS[t] for t in _TYPE_ORDER if t in types]
+    forms = [TYPE_WORDS[t] for t in TYPE_ORDER if t in types]
     if len(words) > 8:
         forms.append(f"one of {len(words)} names ({', '.join(json.dumps(w) for w in words[:4])}, ...)")
     else:
@@ -275,7 +265,7 @@ def _expected_message(node: dict, schema: dict, value: Any) -> str:
     if expression and "string" not in types:
         forms.append("a `${{ }}` expression")
     expected = forms[0] if len(forms) == 1 else ", ".join(forms[:-1]) + " or " + forms[-1] if forms else "something else"
-    message = f"expected {expected}, got {describe_type(value)}"
+    message = f"expected {expected}, got {describe_value(value)}"
     if isinstance(value, str):
         close = difflib.get_close_matches(value, words, n=1, cutoff=0.7)
         if close:
@@ -286,17 +276,10 @@ def _expected_message(node: dict, schema: dict, value: Any) -> str:
     return message
 
 
-_TYPE_WORDS = {
-    "array": "a list", "object": "a mapping", "string": "a string", "integer": "an integer",
-    "number": "a number", "boolean": "true/false", "null": "nothing (empty)",
-}  # fmt: skip
-_TYPE_ORDER = ("array", "object", "string", "number", "integer", "boolean", "null")
-
-
 def _accepted(node: Any, schema: dict, depth: int = 0) -> tuple[set[str], list[str], bool]:
     """What a schema node accepts, as (JSON types, listed words, whether a `${{ }}`
     expression is): a string restricted to an enum or to expressions is not "a string"."""
-    node = _definition(node, schema)
+    node = follow_refs(node, schema)
     types: set[str] = set()
     words: list[str] = []
     expression = False
@@ -305,7 +288,7 @@ def _accepted(node: Any, schema: dict, depth: int = 0) -> tuple[set[str], list[s
     listed = node.get("enum", [node["const"]] if "const" in node else None)
     if listed is not None:
         words += [v for v in listed if isinstance(v, str)]
-        types |= {_json_type(v) for v in listed if not isinstance(v, str)}
+        types |= {json_type(v) for v in listed if not isinstance(v, str)}
     elif "\\$\\{\\{" in str(node.get("pattern", "")):
         expression = True
     elif "type" in node:
@@ -322,25 +305,13 @@ def _accepted(node: Any, schema: dict, depth: int = 0) -> tuple[set[str], list[s
     return types, words, expression
 
 
-def _json_type(value: Any) -> str:
-    from lintkit.rules.gitlab_ci._schema_text import json_kind
-
-    return json_kind(value)
-
-
 #: Plain scalars YAML 1.1 reads as booleans and GitHub (YAML 1.2) as strings.
 _YAML11_BOOLEANS = frozenset(("yes", "no", "on", "off", "y", "n"))
 
 
-def _expression_pattern(error) -> bool:
+def _expression_pattern(error: SchemaError) -> bool:
     """The error of a string that must be (or contain) a `${{ }}` expression."""
-    return error.validator == "pattern" and "\\$\\{\\{" in str(error.validator_value)
-
-
-def _definition(branch: Any, schema: dict) -> dict:
-    from lintkit.rules.gitlab_ci._schema_text import ref_definition
-
-    return ref_definition(branch, schema)
+    return error.keyword == "pattern" and "\\$\\{\\{" in str(error.keyword_value)
 
 
 def _selecting_keys(branch: dict, instance: Any) -> int:
@@ -364,14 +335,6 @@ def _is_step(path: tuple, is_action: bool) -> bool:
     if is_action:
         return len(path) == 3 and path[:2] == ("runs", "steps")
     return len(path) == 4 and path[0] == "jobs" and path[2] == "steps"
-
-
-def _extra_keys(error) -> list[str]:
-    import re
-
-    allowed = set(error.schema.get("properties", {}))
-    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
-    return [k for k in error.instance if k not in allowed and not any(p.search(str(k)) for p in patterns)]
 
 
 def _key_span(root: Any, path: tuple) -> Span:

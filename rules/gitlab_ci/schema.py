@@ -15,10 +15,11 @@ from typing import Any
 
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.parsers.gitlab_ci import GLOBAL_KEYWORDS, is_reference
+from lintkit.schemastore import (
+    TYPE_ORDER, TYPE_WORDS, SchemaError, compiled_schema, describe_value, follow_refs, json_type, most_specific,
+    rejected_keys,
+)  # fmt: skip
 from lintkit.yamlmodel import YMap, YSeq, span_at
-
-from ._schema_text import branch_types as _branch_types
-from ._schema_text import describe_type, expected_types, json_kind as _json_kind, ref_definition, shape_hint
 
 #: Job keywords whose nested lists GitLab flattens.
 FLATTENED_KEYS = ("cache", "rules", "needs", "services", "tags", "before_script", "script", "after_script")
@@ -57,15 +58,14 @@ FLATTENED_KEYS = ("cache", "rules", "needs", "services", "tags", "before_script"
     ),
 )
 def check(pipeline, ctx):
-    from lintkit.schemastore import validator
-
-    schema_validator = validator("gitlab-ci")
+    compiled = compiled_schema("gitlab-ci")
     instance = _as_created(pipeline)
-    schema = schema_validator.schema
-    job_schema = schema["definitions"]["job_template"]
-    slid = _slid_keys(instance, schema, job_schema)
+    if compiled.is_valid(instance):
+        return
+    schema = compiled.schema
+    slid = _slid_keys(instance, schema, schema["definitions"]["job_template"])
     reported: set[tuple] = set()
-    for error in schema_validator.iter_errors(instance):
+    for error in compiled.iter_errors(instance):
         for path, span, message in _explain(error, instance, schema, slid):
             # A template's mistake shows in every job extending it: report it once.
             where = (span, message.split(":", 1)[-1])
@@ -131,7 +131,7 @@ def _slid_keys(root: YMap, schema: dict, job_schema: dict) -> dict[tuple, str]:
 
 
 def _object_properties(node: dict, schema: dict) -> set[str]:
-    node = ref_definition(node, schema)
+    node = follow_refs(node, schema)
     names = set(node.get("properties", {}))
     for combinator in ("oneOf", "anyOf", "allOf"):
         for branch in node.get(combinator, ()):
@@ -139,16 +139,13 @@ def _object_properties(node: dict, schema: dict) -> set[str]:
     return names
 
 
-def _explain(error, root: Any, schema: dict, slid: dict) -> list[tuple[tuple, Span, str]]:
-    error = _most_specific(error)
-    path = tuple(error.absolute_path)
+def _explain(error: SchemaError, root: Any, schema: dict, slid: dict) -> list[tuple[tuple, Span, str]]:
+    error = most_specific(error)
+    path = error.path
     where = _where(path)
-    if error.validator == "additionalProperties":
+    if error.keyword == "additionalProperties":
         results = []
-        allowed = set(error.schema.get("properties", {}))
-        for key in error.instance:
-            if key in allowed:
-                continue
+        for key in rejected_keys(error):
             key_path = path + (key,)
             span = span_at(root, key_path, key=True)
             sibling = slid.get(key_path) if len(path) == 1 else None
@@ -163,12 +160,12 @@ def _explain(error, root: Any, schema: dict, slid: dict) -> list[tuple[tuple, Sp
             results.append((key_path, span, message))
         return results
     span = span_at(root, path)
-    if error.validator in ("oneOf", "anyOf", "type"):
-        types = expected_types(error, schema)
-        got = describe_type(error.instance)
-        if error.validator != "type" and _json_kind(error.instance) in _branch_types(error, schema):
+    if error.keyword in ("oneOf", "anyOf", "type"):
+        types = _expected_types(error, schema)
+        got = describe_value(error.instance)
+        if error.keyword != "type" and json_type(error.instance) in _branch_types(error, schema):
             # The value has an accepted shape but fails inside it: explain that failure.
-            inner = [e for e in error.context if e.validator != "type" and len(e.absolute_path) == len(path)]
+            inner = [e for e in error.context if e.keyword != "type" and len(e.path) == len(path)]
             if inner:
                 return _explain(min(inner, key=_rank), root, schema, slid)
         if error.instance is None and len(path) == 2:
@@ -182,29 +179,64 @@ def _explain(error, root: Any, schema: dict, slid: dict) -> list[tuple[tuple, Sp
         if error.instance is None and len(path) == 2:
             return []  # GitLab reads an empty job keyword as unset (`parallel: null` undoes extends:)
         message = f"{where}: expected {types}, got {got}" if types else f"{where}: {got} is not allowed here"
-        hint = shape_hint(error.instance, types)
-        return [(path, span, message + hint)]
-    if error.validator == "enum":
-        options = ", ".join(json.dumps(v) for v in error.validator_value[:10])
+        return [(path, span, message + _shape_hint(error.instance, types))]
+    if error.keyword == "enum":
+        options = ", ".join(json.dumps(v) for v in error.keyword_value[:10])
         return [(path, span, f"{where}: {json.dumps(error.instance, default=str)} is not one of {options}")]
-    if error.validator == "required":
-        return [(path, span, f"{where}: {error.message}")]
     return [(path, span, f"{where}: {error.message}")]
 
 
-def _most_specific(error):
-    """Descend into the combinator branch that got deepest into the value; stay at the
-    node when no branch got past it (the node itself has the wrong shape)."""
-    while error.context:
-        deepest = max(error.context, key=lambda e: (len(e.absolute_path), -_rank(e)))
-        if len(deepest.absolute_path) <= len(error.absolute_path):
-            return error
-        error = deepest
-    return error
+def _rank(error: SchemaError) -> int:
+    return {"type": 0, "required": 1, "enum": 1, "additionalProperties": 2}.get(error.keyword, 3)
 
 
-def _rank(error) -> int:
-    return {"type": 0, "required": 1, "enum": 1, "additionalProperties": 2}.get(error.validator, 3)
+def _types_of(node: Any, schema: dict, depth: int = 0) -> set[str]:
+    node = follow_refs(node, schema)
+    if depth > 8:
+        return set()
+    declared = node.get("type")
+    if isinstance(declared, str):
+        return {declared}
+    if isinstance(declared, list):
+        return set(declared)
+    if "enum" in node:
+        return {json_type(v) for v in node["enum"]}
+    if "const" in node:
+        return {json_type(node["const"])}
+    found: set[str] = set()
+    for combinator in ("oneOf", "anyOf", "allOf"):
+        for branch in node.get(combinator, ()):
+            found |= _types_of(branch, schema, depth + 1)
+    return found
+
+
+def _branch_types(error: SchemaError, schema: dict) -> set[str]:
+    """JSON types the failing node's schema accepts."""
+    if error.keyword == "type":
+        value = error.keyword_value
+        return set(value) if isinstance(value, list) else {value}
+    types = _types_of(error.schema, schema)
+    if "number" in types:
+        types.add("integer")
+    return types
+
+
+def _expected_types(error: SchemaError, schema: dict) -> str:
+    """The shapes the failing node accepts, e.g. "a list or a mapping"."""
+    types = _branch_types(error, schema)
+    if "number" in types:
+        types.discard("integer")
+    words = [TYPE_WORDS[t] for t in TYPE_ORDER if t in types]
+    if not words:
+        return ""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _shape_hint(value: Any, expected: str) -> str:
+    """A bare string where only a list is accepted (`only: master`)."""
+    if isinstance(value, str) and expected.startswith("a list") and "a string" not in expected:
+        return f": write it as a list, `[{value}]`"
+    return ""
 
 
 def _where(path: tuple) -> str:
