@@ -345,23 +345,20 @@ class CompiledSchema:
             return node.bound_ok(), node.bound_explain()
         if self._needs_jsonschema(schema):
             return self._by_jsonschema(schema)
-        keywords: list[tuple[Ok, Explain]] = []
+        keywords: list[tuple[Ok | None, Explain]] = []
         checks: list[Ok] = []
-        object_slot: int | None = None
+        object_checked = False
         for keyword, value in schema.items():
             build = _KEYWORDS.get(keyword)
             built = build(self, value, schema) if build is not None else None
-            if built is None:
-                continue
-            keywords.append(built)
-            if keyword not in _OBJECT_KEYWORDS:
+            if built is not None:
+                keywords.append(built)
+            if keyword in _OBJECT_KEYWORDS:
+                if not object_checked:
+                    checks.append(self._object_ok(schema))
+                    object_checked = True
+            elif built is not None:
                 checks.append(built[0])
-            elif object_slot is None:
-                object_slot = len(checks)
-                checks.append(_accept)
-        if object_slot is not None:
-            # properties, patternProperties and additionalProperties: one pass over the keys.
-            checks[object_slot] = self._object_ok(schema)
         return _all_of(checks), _explain_all(keywords)
 
     def _object_ok(self, schema: dict) -> Ok:
@@ -375,6 +372,8 @@ class CompiledSchema:
         additional_ok = None if forbid else self._node(additional).bound_ok()
         if additional_ok is _accept:
             additional_ok = None
+        if not (patterns or forbid or additional_ok or schema.get("properties")):
+            return _accept
         if not patterns:
 
             def ok(instance):
@@ -536,11 +535,14 @@ def _all_of(checks: list[Ok]) -> Ok:
     return ok
 
 
-def _explain_all(keywords: list[tuple[Ok, Explain]]) -> Explain:
+def _explain_all(keywords: list[tuple[Ok | None, Explain]]) -> Explain:
+    """Each keyword's errors, in the schema's order; a keyword without its own ``ok``
+    checks as it explains."""
+
     def explain(instance, path):
         errors: list[SchemaError] = []
         for ok, explain_keyword in keywords:
-            if not ok(instance):
+            if ok is None or not ok(instance):
                 errors.extend(explain_keyword(instance, path))
         return errors
 
@@ -600,48 +602,32 @@ def _k_const(compiler, const, schema):
     return ok, explain
 
 
+# properties, patternProperties and additionalProperties are checked together, in one
+# pass over the keys (CompiledSchema._object_ok); each explains its own errors.
+
+
 def _k_properties(compiler, properties, schema):
     nodes = {name: compiler._node(sub) for name, sub in properties.items()}
-    checks = {name: node.bound_ok() for name, node in nodes.items()}
-    get = checks.get
-
-    def ok(instance):
-        if not isinstance(instance, dict):
-            return True
-        for key, item in instance.items():
-            check = get(key if isinstance(key, str) else str(key))
-            if check is not None and not check(item):
-                return False
-        return True
 
     def explain(instance, path):
+        if not isinstance(instance, dict):
+            return []
         present = {_key_name(k): k for k in instance}
         errors = []
         for name, node in nodes.items():  # in the schema's order, as jsonschema
-            if name in present:
-                key = present[name]
-                if not node.ok(instance[key]):
-                    errors.extend(node.explain(instance[key], path + (key,)))
+            if name in present and not node.ok(instance[present[name]]):
+                errors.extend(node.explain(instance[present[name]], path + (present[name],)))
         return errors
 
-    return ok, explain
+    return None, explain
 
 
 def _k_patternProperties(compiler, patterns, schema):
     compiled = [(re.compile(p), compiler._node(sub)) for p, sub in patterns.items()]
-    checks = [(regex, node.bound_ok()) for regex, node in compiled]
-
-    def ok(instance):
-        if not isinstance(instance, dict):
-            return True
-        for key, item in instance.items():
-            name = _key_name(key)
-            for regex, check in checks:
-                if regex.search(name) and not check(item):
-                    return False
-        return True
 
     def explain(instance, path):
+        if not isinstance(instance, dict):
+            return []
         errors = []
         for regex, node in compiled:
             for key, item in instance.items():
@@ -649,13 +635,14 @@ def _k_patternProperties(compiler, patterns, schema):
                     errors.extend(node.explain(item, path + (key,)))
         return errors
 
-    return ok, explain
+    return None, explain
 
 
 def _k_additionalProperties(compiler, additional, schema):
     known = frozenset(schema.get("properties", ()))
     pattern_texts = list(schema.get("patternProperties", ()))
     patterns = [re.compile(p) for p in pattern_texts]
+    node = compiler._node(additional)
 
     def extras(instance) -> list:
         return [
@@ -663,39 +650,28 @@ def _k_additionalProperties(compiler, additional, schema):
             if _key_name(key) not in known and not any(p.search(_key_name(key)) for p in patterns)
         ]  # fmt: skip
 
-    if additional is False:
-
-        def ok(instance):
-            return not isinstance(instance, dict) or not extras(instance)
-
-        def explain(instance, path):
-            found = extras(instance)
-            if pattern_texts:
-                verb = "does" if len(found) == 1 else "do"
-                joined = ", ".join(repr(k) for k in sorted(found, key=str))
-                shown = ", ".join(repr(p) for p in sorted(pattern_texts))
-                message = f"{joined} {verb} not match any of the regexes: {shown}"
-            else:
-                message = "Additional properties are not allowed (%s %s unexpected)" % _extras(sorted(found, key=str))
-            return [_error("additionalProperties", schema, instance, path, message, subject=tuple(found))]
-
-        return ok, explain
-    node = compiler._node(additional)
-    if node.ready and node.ok is _accept:
-        return None
-    check = node.bound_ok()
-
-    def ok(instance):
-        return not isinstance(instance, dict) or all(check(instance[key]) for key in extras(instance))
-
     def explain(instance, path):
-        errors = []
-        for key in extras(instance):
-            if not node.ok(instance[key]):
-                errors.extend(node.explain(instance[key], path + (key,)))
-        return errors
+        if not isinstance(instance, dict):
+            return []
+        found = extras(instance)
+        if additional is not False:
+            errors = []
+            for key in found:
+                if not node.ok(instance[key]):
+                    errors.extend(node.explain(instance[key], path + (key,)))
+            return errors
+        if not found:
+            return []
+        if pattern_texts:
+            verb = "does" if len(found) == 1 else "do"
+            joined = ", ".join(repr(k) for k in sorted(found, key=str))
+            shown = ", ".join(repr(p) for p in sorted(pattern_texts))
+            message = f"{joined} {verb} not match any of the regexes: {shown}"
+        else:
+            message = "Additional properties are not allowed (%s %s unexpected)" % _extras(sorted(found, key=str))
+        return [_error("additionalProperties", schema, instance, path, message, subject=tuple(found))]
 
-    return ok, explain
+    return None, explain
 
 
 def _k_required(compiler, required, schema):
