@@ -212,51 +212,8 @@ class Command:
     def options_and_operands(
         self, takes_value: Collection[str] = ()
     ) -> tuple[list[tuple[str, Word, str | None]], list[Word]]:
-        """Split the arguments into options and operands (positional arguments).
-
-        Options are returned as ``(option, word, value)`` with the option spelt
-        ``-x`` or ``--long``; combined short options (``-qy``) give one entry per
-        letter. ``takes_value`` lists the options that consume a value (``-o``,
-        ``--target``): from the rest of a short cluster, after ``=`` for long options,
-        or else from the next argument. After ``--`` everything is an operand.
-        """
-        options: list[tuple[str, Word, str | None]] = []
-        operands: list[Word] = []
-        args = self.args
-        index = 0
-        while index < len(args):
-            word = args[index]
-            index += 1
-            text = word.text
-            if text == "--":
-                operands.extend(args[index:])
-                break
-            if text.startswith("--"):
-                name, equals, value = text.partition("=")
-                if equals:
-                    options.append((name, word, value))
-                elif name in takes_value and index < len(args):
-                    options.append((name, word, args[index].text))
-                    index += 1
-                else:
-                    options.append((name, word, None))
-            elif text.startswith("-") and len(text) > 1:
-                for position in range(1, len(text)):
-                    option = "-" + text[position]
-                    if option in takes_value:
-                        rest = text[position + 1 :]
-                        if rest:
-                            options.append((option, word, rest))
-                        elif index < len(args):
-                            options.append((option, word, args[index].text))
-                            index += 1
-                        else:
-                            options.append((option, word, None))
-                        break
-                    options.append((option, word, None))
-            else:
-                operands.append(word)
-        return options, operands
+        """Split the arguments into options and operands: see :func:`split_options`."""
+        return split_options(self.args, takes_value)
 
     def flag(self, *names: str, takes_value: Collection[str] = ()) -> Word | None:
         """The argument word carrying one of the options ``names`` (``-y``, ``--yes``)."""
@@ -288,6 +245,55 @@ class Command:
         return f"Command({self.name!r}, {[a.raw for a in self.args]!r})"
 
 
+def split_options(
+    args: Sequence[Word], takes_value: Collection[str] = ()
+) -> tuple[list[tuple[str, Word, str | None]], list[Word]]:
+    """Split the arguments into options and operands (positional arguments).
+
+    Options are returned as ``(option, word, value)`` with the option spelt
+    ``-x`` or ``--long``; combined short options (``-qy``) give one entry per
+    letter. ``takes_value`` lists the options that consume a value (``-o``,
+    ``--target``): from the rest of a short cluster, after ``=`` for long options,
+    or else from the next argument. After ``--`` everything is an operand.
+    """
+    options: list[tuple[str, Word, str | None]] = []
+    operands: list[Word] = []
+    index = 0
+    while index < len(args):
+        word = args[index]
+        index += 1
+        text = word.text
+        if text == "--":
+            operands.extend(args[index:])
+            break
+        if text.startswith("--"):
+            name, equals, value = text.partition("=")
+            if equals:
+                options.append((name, word, value))
+            elif name in takes_value and index < len(args):
+                options.append((name, word, args[index].text))
+                index += 1
+            else:
+                options.append((name, word, None))
+        elif text.startswith("-") and len(text) > 1:
+            for position in range(1, len(text)):
+                option = "-" + text[position]
+                if option in takes_value:
+                    rest = text[position + 1 :]
+                    if rest:
+                        options.append((option, word, rest))
+                    elif index < len(args):
+                        options.append((option, word, args[index].text))
+                        index += 1
+                    else:
+                        options.append((option, word, None))
+                    break
+                options.append((option, word, None))
+        else:
+            operands.append(word)
+    return options, operands
+
+
 @dataclass(eq=False)
 class Script:
     """A parsed script: every simple command it runs, nested ones included, in the
@@ -314,6 +320,15 @@ class Script:
         for command in self.commands:
             if command.name is not None and (command.name in wanted or command.base_name in wanted):
                 yield command
+
+    def commands_in(self, word: Word) -> list[Command]:
+        """The commands that substitutions inside ``word`` run (``$(curl URL)``,
+        ``<(curl URL)``, backticks)."""
+        return [
+            command for command in self.commands
+            if command.in_substitution and command.location[2] is word._map
+            and word._start <= command.location[0] and command.location[1] <= word._end
+        ]  # fmt: skip
 
     @property
     def pipelines(self) -> list[Pipeline]:

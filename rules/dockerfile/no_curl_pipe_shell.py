@@ -1,11 +1,9 @@
 """A downloaded script piped straight into a shell."""
 
+from lintkit.commands import pipe_to_shell
 from lintkit.model import Example, Problem, rule
-from lintkit.shell import SHELL_INTERPRETERS
 
 from ._commands import run_scripts
-
-DOWNLOADERS = frozenset(("curl", "wget"))
 
 
 @rule(
@@ -31,13 +29,7 @@ DOWNLOADERS = frozenset(("curl", "wget"))
 )
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
-        for command in script.commands:
-            if command.base_name not in SHELL_INTERPRETERS or not command.in_pipeline:
-                continue
-            index = command.pipeline_index
-            feeding = command.pipeline.elements[index - 1] if index else []
-            if any(c.base_name in DOWNLOADERS for c in feeding):
-                yield Problem(
-                    command.name_word.span,
-                    f"A downloaded script is piped into {command.name} without verification",
-                )
+        for downloaded in pipe_to_shell(script):
+            interpreter = downloaded.interpreter
+            how = "piped into" if downloaded.piped else "run by"
+            yield Problem(interpreter.name_word.span, f"A downloaded script is {how} {interpreter.name} without verification")

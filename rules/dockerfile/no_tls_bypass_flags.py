@@ -1,42 +1,9 @@
 """Commands told to skip TLS certificate verification."""
 
+from lintkit.commands import invocations, verification_bypass
 from lintkit.model import Example, Problem, rule
 
 from ._commands import run_scripts
-
-_CURL_TAKES_VALUE = frozenset(("-o", "-H", "-d", "-u", "-X", "-A", "-e", "-T", "-w", "-x"))
-#: command -> argument texts (or ``prefix=`` forms) that turn verification off.
-_BYPASS_ARGUMENTS = {
-    "wget": ("--no-check-certificate",),
-    "pip": ("--trusted-host",),
-    "pip3": ("--trusted-host",),
-    "yum": ("--setopt=sslverify=0", "--setopt=sslverify=false"),
-    "dnf": ("--setopt=sslverify=0", "--setopt=sslverify=false"),
-    "npm": ("--strict-ssl=false",),
-    "yarn": ("--strict-ssl=false",),
-    "git": ("http.sslVerify=false", "http.sslverify=false"),
-}
-#: `npm config set strict-ssl false`, `git config http.sslVerify false`.
-_CONFIG_SETTINGS = {"npm": "strict-ssl", "yarn": "strict-ssl", "git": "http.sslverify"}
-
-
-def _bypass(command):
-    """The argument word that disables certificate verification, if any."""
-    name = command.base_name
-    if name == "curl":
-        return command.flag("-k", "--insecure", takes_value=_CURL_TAKES_VALUE)
-    for word in command.args:
-        if word.text.split("=", 1)[0] in ("--trusted-host",) and name in ("pip", "pip3"):
-            return word
-        if word.text in _BYPASS_ARGUMENTS.get(name, ()):
-            return word
-    setting = _CONFIG_SETTINGS.get(name)
-    if setting is not None:
-        texts = [w.text.lower() for w in command.args]
-        for index, text in enumerate(texts[:-1]):
-            if text == setting and texts[index + 1] in ("false", "0"):
-                return command.args[index]
-    return None
 
 
 @rule(
@@ -60,7 +27,7 @@ def _bypass(command):
 )
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
-        for command in script.commands:
-            word = _bypass(command)
+        for run in invocations(script):
+            word = next((bypass.word for bypass in verification_bypass(run) if bypass.check == "tls"), None)
             if word is not None:
-                yield Problem(word.span, f"`{command.name} {word.text}` disables TLS verification")
+                yield Problem(word.span, f"`{run.name_word.text} {word.text}` disables TLS verification")

@@ -1,20 +1,9 @@
 """Package managers told to skip signature checks."""
 
+from lintkit.commands import invocations, verification_bypass
 from lintkit.model import Example, Problem, rule
 
 from ._commands import run_scripts
-
-#: command -> arguments that disable package signature verification.
-UNSIGNED = {
-    "apk": ("--allow-untrusted",),
-    "apt-get": ("--allow-unauthenticated", "--force-yes", "--allow-insecure-repositories"),
-    "apt": ("--allow-unauthenticated", "--allow-insecure-repositories"),
-    "yum": ("--nogpgcheck",),
-    "dnf": ("--nogpgcheck",),
-    "microdnf": ("--nogpgcheck",),
-    "zypper": ("--no-gpg-checks",),
-    "rpm": ("--nosignature", "--nodigest"),
-}
 
 
 @rule(
@@ -38,10 +27,7 @@ UNSIGNED = {
 )
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
-        for command in script.commands:
-            forbidden = UNSIGNED.get(command.base_name or "")
-            if not forbidden:
-                continue
-            for word in command.args:
-                if word.text in forbidden or word.text.startswith("--setopt=gpgcheck=0"):
-                    yield Problem(word.span, f"{word.text} turns off package signature checks")
+        for run in invocations(script):
+            for bypass in verification_bypass(run):
+                if bypass.check == "signature":
+                    yield Problem(bypass.word.span, f"{bypass.word.text} turns off package signature checks")

@@ -1,5 +1,6 @@
 """A remote script downloaded and piped straight into a shell in ``run:``."""
 
+from lintkit.commands import pipe_to_shell
 from lintkit.model import Example, Problem, rule
 
 #: Text that must appear in a script before it is worth parsing for this rule.
@@ -41,8 +42,5 @@ def check(workflow, ctx):
         script = workflow.run_script(step)
         if script is None:
             continue
-        # Shared with GitLab CI's script rules (one definition of "piped into a shell").
-        from lintkit.rules.gitlab_ci._scripts import pipe_to_shell, unwrap
-
-        for download, shell in pipe_to_shell(script):
-            yield Problem(download.span, f"downloaded script is run by `{unwrap(shell).name}` without verification")
+        for downloaded in pipe_to_shell(script):
+            yield Problem(downloaded.download.span, f"downloaded script is run by `{downloaded.interpreter.name}` without verification")

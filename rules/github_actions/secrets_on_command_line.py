@@ -3,6 +3,7 @@ command-line flags, in ``run:`` scripts."""
 
 import re
 
+from lintkit.commands import STDIN_PASSWORD_LOGINS, invocations, may_pass_secret_options, secret_options
 from lintkit.expressions import context_refs, find_expressions
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.github_actions import prints_to_log
@@ -16,7 +17,7 @@ PRINTERS = frozenset(("echo", "printf"))
     id="GH016",
     name="no-secrets-on-command-line",
     severity="warning",
-    summary="`run:` prints a secret with echo/printf, or passes a password as a `-p`/`--password` flag",
+    summary="`run:` prints a secret with echo/printf, or passes a password or token as a command-line option",
     rationale=(
         "GitHub masks a secret in the log only where its exact value appears: printed with a "
         "prefix that joins it to other text, split across lines, or transformed later in a "
@@ -42,14 +43,12 @@ PRINTERS = frozenset(("echo", "printf"))
     ),
 )
 def check(workflow, ctx):
-    from lintkit.rules.gitlab_ci._scripts import invocations, password_flag
-
     for step in workflow.steps:
         run = step.run
         if run is None:
             continue
         secret_vars = _secret_variables(workflow, step)
-        logs_in = "login" in run and ("-p" in run or "--password" in run)
+        logs_in = may_pass_secret_options(run)
         prints = ("echo" in run or "printf" in run) and (
             "secrets." in run or "github.token" in run or any("$" + v in run or "${" + v in run for v in secret_vars)
         )
@@ -59,9 +58,13 @@ def check(workflow, ctx):
         if script is None:
             continue
         for invocation in invocations(script):
-            flag = password_flag(invocation)
-            if flag is not None:
-                yield Problem(flag.span, f"`{invocation.name} login` gets the password on its command line; pipe it to `--password-stdin`")
+            passed = next(secret_options(invocation), None)
+            if passed is not None:
+                if invocation.name in STDIN_PASSWORD_LOGINS:
+                    message = f"`{invocation.name} login` gets the password on its command line; pipe it to `--password-stdin`"
+                else:
+                    message = f"`{invocation.name} {passed.option}` gets a secret on its command line; read it from a file or the environment"
+                yield Problem(passed.word.span, message)
             elif invocation.name in PRINTERS and prints_to_log(invocation.command):
                 for word in invocation.args:
                     secret = _secret_in(workflow, step, word, secret_vars)

@@ -1,9 +1,8 @@
 """curl sending the job's credentials to a host other than GitLab."""
 
+from lintkit.commands import invocations
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.gitlab_ci import script_lines
-
-from ._scripts import invocations
 
 #: Predefined variables that carry credentials.
 CREDENTIAL_VARIABLES = (

@@ -1,9 +1,8 @@
 """A remote script downloaded and piped straight into a shell."""
 
+from lintkit.commands import pipe_to_shell
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.gitlab_ci import script_lines
-
-from ._scripts import pipe_to_shell
 
 
 @rule(
@@ -31,5 +30,6 @@ from ._scripts import pipe_to_shell
 )
 def check(pipeline, ctx):
     for line in script_lines(pipeline.source, pipeline.root):
-        for download, shell in pipe_to_shell(line.script):
-            yield Problem(download.span, f"{line.owner}: downloaded script is run by `{shell.name}` without verification")
+        for downloaded in pipe_to_shell(line.script):
+            interpreter = downloaded.interpreter.name
+            yield Problem(downloaded.download.span, f"{line.owner}: downloaded script is run by `{interpreter}` without verification")

@@ -1,20 +1,21 @@
-"""Registry passwords passed as ``-p``/``--password`` on a command line."""
+"""Passwords and tokens passed as command-line options (``docker login -p``,
+``--password=``, ``--token``)."""
 
+from lintkit.commands import STDIN_PASSWORD_LOGINS, invocations, secret_options
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.gitlab_ci import script_lines
-
-from ._scripts import invocations, password_flag
 
 
 @rule(
     id="GL014",
     name="password-on-command-line",
     severity="warning",
-    summary="`docker login -p` (or --password) puts the password on the command line",
+    summary="A password or token is passed as a command-line option (`docker login -p`, `--password`, `--token`)",
     rationale=(
         "A password given as an argument is visible to every process on the runner "
         "(`ps`), lands in shell traces (`set -x`) and is echoed by the login command's "
-        "own warning. Pipe it in: `echo \"$PASSWORD\" | docker login -u user --password-stdin`."
+        "own warning. Pipe it in: `echo \"$PASSWORD\" | docker login -u user --password-stdin`; "
+        "programs without such an option read it from a file or an environment variable."
     ),
     tags=("security",),
     examples=(
@@ -28,6 +29,10 @@ from ._scripts import invocations, password_flag
 def check(pipeline, ctx):
     for line in script_lines(pipeline.source, pipeline.root):
         for run in invocations(line.script):
-            flag = password_flag(run)
-            if flag is not None:
-                yield Problem(flag.span, f"{line.owner}: `{run.name} login {flag.text}` passes the password on the command line; use --password-stdin")
+            secret = next(secret_options(run), None)
+            if secret is not None:
+                if run.name in STDIN_PASSWORD_LOGINS:
+                    message = f"`{run.name} login {secret.word.text}` passes the password on the command line; use --password-stdin"
+                else:
+                    message = f"`{run.name} {secret.option}` passes a secret on the command line; read it from a file or an environment variable"
+                yield Problem(secret.word.span, f"{line.owner}: {message}")
