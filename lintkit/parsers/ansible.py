@@ -555,12 +555,10 @@ def _blank(match: re.Match) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-@dataclass(eq=False)
-class Block:
+class _Mapping:
+    """What plays, blocks and tasks read the same way from their mapping ``node``."""
+
     node: YMap
-    parents: tuple[YMap, ...] = ()
-    play: Play | None = None
-    is_handler: bool = False
 
     @property
     def span(self) -> Span:
@@ -576,13 +574,22 @@ class Block:
         return name if isinstance(name, str) else None
 
     def head_span(self) -> Span:
+        """The first key, where a reader's eye lands (``- name: ...``)."""
         for key in self.node:
             return self.node.key_span(key)
         return self.node.span
 
 
 @dataclass(eq=False)
-class Task:
+class Block(_Mapping):
+    node: YMap
+    parents: tuple[YMap, ...] = ()
+    play: Play | None = None
+    is_handler: bool = False
+
+
+@dataclass(eq=False)
+class Task(_Mapping):
     node: YMap
     #: The action key as written (``apt``, ``ansible.builtin.shell``, ``action``), or None
     #: when the task has none.
@@ -610,19 +617,6 @@ class Task:
     _source: SourceFile | None = None
 
     @property
-    def name(self) -> str | None:
-        name = self.node.get("name")
-        return name if isinstance(name, str) else None
-
-    @property
-    def span(self) -> Span:
-        return self.node.span
-
-    @property
-    def line(self) -> int:
-        return self.node.span.line
-
-    @property
     def short_module(self) -> str | None:
         return short_name(self.module)
 
@@ -637,12 +631,6 @@ class Task:
     def action_span(self) -> Span:
         """The action key (``apt``), or the whole task when it has none."""
         return self.node.key_span(self.action_key) if self.action_key else self.node.span
-
-    def head_span(self) -> Span:
-        """The first key of the task (where a reader's eye lands: ``- name: ...``)."""
-        for key in self.node:
-            return self.node.key_span(key)
-        return self.node.span
 
     def arg_span(self, key: str) -> Span:
         """Where an argument's value is written: in the module mapping, ``args:``, or the
@@ -672,27 +660,13 @@ class Task:
 
 
 @dataclass(eq=False)
-class Play:
+class Play(_Mapping):
     node: YMap
-
-    @property
-    def span(self) -> Span:
-        return self.node.span
-
-    @property
-    def name(self) -> str | None:
-        name = self.node.get("name")
-        return name if isinstance(name, str) else None
 
     @property
     def is_import(self) -> bool:
         """An ``import_playbook`` entry rather than a play of its own."""
         return any(k in self.node for k in _IMPORT_PLAYBOOK)
-
-    def head_span(self) -> Span:
-        for key in self.node:
-            return self.node.key_span(key)
-        return self.node.span
 
 
 @dataclass(eq=False)

@@ -634,6 +634,14 @@ class ComposeFile:
             if key in service.node:
                 yield service, service.node[key]
 
+    def service_images(self) -> Iterator[tuple[Service, object, Resolved]]:
+        """(service, ``image:`` as written, the image after interpolation) for every
+        service with an image that is not empty once interpolated."""
+        for service, image in self.service_items("image"):
+            resolved = self.resolve(image)
+            if resolved is not None and resolved.text.strip():
+                yield service, image, resolved
+
     def suppression_scopes(self) -> list[Span]:
         return [s.span for s in self.services]
 

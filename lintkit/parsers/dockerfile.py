@@ -254,6 +254,22 @@ class Stage:
             if instruction.keyword in keywords:
                 yield instruction
 
+    @property
+    def lineage(self) -> list[Stage]:
+        """The stages this one builds on (``FROM builder``), base first, then itself."""
+        chain = []
+        stage: Stage | None = self
+        while stage is not None:
+            chain.append(stage)
+            stage = stage.base_stage
+        return chain[::-1]
+
+    def instructions_with_base(self, *keywords: str) -> Iterator[Instruction]:
+        """Instructions named ``keywords`` of this stage and of those it builds on, in
+        the order they take effect (the base's first)."""
+        for stage in self.lineage:
+            yield from stage.instructions_named(*keywords)
+
     def __repr__(self) -> str:
         return f"<Stage {self.index} {self.name or ''} line {self.from_instruction.line}>"
 

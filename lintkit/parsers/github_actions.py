@@ -149,6 +149,17 @@ class Workflow:
         their source text. Positions are those of the loaded tree."""
         return _github_reading(self.source, self.root)
 
+    def env_of(self, step: Step) -> dict[str, Any]:
+        """The ``env:`` entries a step sees: the workflow's, the job's and its own, the
+        nearest winning; a composite action's step sees only its own."""
+        holders = [step.node] if self.is_action else [self.root, step.job.node, step.node]
+        env: dict[str, Any] = {}
+        for holder in holders:
+            block = holder.get("env")
+            if isinstance(block, YMap):
+                env.update((name, value) for name, value in block.items() if isinstance(name, str))
+        return env
+
     def shell_of(self, step: Step) -> str | None:
         """The shell ``run:`` is given to: the step's ``shell:``, else the job's and the
         workflow's ``defaults.run.shell``, else the runner's default (pwsh on Windows,
@@ -338,16 +349,8 @@ def step_scripts(workflow: Workflow) -> list[tuple[Step, YMap, str]]:
 
 
 def static_env_names(workflow: Workflow, step: Step) -> set[str]:
-    """Names of env variables set to a constant (no expression) at workflow, job or
-    step level, as seen by ``step``."""
-    names = set()
-    for holder in (workflow.root, step.job.node, step.node):
-        env = holder.get("env") if isinstance(holder, YMap) else None
-        if isinstance(env, YMap):
-            for name, value in env.items():
-                if isinstance(name, str) and not (isinstance(value, str) and "${{" in value):
-                    names.add(name)
-    return names
+    """Names of the env variables ``step`` sees set to a constant (no expression)."""
+    return {name for name, value in workflow.env_of(step).items() if not (isinstance(value, str) and "${{" in value)}
 
 
 # --- YAML as GitHub reads it ---------------------------------------------------------

@@ -28,10 +28,7 @@ from .image_explicit_tag import FLOATING
     ),
 )
 def check(compose, ctx):
-    for service, image in compose.service_items("image"):
-        resolved = compose.resolve(image)
-        if resolved is None or not resolved.text.strip():
-            continue
+    for service, image, resolved in compose.service_images():
         written = parse_image(str(image))
         if written.digest or "@" in resolved.text or written.tag is None:
             continue  # pinned, or untagged (image-explicit-tag's), or wholly a variable

@@ -30,10 +30,7 @@ FLOATING = FLOATING_TAGS | {"test", "beta", "canary", "lts"}
     ),
 )
 def check(compose, ctx):
-    for service, image in compose.service_items("image"):
-        resolved = compose.resolve(image)
-        if resolved is None or not resolved.text.strip():
-            continue
+    for service, image, resolved in compose.service_images():
         ref = parse_image(resolved.text)
         if not resolved.complete:
             # Unset variables: judge only what the file itself fixes. With no tag written

@@ -32,10 +32,7 @@ def is_absolute(path: str) -> bool:
 )
 def check(dockerfile, ctx):
     for stage in dockerfile.stages:
-        chain, has_workdir = stage.base_stage, False
-        while chain is not None and not has_workdir:
-            has_workdir = any(chain.instructions_named("WORKDIR"))
-            chain = chain.base_stage
+        has_workdir = stage.base_stage is not None and any(stage.base_stage.instructions_with_base("WORKDIR"))
         for instruction in stage.instructions:
             if instruction.keyword == "WORKDIR":
                 has_workdir = True

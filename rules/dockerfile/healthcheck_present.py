@@ -30,9 +30,6 @@ def check(dockerfile, ctx):
     stage = dockerfile.final_stage
     if stage is None or stage.is_scratch:
         return
-    chain = stage
-    while chain is not None:
-        if any(chain.instructions_named("HEALTHCHECK")):
-            return
-        chain = chain.base_stage
+    if any(stage.instructions_with_base("HEALTHCHECK")):
+        return
     yield Problem(stage.from_instruction.keyword_span, "The final image has no HEALTHCHECK")

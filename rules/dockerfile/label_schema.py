@@ -92,15 +92,10 @@ def check(dockerfile, ctx):
     schema = ctx.options.get("labels") or {}
     strict = ctx.options.get("strict", False)
     labels = {}
-    chain = []
-    while stage is not None:
-        chain.append(stage)
-        stage = stage.base_stage
-    for current in reversed(chain):  # the base first, so later LABELs override
-        for instruction in current.instructions_named("LABEL"):
-            for pair in instruction.pairs:
-                labels[pair.name] = (instruction, pair)
-    final = chain[0].from_instruction
+    for instruction in stage.instructions_with_base("LABEL"):  # the base's first: later LABELs override
+        for pair in instruction.pairs:
+            labels[pair.name] = (instruction, pair)
+    final = stage.from_instruction
     for name, kind in schema.items():
         if name not in labels:
             yield Problem(final.keyword_span, f"Label {name} is missing")

@@ -6,11 +6,7 @@ from lintkit.model import Example, Problem, rule
 def _holds_only_artefacts(stage) -> bool:
     """A stage built FROM scratch (or on one) contains only what was copied into it; a
     stage whose base is a build argument cannot be judged."""
-    while stage is not None:
-        if stage.is_scratch or stage.image is None:
-            return True
-        stage = stage.base_stage
-    return False
+    return any(base.is_scratch or base.image is None for base in stage.lineage)
 
 
 @rule(

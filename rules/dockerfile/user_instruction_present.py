@@ -27,9 +27,6 @@ def check(dockerfile, ctx):
     stage = dockerfile.final_stage
     if stage is None or stage.is_scratch:
         return
-    chain = stage
-    while chain is not None:
-        if any(chain.instructions_named("USER")):
-            return
-        chain = chain.base_stage
+    if any(stage.instructions_with_base("USER")):
+        return
     yield Problem(stage.from_instruction.keyword_span, "The final image never sets a USER")

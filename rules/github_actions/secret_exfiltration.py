@@ -5,7 +5,6 @@ import re
 
 from lintkit.expressions import context_refs
 from lintkit.model import Example, Problem, rule
-from lintkit.yamlmodel import YMap
 
 #: Credentials whose only legitimate audience is GitHub itself.
 TOKEN_VARIABLES = ("GITHUB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")
@@ -88,15 +87,8 @@ def _netcat(command) -> Problem | None:
 
 def _token_variables(workflow, step) -> set[str]:
     """Variables holding the GitHub token: the runner's own, and env entries set from it."""
-    names = set(TOKEN_VARIABLES)
-    holders = [step.node] if workflow.is_action else [workflow.root, step.job.node, step.node]
-    for holder in holders:
-        env = holder.get("env")
-        if isinstance(env, YMap):
-            for name, value in env.items():
-                if isinstance(name, str) and isinstance(value, str) and any(c in value for c in TOKEN_CONTEXTS):
-                    names.add(name)
-    return names
+    env = workflow.env_of(step)
+    return set(TOKEN_VARIABLES) | {name for name, value in env.items() if isinstance(value, str) and any(c in value for c in TOKEN_CONTEXTS)}
 
 
 def _token_sent_away(workflow, step, command, token_variables: set[str]) -> Problem | None:

@@ -7,7 +7,6 @@ from lintkit.commands import STDIN_PASSWORD_LOGINS, invocations, may_pass_secret
 from lintkit.expressions import context_refs, find_expressions
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.github_actions import prints_to_log
-from lintkit.yamlmodel import YMap
 
 #: Commands that print their arguments.
 PRINTERS = frozenset(("echo", "printf"))
@@ -76,19 +75,10 @@ def check(workflow, ctx):
 def _secret_variables(workflow, step) -> dict[str, str]:
     """Environment variables the step sees that hold a secret: name -> the secret."""
     found: dict[str, str] = {}
-    holders = [step.node] if workflow.is_action else [workflow.root, step.job.node, step.node]
-    for holder in holders:
-        env = holder.get("env")
-        if not isinstance(env, YMap):
-            continue
-        for name, value in env.items():
-            if not isinstance(name, str):
-                continue
-            secret = _secret_of_text(value) if isinstance(value, str) else None
-            if secret is not None:
-                found[name] = secret
-            else:
-                found.pop(name, None)  # a later level overrides with something else
+    for name, value in workflow.env_of(step).items():
+        secret = _secret_of_text(value) if isinstance(value, str) else None
+        if secret is not None:
+            found[name] = secret
     return found
 
 

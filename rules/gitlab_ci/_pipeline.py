@@ -168,47 +168,29 @@ class Pipeline:
     #: (include, message) for local includes that do not resolve to a file.
     missing_includes: list[tuple[str, IncludeFacts, str]] = field(default_factory=list)
 
-    def effective(self, job: JobFacts, attribute: str, seen: tuple = ()) -> Any:
+    def lineage(self, job: JobFacts, seen: tuple = ()) -> Iterator[JobFacts]:
+        """The job, then the templates it extends in GitLab's merge order (the last of
+        ``extends:`` wins, each before what it extends itself); cycles and chains past
+        GitLab's depth limit are cut."""
+        yield job
+        if len(seen) >= MAX_EXTENDS_DEPTH:
+            return
+        for parent in reversed(job.extends):
+            base = self.jobs.get(parent.name)
+            if base is not None and base.name not in seen and base.name != job.name:
+                yield from self.lineage(base, seen + (job.name,))
+
+    def effective(self, job: JobFacts, attribute: str) -> Any:
         """A job attribute (``stage``, ``needs``...) after ``extends:``: the job's own
-        value, else the last parent's that has one (GitLab's merge order)."""
-        value = getattr(job, attribute)
-        if value is not None:
-            return value
-        if len(seen) >= MAX_EXTENDS_DEPTH:
-            return None
-        for parent in reversed(job.extends):
-            base = self.jobs.get(parent.name)
-            if base is None or base.name in seen or base.name == job.name:
-                continue
-            found = self.effective(base, attribute, seen + (job.name,))
-            if found is not None:
-                return found
-        return None
+        value, else the nearest template's that has one."""
+        return next((value for j in self.lineage(job) if (value := getattr(j, attribute)) is not None), None)
 
-    def effective_value(self, job: JobFacts, key: str, seen: tuple = ()) -> Any:
-        if key in job.values:
-            return job.values[key]
-        if len(seen) >= MAX_EXTENDS_DEPTH:
-            return None
-        for parent in reversed(job.extends):
-            base = self.jobs.get(parent.name)
-            if base is None or base.name in seen or base.name == job.name:
-                continue
-            found = self.effective_value(base, key, seen + (job.name,))
-            if found is not None:
-                return found
-        return None
+    def effective_value(self, job: JobFacts, key: str) -> Any:
+        """A keyword's value after ``extends:``; a ``null`` written nearer unsets it."""
+        return next((j.values[key] for j in self.lineage(job) if key in j.values), None)
 
-    def has_key(self, job: JobFacts, key: str, seen: tuple = ()) -> bool:
-        if key in job.keys:
-            return True
-        if len(seen) >= MAX_EXTENDS_DEPTH:
-            return False
-        return any(
-            self.has_key(self.jobs[p.name], key, seen + (job.name,))
-            for p in job.extends
-            if p.name in self.jobs and p.name not in seen and p.name != job.name
-        )
+    def has_key(self, job: JobFacts, key: str) -> bool:
+        return any(key in j.keys for j in self.lineage(job))
 
     def stage_of(self, job: JobFacts) -> str:
         return self.effective(job, "stage") or "test"
@@ -310,6 +292,14 @@ def _read(path: str) -> FileFacts | None:
     except (OSError, UnicodeDecodeError, ParseError):
         return None
     return _collect(gitlab_ci.parse(source, documents))
+
+
+def entry_pipelines(facts_by_path: dict[str, FileFacts], *, complete: bool = False) -> Iterator[Pipeline]:
+    """The pipelines GitLab runs (those of entry files); with ``complete``, only those
+    whose included files lintkit can all read, where a name not found is really missing."""
+    for pipeline in pipelines(facts_by_path):
+        if pipeline.root.entry and (pipeline.complete or not complete):
+            yield pipeline
 
 
 def unique(problems: Iterator) -> Iterator:

@@ -31,9 +31,7 @@ def check(facts_by_path, ctx):
 
 
 def _problems(facts_by_path):
-    for pipeline in _pipeline.pipelines(facts_by_path):
-        if not pipeline.root.entry or not pipeline.complete:
-            continue
+    for pipeline in _pipeline.entry_pipelines(facts_by_path, complete=True):
         for job in pipeline.jobs.values():
             if job.hidden or any(pipeline.has_key(job, k) for k in ("script", "run", "trigger")):
                 continue

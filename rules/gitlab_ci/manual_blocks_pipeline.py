@@ -37,9 +37,7 @@ def check(facts_by_path, ctx):
 
 
 def _problems(facts_by_path):
-    for pipeline in _pipeline.pipelines(facts_by_path):
-        if not pipeline.root.entry:
-            continue
+    for pipeline in _pipeline.entry_pipelines(facts_by_path):
         indexes = {}
         for job in pipeline.jobs.values():
             if not job.hidden:

@@ -31,9 +31,7 @@ def check(facts_by_path, ctx):
 
 
 def _problems(facts_by_path):
-    for pipeline in _pipeline.pipelines(facts_by_path):
-        if not pipeline.root.entry:
-            continue
+    for pipeline in _pipeline.entry_pipelines(facts_by_path):
         for job in pipeline.jobs.values():
             if job.hidden:
                 continue

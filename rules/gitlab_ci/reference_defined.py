@@ -30,9 +30,7 @@ def check(facts_by_path, ctx):
 
 
 def _problems(facts_by_path):
-    for pipeline in _pipeline.pipelines(facts_by_path):
-        if not pipeline.root.entry or not pipeline.complete:
-            continue
+    for pipeline in _pipeline.entry_pipelines(facts_by_path, complete=True):
         for facts in pipeline.files:
             for path, span in facts.references:
                 if not path or not all(isinstance(p, str) for p in path):
