@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lintkit.parsers.dockerfile import Dockerfile, Instruction
-from lintkit.shell import Command, Script, Word
+from lintkit.shell import Command, Script, Word, split_options
 
 #: Options that consume the next argument, per command (short and long spellings).
 TAKES_VALUE = {
@@ -176,28 +176,6 @@ def manager_of(command: Command) -> tuple[str, list[Word]] | None:
     return None
 
 
-def operands(args: list[Word], takes_value: frozenset[str]) -> list[Word]:
-    """Positional arguments of ``args`` (options and their values left out)."""
-    result = []
-    index = 0
-    while index < len(args):
-        word = args[index]
-        index += 1
-        text = word.text
-        if text == "--":
-            result.extend(args[index:])
-            break
-        if text.startswith("-") and len(text) > 1:
-            if "=" not in text and (
-                text in takes_value
-                or (not text.startswith("--") and text[:2] in takes_value and len(text) == 2)
-            ):
-                index += 1
-            continue
-        result.append(word)
-    return result
-
-
 _INSTALL_SUBCOMMANDS = {
     "apt-get": ("install",),
     "apt": ("install",),
@@ -226,7 +204,7 @@ def package_commands(script: Script) -> tuple[tuple[Command, str, tuple[Word, ..
         managed = manager_of(command)
         if managed is not None:
             manager, args = managed
-            found.append((command, manager, tuple(operands(args, TAKES_VALUE[manager]))))
+            found.append((command, manager, tuple(split_options(args, TAKES_VALUE[manager])[1])))
     return tuple(found)
 
 

@@ -198,3 +198,18 @@ def test_empty_continuation_lines_are_recorded(parse):
 
 def test_parse_helper_dedents(parse):
     assert parse_dockerfile("\n    FROM x\n").instructions[0].keyword == "FROM"
+
+
+def test_option_clusters_with_a_value_are_not_packages():
+    """`-qr requirements.txt` and `-yo Dpkg::...`: the last letter of a cluster takes the
+    next word (the shared option splitting of lintkit.shell)."""
+    from lintkit.testing import lint_files
+
+    text = (
+        "FROM python:3.12-slim\n"
+        "RUN pip install --no-cache-dir -qr requirements.txt\n"
+        "RUN apt-get update && apt-get install -yo Dpkg::Options::=--force-confold --no-install-recommends curl \\\n"
+        " && rm -rf /var/lib/apt/lists/*\n"
+    )
+    found = [(f.rule, f.line, f.message) for f in lint_files({"Dockerfile": text}, select=["DF003", "DF049"])]
+    assert found == [("DF003", 3, found[0][2])] and "curl" in found[0][2]
