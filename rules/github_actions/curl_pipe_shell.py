@@ -1,10 +1,7 @@
 """A remote script downloaded and piped straight into a shell in ``run:``."""
 
-from lintkit.commands import pipe_to_shell
+from lintkit.commands import DOWNLOADERS, pipe_to_shell
 from lintkit.model import Example, Problem, rule
-
-#: Text that must appear in a script before it is worth parsing for this rule.
-_DOWNLOADERS = ("curl", "wget")
 
 
 @rule(
@@ -37,7 +34,7 @@ _DOWNLOADERS = ("curl", "wget")
 def check(workflow, ctx):
     for step in workflow.steps:
         run = step.run
-        if run is None or not any(d in run for d in _DOWNLOADERS):
+        if run is None or not any(d in run for d in DOWNLOADERS):  # not worth parsing
             continue
         script = workflow.run_script(step)
         if script is None:
