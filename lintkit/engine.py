@@ -286,8 +286,12 @@ def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]):
         plan.rules_of(kind)
     ordered = sorted(targets, key=lambda t: sizes[t.path], reverse=True)  # big files first balance the workers
     results = []
+    # Each message costs the parent's pool threads CPU and the GIL: a few dozen chunks per
+    # worker keep the load balanced (big files first) at a fraction of that cost (the
+    # Kubernetes corpus: 0.45 s of parent CPU with chunks of 4 files, 0.26 s with 16-40).
+    chunksize = max(1, min(32, len(ordered) // (jobs * 8)))
     with context.Pool(jobs) as pool:
-        for result in pool.imap_unordered(lint_target, ordered, chunksize=4):
+        for result in pool.imap_unordered(lint_target, ordered, chunksize=chunksize):
             if result.kind:
                 # The parent needs the kind's rules for project rules and the report; it
                 # loads them while the workers are still busy.
