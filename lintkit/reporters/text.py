@@ -139,6 +139,8 @@ def _expand(line: str) -> tuple[str, list[int]]:
     """``line`` with tabs expanded, and the display column at which each of its characters
     starts (plus one entry for the end of the line). Wide East Asian characters take two
     columns and combining marks none, as in a terminal."""
+    if line.isascii() and "\t" not in line:  # almost every line: one column per character
+        return line, list(range(len(line) + 1))
     pieces = []
     columns = []
     column = 0
