@@ -200,6 +200,12 @@ class GitLabPipeline:
     def get(self, key: str) -> Any:
         return self.root.get(key)
 
+    @cached_property
+    def script_lines(self) -> list[ScriptLine]:
+        """Every script line written in the file (see :func:`_script_lines_of`); each is
+        parsed as shell at most once, however many rules read it."""
+        return list(_script_lines_of(self.source, self.root))
+
     def suppression_scopes(self) -> list[Span]:
         return [j.span for j in self.jobs]
 
@@ -418,7 +424,7 @@ class ScriptLine:
         return parse_script(self.text, self.offsets)
 
 
-def script_lines(source: SourceFile, root: YMap) -> Iterator[ScriptLine]:
+def _script_lines_of(source: SourceFile, root: YMap) -> Iterator[ScriptLine]:
     """Every script line written in the file, once: in jobs and templates, ``default:``
     and the deprecated top-level keys. Lines that a job inherits or pulls in with
     ``!reference`` are linted where they are written, not once per job using them."""

@@ -2,7 +2,6 @@
 
 from lintkit.commands import invocations
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.gitlab_ci import script_lines
 
 #: Predefined variables that carry credentials.
 CREDENTIAL_VARIABLES = (
@@ -34,7 +33,7 @@ GITLAB_URLS = ("$CI_API_V4_URL", "${CI_API_V4_URL}", "$CI_SERVER_URL", "${CI_SER
     ),
 )
 def check(pipeline, ctx):
-    for line in script_lines(pipeline.source, pipeline.root):
+    for line in pipeline.script_lines:
         for run in invocations(line.script):
             if run.name != "curl":
                 continue

@@ -2,7 +2,6 @@
 
 from lintkit.commands import pipe_to_shell
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.gitlab_ci import script_lines
 
 
 @rule(
@@ -29,7 +28,7 @@ from lintkit.parsers.gitlab_ci import script_lines
     ),
 )
 def check(pipeline, ctx):
-    for line in script_lines(pipeline.source, pipeline.root):
+    for line in pipeline.script_lines:
         for downloaded in pipe_to_shell(line.script):
             interpreter = downloaded.interpreter.name
             yield Problem(downloaded.download.span, f"{line.owner}: downloaded script is run by `{interpreter}` without verification")

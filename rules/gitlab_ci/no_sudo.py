@@ -1,7 +1,6 @@
 """``sudo`` in CI script lines."""
 
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.gitlab_ci import script_lines
 
 
 @rule(
@@ -24,6 +23,6 @@ from lintkit.parsers.gitlab_ci import script_lines
     ),
 )
 def check(pipeline, ctx):
-    for line in script_lines(pipeline.source, pipeline.root):
+    for line in pipeline.script_lines:
         for command in line.script.commands_named("sudo"):
             yield Problem(command.name_word.span, f"{line.owner}: `{line.key}` runs sudo; use an image or runner that does not need root escalation")

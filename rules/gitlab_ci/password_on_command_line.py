@@ -3,7 +3,6 @@
 
 from lintkit.commands import STDIN_PASSWORD_LOGINS, invocations, secret_options
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.gitlab_ci import script_lines
 
 
 @rule(
@@ -27,7 +26,7 @@ from lintkit.parsers.gitlab_ci import script_lines
     ),
 )
 def check(pipeline, ctx):
-    for line in script_lines(pipeline.source, pipeline.root):
+    for line in pipeline.script_lines:
         for run in invocations(line.script):
             secret = next(secret_options(run), None)
             if secret is not None:
