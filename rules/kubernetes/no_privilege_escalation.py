@@ -2,7 +2,7 @@
 
 from lintkit.model import Example, Problem, rule
 
-from .security import linux_containers, pod_security_policies, pod_with
+from .security import pod_security_policies, pod_with, required_setting
 
 
 @rule(
@@ -33,16 +33,7 @@ from .security import linux_containers, pod_security_policies, pod_with
     ),
 )
 def check(manifest, ctx):
-    for container in linux_containers(manifest):
-        context = container.security_context
-        if context is not None and "allowPrivilegeEscalation" in context:
-            if context["allowPrivilegeEscalation"] is not False:
-                yield Problem(
-                    context.value_span("allowPrivilegeEscalation"), f"{container.label} allows privilege escalation"
-                )
-        else:
-            where = container.node.key_span("securityContext") if context is not None else container.name_span()
-            yield Problem(where, f"{container.label} does not set allowPrivilegeEscalation: false")
+    yield from required_setting(manifest, "allowPrivilegeEscalation", False, "allows privilege escalation")
     for obj, spec in pod_security_policies(manifest):
         if spec.get("allowPrivilegeEscalation") is False:
             continue

@@ -1,8 +1,8 @@
 """A writable root filesystem."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, rule
 
-from .security import linux_containers, pod_with
+from .security import pod_with, required_setting
 
 
 @rule(
@@ -33,13 +33,4 @@ from .security import linux_containers, pod_with
     ),
 )
 def check(manifest, ctx):
-    for container in linux_containers(manifest):
-        context = container.security_context
-        if context is not None and "readOnlyRootFilesystem" in context:
-            if context["readOnlyRootFilesystem"] is not True:
-                yield Problem(
-                    context.value_span("readOnlyRootFilesystem"), f"{container.label} has a writable root filesystem"
-                )
-        else:
-            where = container.node.key_span("securityContext") if context is not None else container.name_span()
-            yield Problem(where, f"{container.label} does not set readOnlyRootFilesystem: true")
+    yield from required_setting(manifest, "readOnlyRootFilesystem", True, "has a writable root filesystem")

@@ -3,6 +3,7 @@ the example pod they document themselves with."""
 
 from __future__ import annotations
 
+from lintkit.model import Problem
 from lintkit.parsers.kubernetes import dig, mapping
 from lintkit.yamlmodel import YSeq
 
@@ -63,3 +64,17 @@ def linux_containers(manifest):
 def is_zero(value) -> bool:
     """The integer 0 (YAML ``false`` is not a UID)."""
     return value == 0 and not isinstance(value, bool)
+
+
+def required_setting(manifest, field: str, wanted: bool, wrong: str):
+    """Problems for Linux containers whose securityContext does not set ``field`` to
+    ``wanted``: at the value when it is set otherwise (``{label} {wrong}``), at the
+    securityContext (or the container's name) when it is not set at all."""
+    for container in linux_containers(manifest):
+        context = container.security_context
+        if context is not None and field in context:
+            if context[field] is not wanted:
+                yield Problem(context.value_span(field), f"{container.label} {wrong}")
+        else:
+            where = container.node.key_span("securityContext") if context is not None else container.name_span()
+            yield Problem(where, f"{container.label} does not set {field}: {str(wanted).lower()}")
