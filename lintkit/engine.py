@@ -180,6 +180,12 @@ def _template_hint(source: SourceFile, error: ParseError) -> ParseError:
     return error
 
 
+def _is_helm_template(path: str, source: SourceFile) -> bool:
+    """A chart template (``templates/`` holding ``{{ }}``): Kubernetes manifests once
+    rendered, so its finding counts as a Kubernetes one."""
+    return "{{" in source.text and "templates" in path.replace("\\", "/").split("/")[:-1]
+
+
 def lint_target(target) -> FileResult:
     plan = _PLAN
     assert plan is not None
@@ -221,6 +227,8 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
         try:
             documents = yamlmodel.load(source)
         except ParseError as error:
+            if kind is None and _is_helm_template(target.path, source):
+                result.kind = "kubernetes"
             _parse_error(plan, result, _template_hint(source, error), source)
             return
         if kind is None:
@@ -334,15 +342,13 @@ def run(targets, options: RunOptions) -> RunResult:
         if r.skipped:
             skipped.append((r.path, r.skipped))
             continue
-        files[r.kind or "unknown"] += 1
+        files[r.kind] += 1  # None: unreadable YAML whose kind its content could not tell
         findings.extend(r.findings)
         suppressions[r.path] = r.suppressions
         for rule_id, collected in r.facts.items():
             facts.setdefault(rule_id, {})[r.path] = collected
 
-    for kind in sorted(files):
-        if kind == "unknown":
-            continue
+    for kind in sorted(k for k in files if k):
         for rule in plan.rules_of(kind)[1]:
             try:
                 for problem in rule.check(facts.get(rule.id, {}), plan.contexts[rule.id]):

@@ -16,7 +16,8 @@ class Report:
 
     ``findings`` are sorted by path, line, column and rule. ``rules`` maps the id of every
     rule that was selected for the run to its metadata (reporters such as SARIF describe
-    them). ``files`` counts the files linted, per kind. ``source_line(path, line)`` returns
+    them). ``files`` counts the files linted, per kind (``None``: YAML that could not be
+    read well enough to tell its kind). ``source_line(path, line)`` returns
     the text of a line (without its terminator) or ``None``, for reporters that quote it.
     """
 

@@ -27,7 +27,7 @@ def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
         "files": report.file_count,
         "findings": len(report.findings),
         "by_severity": report.by_severity(),
-        "by_kind": {kind: count for kind, count in sorted(report.files.items()) if count},
+        "by_kind": {kind: report.files[kind] for kind in sorted(k for k in report.files if k) if report.files[kind]},
     }
     # ASCII escapes keep the document intact whatever encoding the output stream has.
     encode = json.JSONEncoder(ensure_ascii=True).encode

@@ -165,6 +165,7 @@ def test_helm_template_gets_a_hint(tmp_path):
     files(tmp_path, **{"templates__deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\n{{- if .Values.x }}\nspec: {}\n{{- end }}\n"})
     got = findings(run(["check", "--isolated", "--format", "json", "."], tmp_path))
     assert len(got) == 1 and "helm template" in got[0]["message"]
+    assert got[0]["kind"] == "kubernetes"
 
 
 def test_no_known_files_says_so(tmp_path):
@@ -242,12 +243,21 @@ def test_json_output_matches_its_schema(tmp_path):
     import jsonschema
     from importlib import resources
 
-    files(tmp_path, **{"pod.yaml": POD, "docker-compose.yml": "version: '3'\n" + COMPOSE_OK})
+    files(
+        tmp_path,
+        **{
+            "pod.yaml": POD,
+            "docker-compose.yml": "version: '3'\n" + COMPOSE_OK,
+            # unparsable YAML whose kind nothing tells: counted, but in no kind
+            "broken.yaml": "a: [1, 2\n",
+        },
+    )
     result = run(["check", "--isolated", "--format", "json", "--select", "ALL", "."], tmp_path)
     schema = json.loads(resources.files("lintkit").joinpath("schemas/output.schema.json").read_text())
     document = json.loads(result.stdout)
     jsonschema.validate(document, schema)
-    assert document["summary"]["files"] == 2
+    assert document["summary"]["files"] == 3
+    assert document["summary"]["by_kind"] == {"compose": 1, "kubernetes": 1}
 
 
 def test_output_file(tmp_path):
