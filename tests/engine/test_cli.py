@@ -294,3 +294,20 @@ def test_zizmor_comment_covers_the_block_it_sits_in(tmp_path, on_block):
     files(tmp_path, **{".github__workflows__label.yml": workflow})
     got = findings(run(["check", "--isolated", "--format", "json", "--select", "zizmor:dangerous-triggers", "."], tmp_path))
     assert got == []
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "gitlab", "junit", "github"])
+def test_every_format_reports_bad_input_without_failing(tmp_path, output_format):
+    files(
+        tmp_path,
+        **{
+            "pod.yaml": POD,
+            "broken.yaml": "a: [1, 2\n",
+            "Dockerfile": b"FROM ubuntu\x00\x01",
+            "templates__svc.yaml": "kind: Service\n{{ .Values.x }}: [\n",
+            "docker-compose.yml": b"services:\n  web:\n    image: caf\xe9\n",
+        },
+    )
+    result = run(["check", "--isolated", "--select", "ALL", "--format", output_format, "."], tmp_path)
+    assert result.exit_code == 1, result.stderr
+    assert "internal error" not in result.stderr
