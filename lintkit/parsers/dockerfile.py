@@ -327,7 +327,27 @@ class Dockerfile:
 
 
 def parse(source: SourceFile) -> Dockerfile:
+    _refuse_template(source)
     return _Parser(source).parse()
+
+
+def _refuse_template(source: SourceFile) -> None:
+    """A Jinja template (``Dockerfile.j2`` of a Molecule scenario) decides which
+    instructions exist only when rendered: its ``{% ... %}`` and ``{# ... #}`` lines are
+    reported once, as a file lintkit cannot read as a Dockerfile, instead of as dozens of
+    unknown instructions. ``{{ value }}`` inside an instruction's arguments is only a
+    value, and such files are linted as they are."""
+    if "{%" not in source.text and "{#" not in source.text:
+        return
+    for number, line in enumerate(source.lines, start=1):
+        stripped = line.lstrip()
+        if stripped.startswith(("{%", "{#")):
+            column = len(line) - len(stripped) + 1
+            raise ParseError(
+                "Jinja template: `{%`/`{#` lines decide the instructions only when rendered; "
+                "lint the rendered Dockerfile",
+                Span(number, column, number, column + 2),
+            )
 
 
 class _Line:

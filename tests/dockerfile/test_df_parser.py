@@ -359,3 +359,17 @@ def test_corpus_parses_except_buildkit_negative_fixtures():
         )
         for name in ("env_no_value", "only_comments", "shykes-nested-json")
     )
+
+
+
+def test_jinja_template_is_one_positioned_parse_error(parse):
+    text = "# Molecule managed\n\n{% if item.registry is defined %}\nFROM {{ item.image }}\n{% endif %}\nRUN true\n"
+    with pytest.raises(ParseError) as info:
+        parse(text, "molecule/Dockerfile.j2")
+    assert (info.value.span.line, info.value.span.column) == (3, 1)
+    assert "template" in info.value.message
+
+
+def test_values_from_a_template_in_arguments_are_linted_as_written(parse):
+    doc = parse('FROM ubuntu:24.04\nRUN curl -L "https://dl.k8s.io/v{{ kube_version }}/kubectl"\n')
+    assert [i.keyword for i in doc.instructions] == ["FROM", "RUN"]
