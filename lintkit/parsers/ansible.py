@@ -339,6 +339,8 @@ def role_root(path: str) -> str | None:
 def sniff(path: str, documents: list[YamlDocument]) -> bool:
     roots = [d.root for d in documents if d.root is not None]
     role = file_role(path)
+    if any(_is_rulebook(r) for r in roots):
+        return False
     if role in ("tasks", "handlers"):
         return all(isinstance(r, YSeq) for r in roots)
     if role in ("vars", "meta", "inventory"):
@@ -360,8 +362,18 @@ def _is_vault(root) -> bool:
 
 
 def _is_playbook(root) -> bool:
+    return (
+        isinstance(root, YSeq)
+        and any(isinstance(item, YMap) and any(marker in item for marker in PLAY_MARKERS) for item in root)
+        and not _is_rulebook(root)
+    )
+
+
+def _is_rulebook(root) -> bool:
+    """An Event-Driven Ansible rulebook: plays with ``hosts`` but ``sources`` and ``rules``
+    instead of tasks, run by ansible-rulebook, not ansible-playbook."""
     return isinstance(root, YSeq) and any(
-        isinstance(item, YMap) and any(marker in item for marker in PLAY_MARKERS) for item in root
+        isinstance(item, YMap) and "sources" in item and "rules" in item for item in root
     )
 
 
@@ -1036,6 +1048,8 @@ def parse(source: SourceFile, documents: list[YamlDocument] | None = None) -> An
         documents = yamlmodel.load(source)
     roots = [d.root for d in documents]
     role = file_role(source.path)
+    if role in ("tasks", "handlers") and any(_is_playbook(r) for r in roots):
+        role = "playbook"  # a playbook kept in a tasks/ folder (Molecule scenarios do)
     if role is None or role == "playbook":
         if any(_is_playbook(r) for r in roots):
             role = "playbook"

@@ -310,3 +310,26 @@ def test_noqa_with_ansible_lint_ids_and_skip_tag_become_suppressions():
     skip = by_text["tags: skip_ansible_lint"]
     assert "ansible-lint:no-changed-when" in skip.selectors and (skip.start, skip.end) == (5, 7)
     assert not any(s.startswith("ansible-lint:yaml") for s in skip.selectors)
+
+
+def test_playbook_in_a_tasks_folder_is_a_playbook():
+    view = parse(
+        """
+        - name: Form the cluster
+          hosts: localhost
+          gather_facts: no
+          tasks:
+            - name: Add a member
+              ansible.builtin.debug:
+                msg: hi
+        """,
+        "roles/node/molecule/default/tasks/converge.yml",
+    )
+    assert view.role == "playbook"
+    assert [t.module for t in view.tasks] == ["ansible.builtin.debug"]
+
+
+def test_event_driven_rulebook_is_not_a_playbook():
+    text = "- name: Demo rules\n  hosts: localhost\n  sources:\n    - ansible.eda.range: {limit: 5}\n  rules:\n    - name: Say hi\n      condition: event.i == 1\n      action:\n        debug:\n"
+    documents = yamlmodel.load(SourceFile("rulebooks/demo.yml", text))
+    assert not ansible.sniff("rulebooks/demo.yml", documents)
