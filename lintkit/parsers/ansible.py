@@ -342,7 +342,11 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
     if any(_is_rulebook(r) for r in roots):
         return False
     if role in ("tasks", "handlers"):
-        return all(isinstance(r, YSeq) for r in roots)
+        if _in_role_folder(path):
+            return all(isinstance(r, YSeq) for r in roots)
+        # Outside roles/, a folder named tasks/ is weak evidence (gcloud keeps command
+        # specs in .../tasks/create.yaml): the content must read as tasks too.
+        return bool(roots) and all(_is_task_list(r) or _is_playbook(r) for r in roots)
     if role in ("vars", "meta", "inventory"):
         return all(isinstance(r, YMap) or _is_vault(r) for r in roots)
     if any(_is_playbook(r) for r in roots):
@@ -354,6 +358,13 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
     if roots and all(_is_inventory(r) for r in roots):
         return True
     return bool(roots) and all(isinstance(r, YMap) or _is_vault(r) for r in roots) and has_ansible_neighbours(path)
+
+
+def _in_role_folder(path: str) -> bool:
+    """The file sits in a role subfolder (``tasks/``, ``handlers/``...) somewhere below a
+    ``roles/`` folder (roles may nest: kubespray's ``roles/kubernetes-apps/x/tasks``)."""
+    folders = path.replace("\\", "/").split("/")[:-1]
+    return len(folders) >= 3 and folders[-1] in ROLE_SUBDIRS and "roles" in folders[:-2]
 
 
 def _is_vault(root) -> bool:

@@ -46,10 +46,19 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
     root = documents[0].root
     if isinstance(root.get("services"), YMap):  # a compose file, whatever else it has
         return False
-    return any(
-        isinstance(job, YMap) and ("script" in job or "trigger" in job or "extends" in job)
-        for name, job in root.items()
-        if name not in GLOBAL_KEYWORDS
+    return any(_looks_like_job(job) for name, job in root.items() if name not in GLOBAL_KEYWORDS)
+
+
+def _looks_like_job(job) -> bool:
+    """A job's keywords with the types GitLab gives them: ``script`` a string or list,
+    ``extends`` a string or list, ``trigger`` a string or mapping (a JSON Schema written in
+    YAML has a ``script`` *property*, a mapping, and is no pipeline)."""
+    if not isinstance(job, YMap):
+        return False
+    return (
+        isinstance(job.get("script"), (str, YSeq))
+        or isinstance(job.get("extends"), (str, YSeq))
+        or isinstance(job.get("trigger"), (str, YMap))
     )
 
 

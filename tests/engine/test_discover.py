@@ -84,3 +84,19 @@ def test_kind_globs_and_forced_kind_override_detection(tmp_path):
     found = discover([root], kind_globs={"deploy/*.yml": "kubernetes"}, exclude_base=root)
     assert found.targets[0].kind == "kubernetes"
     assert discover([path], forced_kind="compose").targets[0].kind == "compose"
+
+
+def test_content_that_only_looks_like_a_kind_is_not_claimed(tmp_path):
+    """Real files outside the corpus that sniffing used to claim (Google Cloud SDK data)."""
+    from lintkit.engine import RunOptions, run
+    from lintkit.registry import Selection
+
+    root = str(tmp_path)
+    # A JSON Schema in YAML with a `script` property is no GitLab pipeline.
+    write(root, "schemas/Job.yaml", "title: Job\ntype: object\nproperties:\n  script:\n    type: string\n")
+    # A command spec in a folder named tasks/, outside any roles/, is no Ansible task file.
+    write(root, "surface/tasks/create.yaml", "- release_tracks: [GA]\n  help_text: {brief: Create}\n  request: {collection: x}\n")
+    # ...while a real task list there still is.
+    write(root, "ops/tasks/install.yml", "- name: Install\n  ansible.builtin.apt:\n    name: nginx\n")
+    result = run(discover([root]).targets, RunOptions(selection=Selection(None, []), jobs=1))
+    assert dict(result.files) == {"ansible": 1}
