@@ -51,14 +51,17 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
 
 def _looks_like_job(job) -> bool:
     """A job's keywords with the types GitLab gives them: ``script`` a string or list,
-    ``extends`` a string or list, ``trigger`` a string or mapping (a JSON Schema written in
-    YAML has a ``script`` *property*, a mapping, and is no pipeline)."""
+    ``extends`` a string or list, ``trigger`` a project path or a mapping naming a project
+    or an include (a JSON Schema written in YAML has ``script`` and ``trigger``
+    *properties*, mappings, and is no pipeline)."""
     if not isinstance(job, YMap):
         return False
+    trigger = job.get("trigger")
     return (
         isinstance(job.get("script"), (str, YSeq))
         or isinstance(job.get("extends"), (str, YSeq))
-        or isinstance(job.get("trigger"), (str, YMap))
+        or isinstance(trigger, str)
+        or (isinstance(trigger, YMap) and ("project" in trigger or "include" in trigger))
     )
 
 

@@ -94,6 +94,7 @@ def test_content_that_only_looks_like_a_kind_is_not_claimed(tmp_path):
     root = str(tmp_path)
     # A JSON Schema in YAML with a `script` property is no GitLab pipeline.
     write(root, "schemas/Job.yaml", "title: Job\ntype: object\nproperties:\n  script:\n    type: string\n")
+    write(root, "schemas/Run.yaml", "type: object\nproperties:\n  trigger:\n    type: object\n")
     # A command spec in a folder named tasks/, outside any roles/, is no Ansible task file.
     write(root, "surface/tasks/create.yaml", "- release_tracks: [GA]\n  help_text: {brief: Create}\n  request: {collection: x}\n")
     # ...while a real task list there still is.
