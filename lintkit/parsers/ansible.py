@@ -306,9 +306,29 @@ def has_ansible_neighbours(path: str) -> bool:
         lower = name.lower()
         if lower in _NEIGHBOUR_FILES or ("playbook" in lower and lower.endswith((".yml", ".yaml"))):
             return True
-        if lower in _NEIGHBOUR_DIRS and _isdir(os.path.join(os.path.dirname(path), name)):
+        if lower in _NEIGHBOUR_DIRS and _is_ansible_folder(os.path.join(os.path.dirname(path), name), lower):
             return True
     return False
+
+
+def _is_ansible_folder(path: str, lower_name: str) -> bool:
+    """A neighbouring folder that is Ansible's, not one that shares its name (the Google
+    Cloud SDK has ``roles/`` of databases and ``inventories/`` of VMs): ``roles/`` holds a
+    role (a folder with ``tasks/`` or ``meta/``), ``inventory/`` holds hosts or group
+    variables; ``group_vars``/``host_vars`` are Ansible's own names."""
+    if not _isdir(path):
+        return False
+    if lower_name in ("group_vars", "host_vars"):
+        return True
+    children = _listdir(path)
+    if lower_name == "roles":
+        return any(
+            _isdir(os.path.join(path, child, sub)) for child in children for sub in ("tasks", "meta")
+        )
+    return any(
+        child.lower().startswith(("hosts", "inventory")) or child in ("group_vars", "host_vars")
+        for child in children
+    )
 
 
 def role_root(path: str) -> str | None:

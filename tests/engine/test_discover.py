@@ -97,6 +97,9 @@ def test_content_that_only_looks_like_a_kind_is_not_claimed(tmp_path):
     write(root, "schemas/Run.yaml", "type: object\nproperties:\n  trigger:\n    type: object\n")
     # A command spec in a folder named tasks/, outside any roles/, is no Ansible task file.
     write(root, "surface/tasks/create.yaml", "- release_tracks: [GA]\n  help_text: {brief: Create}\n  request: {collection: x}\n")
+    # Folders that only share a name with Ansible's do not make YAML beside them vars files.
+    os.makedirs(os.path.join(root, "spanner", "roles"))
+    write(root, "spanner/add_binding.yaml", "release_tracks: [GA]\nhelp_text: {brief: Add}\n")
     # ...while a real task list there still is.
     write(root, "ops/tasks/install.yml", "- name: Install\n  ansible.builtin.apt:\n    name: nginx\n")
     result = run(discover([root]).targets, RunOptions(selection=Selection(None, []), jobs=1))
