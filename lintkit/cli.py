@@ -35,7 +35,9 @@ class _DefaultToCheck(click.Group):
 @click.version_option(__version__, prog_name="lintkit")
 def main() -> None:
     """One linter for Dockerfiles, docker-compose, Kubernetes, Ansible, GitLab CI and
-    GitHub Actions files."""
+    GitHub Actions files.
+
+    `lintkit PATH...` is `lintkit check PATH...`; see `lintkit check --help`."""
 
 
 @main.command()
