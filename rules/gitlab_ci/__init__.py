@@ -13,6 +13,7 @@ from . import (
     needs_stage_order,
     no_curl_exfiltration,
     no_curl_pipe_shell,
+    no_double_pipelines,
     no_secrets_in_variables,
     no_sudo,
     password_on_command_line,
@@ -31,6 +32,6 @@ RULES = [
         extends_valid, include_local_exists, reference_defined, manual_blocks_pipeline,
         exclusive_keys, job_has_script, no_sudo, password_on_command_line, no_curl_pipe_shell,
         no_secrets_in_variables, deploy_environment, dind_tls, artifacts_expire_in,
-        security_jobs_blocking, no_curl_exfiltration,
+        security_jobs_blocking, no_curl_exfiltration, no_double_pipelines,
     )
 ]  # fmt: skip
