@@ -143,6 +143,15 @@ def test_stdin_of_unknown_kind_is_a_usage_error(tmp_path):
         (b"\x00\x01binary\x00", "binary"),
         (b"services:\n  web:\n    image: caf\xe9\n", "UTF-8"),
         (b"services: [\n", "invalid YAML"),
+        (b"services:\n  web:\n    image: nginx:1.27.2\n" + b"# padding\n" * 600_000, "over the"),
+        (
+            b'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+            + b"".join(
+                f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n".encode()
+                for p, n in zip("abcdefgh", "bcdefghi")
+            ),
+            "alias bomb",
+        ),
     ],
 )
 def test_bad_input_is_a_positioned_parse_error_and_the_run_goes_on(tmp_path, content, message):
