@@ -1,7 +1,8 @@
 """From command-line paths to the files to lint, each with the kind its name implies.
 
-Directory walks enter dot-folders (``.github/``) and skip only ``.git/`` and what
-``.gitignore`` files or the config's ``exclude`` rule out. Symlinked directories are
+Directory walks enter dot-folders (``.github/``) and skip version-control folders,
+installed dependencies (``node_modules/``, ``.venv/``...) and what ``.gitignore`` files
+or the config's ``exclude`` rule out. Symlinked directories are
 not followed (so link loops cannot hang the walk); symlinked files are linted and
 dangling links are reported as skipped. Files named on the command line are always
 considered, even when a ``.gitignore`` would hide them, but config excludes apply to
@@ -14,6 +15,16 @@ import os
 from dataclasses import dataclass, field
 
 from .kinds import claim, is_yaml_name, kind_from_globs, kind_from_name
+
+
+#: Folders a walk never enters, .gitignore or not: version control, and the installed
+#: dependencies and caches of tool chains, whose files are other projects' (a package's
+#: own .github/workflows in node_modules is not this repository's pipeline). Named on the
+#: command line, a path inside them is still linted.
+SKIPPED_DIRS = frozenset((
+    ".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", ".nox", "__pycache__",
+    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".terraform", ".direnv",
+))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +162,7 @@ def discover(
                 kept = []
                 for d in sorted(dirs):
                     sub = os.path.normpath(os.path.join(folder, d))
-                    if d == ".git" or (respect_gitignore and gitignore.ignored(sub, True)):
+                    if d in SKIPPED_DIRS or (respect_gitignore and gitignore.ignored(sub, True)):
                         continue
                     if excludes.excluded(sub, is_dir=True):
                         result.skipped.append((sub, "excluded by config"))

@@ -49,6 +49,8 @@ def test_walk_enters_dot_folders_skips_git_and_honours_gitignore(tmp_path):
     write(root, ".gitlab-ci.yml")
     write(root, "vendor/Dockerfile", "FROM x\n")
     write(root, "build/out.yaml")
+    write(root, "node_modules/pkg/.github/workflows/ci.yml")
+    write(root, ".venv/lib/Dockerfile", "FROM x\n")
     write(root, ".gitignore", "vendor/\n*.yaml\n")
     found = {os.path.relpath(t.path, root) for t in discover([root]).targets}
     assert found == {".github/workflows/ci.yml", ".gitlab-ci.yml"}
