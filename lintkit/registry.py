@@ -27,10 +27,11 @@ def plugin_manager():
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     pm.load_setuptools_entrypoints("lintkit.plugins")
-    if not pm.get_plugins():  # running from a source tree without an installed entry point
-        from . import rules as builtin
-
-        pm.register(builtin)
+    if not pm.get_plugins():
+        raise UsageError(
+            "no lintkit plugins are installed, not even the built-in rules "
+            "(run lintkit from an installed package: pip install .)"
+        )
     return pm
 
 
