@@ -26,7 +26,15 @@ def plugin_manager():
 
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
-    pm.load_setuptools_entrypoints("lintkit.plugins")
+    try:
+        pm.load_setuptools_entrypoints("lintkit.plugins")
+    except ImportError as exc:
+        # Typically `python -m lintkit` inside a checkout of lintkit with a non-editable
+        # install: the checkout's lintkit/ shadows the installed one, which has the rules.
+        raise UsageError(
+            f"a lintkit plugin could not be imported ({exc}); if this is a lintkit source "
+            "checkout, run the installed `lintkit` command or `pip install -e .`"
+        ) from None
     if not pm.get_plugins():
         raise UsageError(
             "no lintkit plugins are installed, not even the built-in rules "
