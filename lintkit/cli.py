@@ -30,6 +30,13 @@ class _DefaultToCheck(click.Group):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:  # from `rules`/`explain`; `check` reports its own
+            click.echo(f"lintkit: {exc}", err=True)
+            ctx.exit(2)
+
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lintkit")
