@@ -655,23 +655,8 @@ class _Walker:
             elif child.is_named and kind != "comment":
                 args.append(self._word(child, ctx))
         args.extend(extra_args)
-        command = Command(
-            name=name_word.value if name_word else None,
-            name_word=name_word,
-            args=tuple(args),
-            assignments=tuple(assignments),
-            redirects=tuple(redirects),
-            location=(*self._bounds(node), self.map),
-            pipeline=ctx.pipeline,
-            pipeline_index=ctx.pipeline_index,
-            preceded_by=ctx.preceded_by,
-            in_condition=ctx.in_condition,
-            in_substitution=ctx.in_substitution,
-            in_subshell=ctx.in_subshell,
-            in_function=ctx.in_function,
-            negated=ctx.negated,
-            options=self.options,
-            interpreter=self.interpreter,
+        command = self._new_command(
+            node, ctx, name_word.value if name_word else None, name_word, args, assignments, redirects
         )
         self.commands.append(command)
         if command.base_name == "set":
@@ -704,25 +689,28 @@ class _Walker:
         keyword, with each assignment or name as an argument."""
         keyword = node.children[0]
         args = [self._word(child, ctx) for child in node.named_children]
-        self.commands.append(
-            Command(
-                name=keyword.type,
-                name_word=self._word(keyword, ctx),
-                args=tuple(args),
-                assignments=(),
-                redirects=(),
-                location=(*self._bounds(node), self.map),
-                pipeline=ctx.pipeline,
-                pipeline_index=ctx.pipeline_index,
-                preceded_by=ctx.preceded_by,
-                in_condition=ctx.in_condition,
-                in_substitution=ctx.in_substitution,
-                in_subshell=ctx.in_subshell,
-                in_function=ctx.in_function,
-                negated=ctx.negated,
-                options=self.options,
-                interpreter=self.interpreter,
-            )
+        self.commands.append(self._new_command(node, ctx, keyword.type, self._word(keyword, ctx), args, (), ()))
+
+    def _new_command(self, node, ctx: _Context, name, name_word, args, assignments, redirects) -> Command:
+        """A command at ``node``, with the context it runs in (pipeline, operators,
+        conditions, shell options in effect)."""
+        return Command(
+            name=name,
+            name_word=name_word,
+            args=tuple(args),
+            assignments=tuple(assignments),
+            redirects=tuple(redirects),
+            location=(*self._bounds(node), self.map),
+            pipeline=ctx.pipeline,
+            pipeline_index=ctx.pipeline_index,
+            preceded_by=ctx.preceded_by,
+            in_condition=ctx.in_condition,
+            in_substitution=ctx.in_substitution,
+            in_subshell=ctx.in_subshell,
+            in_function=ctx.in_function,
+            negated=ctx.negated,
+            options=self.options,
+            interpreter=self.interpreter,
         )
 
     def _assignment(self, node, ctx: _Context) -> Assignment:
