@@ -8,6 +8,9 @@ from another tool (``DL3008``, ``CKV_K8S_14``, ``ansible-lint:name`` also coveri
 
 from __future__ import annotations
 
+import importlib
+import os
+import sys
 from functools import cache
 
 from .model import KINDS, TAGS, Rule
@@ -16,6 +19,58 @@ from .engine_rules import ENGINE_RULES
 
 class UsageError(Exception):
     """A mistake in the command line or the configuration (exit code 2)."""
+
+
+PLUGIN_GROUP = "lintkit.plugins"
+
+
+def declared_plugins(group: str) -> list[tuple[str, str]]:
+    """(name, object reference) of each entry point of ``group``, from the
+    ``entry_points.txt`` of the distributions in the folders of ``sys.path``, first
+    folder first.
+
+    This is what importlib.metadata finds for an installed or editable package, read
+    directly: importing importlib.metadata (its email parsers) costs 30-50 ms, a sixth of a
+    one-file run from a pre-commit hook.
+    """
+    found = []
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in sorted(names):
+            if name.endswith((".dist-info", ".egg-info")):
+                found.extend(_entry_points(os.path.join(folder or ".", name, "entry_points.txt"), group))
+    return found
+
+
+def _entry_points(path: str, group: str) -> list[tuple[str, str]]:
+    """The entry points of ``group`` in one ``entry_points.txt`` (INI: ``[group]`` then
+    ``name = module:attribute [extras]`` lines)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return []
+    entries, section = [], None
+    for line in lines:
+        line = line.strip()
+        if line.startswith("["):
+            section = line.strip("[]").strip()
+        elif section == group and "=" in line and not line.startswith(("#", ";")):
+            name, _, value = line.partition("=")
+            entries.append((name.strip(), value.split("[")[0].strip()))
+    return entries
+
+
+def _load(reference: str):
+    """The object an entry point names: ``module`` or ``module:attribute.path``."""
+    module, _, attributes = reference.partition(":")
+    found = importlib.import_module(module.strip())
+    for attribute in filter(None, attributes.strip().split(".")):
+        found = getattr(found, attribute)
+    return found
 
 
 @cache
@@ -27,7 +82,13 @@ def plugin_manager():
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     try:
-        pm.load_setuptools_entrypoints("lintkit.plugins")
+        declared = declared_plugins(PLUGIN_GROUP)
+        if declared:
+            for name, reference in declared:
+                if pm.get_plugin(name) is None:
+                    pm.register(_load(reference), name=name)
+        else:  # distributions this scan cannot see (zipped, custom finders): ask the stdlib
+            pm.load_setuptools_entrypoints(PLUGIN_GROUP)
     except ImportError as exc:
         # Typically `python -m lintkit` inside a checkout of lintkit with a non-editable
         # install: the checkout's lintkit/ shadows the installed one, which has the rules.
@@ -70,8 +131,6 @@ def reporters() -> dict[str, str]:
 
 def load_reporter(spec: str):
     """The render function named by a ``"module:function"`` string."""
-    import importlib
-
     module, _, function = spec.partition(":")
     return getattr(importlib.import_module(module), function)
 
