@@ -18,34 +18,23 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from timing import lintkit_command, timed, timed_lintkit
 
 DEFAULT_CORPUS = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "ansible")
 DEFAULT_TOOL = "/tmp/refvenv-al/bin/ansible-lint"
 
 
-def timed(command: list[str], cwd: str | None = None, env: dict | None = None) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
 def lintkit_run(corpus: str, jobs: str | None) -> tuple[float, float]:
-    command = [sys.executable, "-m", "lintkit", "check", "--isolated", "--no-cache", "--quiet", corpus]
-    if jobs:
-        command[4:4] = ["--jobs", jobs]
+    command = [*lintkit_command(), "check", *(["--jobs", jobs] if jobs else []), "--isolated", "--no-cache", "--quiet", corpus]
     # Bytecode as an installed package has it: written by the warm-up run, then reused.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return timed(command, env=env)
+    run = timed_lintkit(command, env=env)
+    return run.wall, run.cpu
 
 
 def ansible_lint_run(tool: str, copies: list[str]) -> tuple[float, float]:
@@ -54,7 +43,7 @@ def ansible_lint_run(tool: str, copies: list[str]) -> tuple[float, float]:
     env["PATH"] = os.path.dirname(tool) + os.pathsep + env.get("PATH", "")
     total_wall = total_cpu = 0.0
     for project in copies:
-        wall, cpu = timed([tool, "-f", "json", "--offline", "--nocolor"], cwd=project, env=env)
+        wall, cpu, _rss, _result = timed([tool, "-f", "json", "--offline", "--nocolor"], cwd=project, env=env)
         total_wall += wall
         total_cpu += cpu
     return total_wall, total_cpu

@@ -12,25 +12,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
-import time
+
+from timing import lintkit_command, timed, timed_lintkit
 
 DEFAULT_CORPUS = "/work/shared/corpus/github-actions"
 DEFAULT_ZIZMOR = "/tmp/refvenv-zizmor/bin/zizmor"
-
-
-def timed(command: list[str]) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
 
 
 def main() -> int:
@@ -42,12 +31,12 @@ def main() -> int:
     if not os.path.isdir(args.corpus):
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
-    lintkit = [sys.executable, "-m", "lintkit", "check", "--isolated", "--no-cache", "--quiet", args.corpus]
+    lintkit = [*lintkit_command(), "check", "--isolated", "--no-cache", "--quiet", args.corpus]
     tool = args.zizmor if os.path.exists(args.zizmor) else shutil.which("zizmor")
     zizmor = [tool, "--offline", "--format", "json", args.corpus] if tool else None
     ours, theirs = [], []
     for _ in range(args.runs):
-        ours.append(timed(lintkit))
+        ours.append(timed_lintkit(lintkit))
         if zizmor:
             theirs.append(timed(zizmor))
     print(f"lintkit: {_median(ours, 0):.2f} s wall, {_median(ours, 1):.2f} s CPU (median of {args.runs})")

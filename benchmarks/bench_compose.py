@@ -20,37 +20,23 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from timing import lintkit_command, timed, timed_lintkit
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
 from compare_compose_lint import compose_files, find_compose_lint  # noqa: E402
-from compare_dclint import DEFAULT_CORPUS, find_dclint, lintkit_command  # noqa: E402
-
-
-def timed(args: list[str], env: dict) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+from compare_dclint import DEFAULT_CORPUS, find_dclint  # noqa: E402
 
 
 def importtime(env: dict, corpus: str, out: str) -> None:
     runs = []
-    for _ in range(3):
-        result = subprocess.run(
-            [sys.executable, "-X", "importtime", "-m", "lintkit", "check", "--isolated", "-j", "1", corpus, "--format", "json", "-o", out],
-            capture_output=True, text=True, env=env, check=False,
-        )
-        runs.append(result.stderr)
+    command = [*lintkit_command(), "check", "--isolated", "-j", "1", corpus, "--format", "json", "-o", out]
+    for _ in range(3):  # PYTHONPROFILEIMPORTTIME is -X importtime for the lintkit script
+        runs.append(timed_lintkit(command, env=dict(env, PYTHONPROFILEIMPORTTIME="1")).result.stderr)
     cumulative: dict[tuple[str, int], list[int]] = {}
     for text in runs:
         for line in text.splitlines():
@@ -94,12 +80,16 @@ def main() -> int:
     else:
         print("compose-lint not installed (pip install compose-lint in its own venv): skipped")
 
-    for args in tools.values():  # warm-up: bytecode written, file cache filled
-        timed(args, env)
+    def run(name: str, args: list[str]) -> tuple[float, float]:
+        wall, cpu, _rss, _result = (timed_lintkit if name.startswith("lintkit") else timed)(args, env=env)
+        return wall, cpu
+
+    for name, args in tools.items():  # warm-up: bytecode written, file cache filled
+        run(name, args)
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in tools}
     for _ in range(options.runs):
         for name, args in tools.items():
-            samples[name].append(timed(args, env))
+            samples[name].append(run(name, args))
 
     print(f"{len(compose_files(corpus))} files, {options.runs} runs each, medians (load average {os.getloadavg()[0]:.1f}):")
     medians = {}

