@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from typing import TextIO
 
 from ..model import Finding, Severity
@@ -57,20 +56,26 @@ def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
     for finding in report.findings:
         source_line = report.source_line(finding.path, finding.line)
         stream.write(format_finding(finding, source_line, color=color) + "\n\n")
-    summary_style = _BOLD if report.findings else _BOLD + _GREEN
-    stream.write(_painter(color)(summary_sentence(report), summary_style) + "\n")
+    summary = summary_sentence(report)
+    if color:
+        summary = f"{_BOLD if report.findings else _BOLD + _GREEN}{summary}{_RESET}"
+    stream.write(summary + "\n")
 
 
 def format_finding(finding: Finding, source_line: str | None, *, color: bool) -> str:
     """The header line of a finding and, when its source line is known, that line with
     the first line of the span underlined (no trailing newline)."""
-    paint = _painter(color)
-    severity_color = _SEVERITY_COLORS[finding.severity]
-    location = f"{_printable(finding.path)}:{finding.line}:{finding.column}:"
+    # Styles are inlined rather than applied by a function: reports run to thousands of
+    # findings, and this is the reporter's loop.
+    if color:
+        bold, dim, gutter_color, reset = _BOLD, _DIM, _GUTTER_COLOR, _RESET
+        severity_color = _SEVERITY_COLORS[finding.severity]
+    else:
+        bold = dim = gutter_color = reset = severity_color = ""
     header = (
-        f"{paint(location, _BOLD)} {paint(finding.rule, _BOLD + severity_color)} "
-        f"{paint(f'[{finding.severity.value}]', severity_color)} {_printable(finding.message)} "
-        f"{paint(f'({finding.name})', _DIM)}"
+        f"{bold}{_printable(finding.path)}:{finding.line}:{finding.column}:{reset} "
+        f"{bold}{severity_color}{finding.rule}{reset} {severity_color}[{finding.severity.value}]{reset} "
+        f"{_printable(finding.message)} {dim}({finding.name}){reset}"
     )
     if source_line is None:
         return header
@@ -79,12 +84,13 @@ def format_finding(finding: Finding, source_line: str | None, *, color: bool) ->
     end = span.end_column - 1 if span.end_line == span.line else len(source_line)
     quoted, caret_offset, caret_width = _quote(source_line, start, end)
     number = str(finding.line)
-    gutter = paint(f"{number} |", _GUTTER_COLOR)
-    blank_gutter = paint(f"{' ' * len(number)} |", _GUTTER_COLOR)
-    caret = paint("^" + "~" * (caret_width - 1), _BOLD + severity_color)
     # An empty source line would otherwise leave a trailing space after the gutter.
-    quoted_line = f"  {gutter} {quoted}" if quoted else f"  {gutter}"
-    return f"{header}\n{quoted_line}\n  {blank_gutter} {' ' * caret_offset}{caret}"
+    quoted_line = f"  {gutter_color}{number} |{reset} {quoted}" if quoted else f"  {gutter_color}{number} |{reset}"
+    caret = "^" + "~" * (caret_width - 1)
+    return (
+        f"{header}\n{quoted_line}\n  {gutter_color}{' ' * len(number)} |{reset} "
+        f"{' ' * caret_offset}{bold}{severity_color}{caret}{reset}"
+    )
 
 
 def summary_sentence(report: Report) -> str:
@@ -103,14 +109,9 @@ def _count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
-def _painter(color: bool) -> Callable[[str, str], str]:
-    """``paint(text, style)``: ``text`` wrapped in an ANSI style, or as is without colour."""
-    if color:
-        return lambda text, style: f"{style}{text}{_RESET}"
-    return lambda text, style: text
-
-
 def _printable(text: str) -> str:
+    if text.isprintable():  # no control character (nor other unprintables, which stay)
+        return text
     return _CONTROL_CHARS.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
@@ -131,7 +132,10 @@ def _quote(line: str, start: int, end: int) -> tuple[str, int, int]:
         line = prefix + line[window_start:window_end] + suffix
         start = start - window_start + len(prefix)
         end = min(end, window_end) - window_start + len(prefix)
-    text, columns = _expand(_printable(line))
+    line = _printable(line)
+    if line.isascii() and "\t" not in line:  # almost every line: one column per character
+        return line, start, max(1, end - start)
+    text, columns = _expand(line)
     return text, columns[start], max(1, columns[end] - columns[start])
 
 
@@ -139,8 +143,6 @@ def _expand(line: str) -> tuple[str, list[int]]:
     """``line`` with tabs expanded, and the display column at which each of its characters
     starts (plus one entry for the end of the line). Wide East Asian characters take two
     columns and combining marks none, as in a terminal."""
-    if line.isascii() and "\t" not in line:  # almost every line: one column per character
-        return line, list(range(len(line) + 1))
     pieces = []
     columns = []
     column = 0
