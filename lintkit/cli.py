@@ -141,6 +141,7 @@ def _check(paths, output_format, output, select, ignore, severity, config_path, 
         texts=texts,
         verbose=verbose,
     )
+    engine.tune_collector()
     result = engine.run(targets, options)
     skipped.extend(result.skipped)
 

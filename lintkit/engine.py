@@ -10,6 +10,7 @@ over the collected facts, applies suppressions and per-file ignores, and sorts.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import os
 import sys
 import traceback
@@ -17,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import suppression
+from . import suppression, workers
 from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
 from .kinds import YAML_KINDS, parser_module, sniff
 from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
@@ -274,14 +275,8 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
     result.suppressions = suppression.scan(source, scopes, extra)
 
 
-def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]):
-    if jobs <= 1 or len(targets) < 2:
-        return [lint_target(t) for t in targets]
-    import multiprocessing
-
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:  # no fork on this platform: stay in one process
+def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileResult]:
+    if jobs <= 1 or len(targets) < 2 or not hasattr(os, "fork"):
         return [lint_target(t) for t in targets]
     # Kinds the names already tell are imported before forking, so the workers share one
     # copy. Kinds that only sniffing reveals are imported by each worker that meets them:
@@ -292,20 +287,37 @@ def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]):
     for kind in named:
         parser_module(kind)
         plan.rules_of(kind)
-    ordered = sorted(targets, key=lambda t: sizes[t.path], reverse=True)  # big files first balance the workers
-    results = []
-    # Each message costs the parent's pool threads CPU and the GIL: a few dozen chunks per
-    # worker keep the load balanced (big files first) at a fraction of that cost (the
-    # Kubernetes corpus: 0.45 s of parent CPU with chunks of 4 files, 0.26 s with 16-40).
-    chunksize = max(1, min(32, len(ordered) // (jobs * 8)))
-    with context.Pool(jobs) as pool:
-        for result in pool.imap_unordered(lint_target, ordered, chunksize=chunksize):
-            if result.kind:
-                # The parent needs the kind's rules for project rules and the report; it
-                # loads them while the workers are still busy.
-                plan.rules_of(result.kind)
-            results.append(result)
+    # One file of a kind no name tells (of median size: the smallest are often empty or
+    # odd) is linted before forking, so that the workers inherit its kind's parser and
+    # rules: in a folder of manifests most files share it.
+    unnamed = sorted((t for t in targets if t.kind is None), key=lambda t: sizes[t.path])
+    first = unnamed[len(unnamed) // 2] if unnamed else None
+    ordered = sorted(
+        (t for t in targets if t is not first), key=lambda t: sizes[t.path], reverse=True
+    )  # big files first balance the workers
+    results = workers.lint_in_parallel(ordered, jobs, lint_target, first)
+    linted = {r.path for r in results}
+    results.extend(FileResult(t.path, t.kind, errors=[_lost(t.path)]) for t in ordered if t.path not in linted)
+    position = {t.path: index for index, t in enumerate(targets)}
+    results.sort(key=lambda r: position[r.path])  # as one process would: the output does not vary
     return results
+
+
+def _lost(path: str) -> InternalError:
+    return InternalError(path, None, "the worker process linting it died (run with --jobs 1 to see why)")
+
+
+def tune_collector() -> None:
+    """Set Python's cyclic garbage collector for a process that lints and exits (the CLI).
+
+    A file's YAML nodes and views are freed by reference counting once it is linted; with
+    the default thresholds the collector still traverses them several times while they are
+    built, and each full collection traverses every imported module and rule table too.
+    Frozen start-up objects and a young generation of 100,000 allocations leave it the
+    cyclic garbage it exists for. Forked workers inherit the setting.
+    """
+    gc.freeze()
+    gc.set_threshold(100_000, 20, 10)
 
 
 def _size(path: str) -> int:
