@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import suppression, workers
+from . import suppression
 from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
 from .kinds import YAML_KINDS, parser_module, sniff
 from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
@@ -278,6 +278,8 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
 def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileResult]:
     if jobs <= 1 or len(targets) < 2 or not hasattr(os, "fork"):
         return [lint_target(t) for t in targets]
+    from . import workers
+
     # Kinds the names already tell are imported before forking, so the workers share one
     # copy. Kinds that only sniffing reveals are imported by each worker that meets them:
     # importing all five YAML kinds up front would cost more than it saves.
@@ -295,12 +297,17 @@ def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileRes
     ordered = sorted(
         (t for t in targets if t is not first), key=lambda t: sizes[t.path], reverse=True
     )  # big files first balance the workers
-    results = workers.lint_in_parallel(ordered, jobs, lint_target, first)
+    results = workers.lint_in_parallel(ordered, jobs, lint_target, _unsendable, first)
     linted = {r.path for r in results}
     results.extend(FileResult(t.path, t.kind, errors=[_lost(t.path)]) for t in ordered if t.path not in linted)
     position = {t.path: index for index, t in enumerate(targets)}
     results.sort(key=lambda r: position[r.path])  # as one process would: the output does not vary
     return results
+
+
+def _unsendable(result: FileResult, error: Exception) -> FileResult:
+    message = f"its result could not be sent from the worker process ({type(error).__name__}: {error})"
+    return FileResult(result.path, result.kind, errors=[InternalError(result.path, None, message)])
 
 
 def _lost(path: str) -> InternalError:

@@ -83,12 +83,17 @@ class _Child:
 
 
 def lint_in_parallel(
-    targets: list[Target], jobs: int, lint: Callable[[Target], Result], first: Target | None = None
+    targets: list[Target],
+    jobs: int,
+    lint: Callable[[Target], Result],
+    unsendable: Callable[[Result, Exception], Result],
+    first: Target | None = None,
 ) -> list[Result]:
-    """``lint`` of every target, in no particular order. ``first``, when given, is linted
-    here before the children are forked, so that they inherit what it imported (its
-    kind's parser and rules). A child that dies loses the results it had not sent: the
-    caller finds which targets have none."""
+    """``lint`` of every target, in no particular order. A result a child cannot pickle
+    (a plugin's facts holding a function, say) is replaced by ``unsendable(result, error)``.
+    ``first``, when given, is linted here before the children are forked, so that they
+    inherit what it imported (its kind's parser and rules). A child that dies loses the
+    results it had not sent: the caller finds which targets have none."""
     results = [lint(first)] if first is not None else []
     counter = _Counter()
 
@@ -106,7 +111,7 @@ def lint_in_parallel(
             pid = os.fork()
             if pid == 0:
                 os.close(channel)
-                _child_main(write_end, lint_share)
+                _child_main(write_end, lint_share, unsendable)
             os.close(write_end)
             children.append(_Child(pid, channel))
 
@@ -130,14 +135,17 @@ def lint_in_parallel(
     return results
 
 
-def _child_main(channel: int, lint_share: Callable) -> None:
+def _child_main(channel: int, lint_share: Callable, unsendable: Callable) -> None:
     """Lint and send each result; exit without running the parent's cleanup."""
     code = 1
     try:
         with os.fdopen(channel, "wb") as out:
 
             def send(result) -> None:
-                data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+                try:
+                    data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception as exc:  # pickle raises whatever the object's reduction raises
+                    data = pickle.dumps(unsendable(result, exc), protocol=pickle.HIGHEST_PROTOCOL)
                 out.write(_FRAME_HEADER.pack(len(data)))
                 out.write(data)
                 out.flush()

@@ -53,3 +53,24 @@ def test_a_worker_that_dies_costs_its_files_an_internal_error(tmp_path, monkeypa
     assert lost and not lost & linted
     assert lost | linted == {str(tmp_path / f"pod-{index}.yaml") for index in range(8)}
     assert all("worker process" in e.message for e in result.errors)
+
+
+def test_a_result_a_worker_cannot_send_becomes_an_internal_error(tmp_path, monkeypatch):
+    for index in range(8):
+        (tmp_path / f"pod-{index}.yaml").write_text(f"apiVersion: v1\nkind: Pod\nmetadata:\n  name: p{index}\n")
+    parent = os.getpid()
+    lint_target = engine.lint_target
+
+    def unpicklable_in_workers(target):
+        result = lint_target(target)
+        if os.getpid() != parent:
+            result.facts["plugin"] = lambda: None  # what a careless plugin's collect may return
+        else:
+            time.sleep(0.05)
+        return result
+
+    monkeypatch.setattr(engine, "lint_target", unpicklable_in_workers)
+    result = _run([str(tmp_path)], 2)
+    assert result.errors
+    assert all("could not be sent from the worker process" in e.message for e in result.errors)
+    assert len({f.path for f in result.findings} | {e.path for e in result.errors}) == 8
