@@ -373,6 +373,10 @@ class Run:
                     {"generated": True},
                 )
                 self._by_kind.setdefault("Secret", []).append((path, made))
+        self._by_name: dict[tuple[str, str], list[tuple[str, ObjectFacts]]] = {}
+        for kind, entries in self._by_kind.items():
+            for path, obj in entries:
+                self._by_name.setdefault((kind, obj.name), []).append((path, obj))
         self._folders = {path: folder_of(path) for path in facts_by_path}
         self._folders_with_kind: dict[str, set[str]] = {
             kind: {self._folders[p] for p, _ in entries} for kind, entries in self._by_kind.items()
@@ -397,9 +401,7 @@ class Run:
             yield from self._by_kind.get(kind, ())
 
     def find(self, kind: str, name: str, namespace: str | None) -> list[tuple[str, ObjectFacts]]:
-        return [
-            (p, o) for p, o in self._by_kind.get(kind, ()) if o.name == name and same_namespace(o.namespace, namespace)
-        ]
+        return [(p, o) for p, o in self._by_name.get((kind, name), ()) if same_namespace(o.namespace, namespace)]
 
     def folder_defines(self, path: str, *kinds: str) -> bool:
         """Does the folder of ``path`` define any object of one of ``kinds``?"""
