@@ -21,9 +21,12 @@ from typing import Callable, TypeVar
 Target = TypeVar("Target")
 Result = TypeVar("Result")
 
+_INDEX = struct.Struct("<Q")
 _FRAME_HEADER = struct.Struct("<Q")
 #: Room for a child's results while the parent is busy with a big file (Linux only).
 _PIPE_SIZE = 1 << 20
+#: Bytes asked of a pipe per read: os.read allocates this much even when nothing is there.
+_READ_SIZE = 1 << 16
 
 
 class _Counter:
@@ -31,15 +34,15 @@ class _Counter:
     and a one-byte token in a pipe as its lock."""
 
     def __init__(self) -> None:
-        self._memory = mmap.mmap(-1, _FRAME_HEADER.size)  # anonymous and shared with children
+        self._memory = mmap.mmap(-1, _INDEX.size)  # anonymous and shared with children
         self._token_out, self._token_in = os.pipe()
         os.write(self._token_in, b".")
 
     def take(self) -> int:
         os.read(self._token_out, 1)
         try:
-            (index,) = _FRAME_HEADER.unpack_from(self._memory)
-            _FRAME_HEADER.pack_into(self._memory, 0, index + 1)
+            (index,) = _INDEX.unpack_from(self._memory)
+            _INDEX.pack_into(self._memory, 0, index + 1)
         finally:
             os.write(self._token_in, b".")
         return index
@@ -67,19 +70,22 @@ class _Child:
             os.set_blocking(self.channel, True)
         while self.open:
             try:
-                data = os.read(self.channel, _PIPE_SIZE)
+                data = os.read(self.channel, _READ_SIZE)
             except BlockingIOError:
                 break
             if not data:
                 self.open = False
             self.pending += data
-        while len(self.pending) >= _FRAME_HEADER.size:
-            (size,) = _FRAME_HEADER.unpack_from(self.pending)
-            end = _FRAME_HEADER.size + size
-            if len(self.pending) < end:
-                break
-            results.append(pickle.loads(memoryview(self.pending)[_FRAME_HEADER.size : end]))
-            del self.pending[:end]
+        pending, start = self.pending, 0
+        with memoryview(pending) as view:
+            while len(pending) - start >= _FRAME_HEADER.size:
+                (size,) = _FRAME_HEADER.unpack_from(pending, start)
+                end = start + _FRAME_HEADER.size + size
+                if len(pending) < end:
+                    break
+                results.append(pickle.loads(view[start + _FRAME_HEADER.size : end]))
+                start = end
+        del pending[:start]
 
 
 def lint_in_parallel(
