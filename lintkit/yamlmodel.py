@@ -243,6 +243,14 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+#: Values of plain scalars already resolved, by text: keys and common values (``name``,
+#: ``true``, ``80``) repeat across a run, and a lookup costs a fraction of resolving.
+_PLAIN_VALUES: dict[str, Any] = {}
+_PLAIN_VALUES_MAX = 100_000
+_PLAIN_TEXT_MAX = 64
+_UNRESOLVED = object()
+
+
 _CORE_TAGS = {
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": _to_int,
@@ -334,6 +342,8 @@ def _build(loader, source: SourceFile) -> list[YamlDocument]:
     expanded = 0
     new_map = YMap.__new__
     new_seq = YSeq.__new__
+    plain_values = _PLAIN_VALUES
+    known_plain = plain_values.get
 
     def attach(frame: _Frame, value, start, end, size) -> None:
         """Put a finished collection or an alias's value into ``frame``."""
@@ -367,7 +377,14 @@ def _build(loader, source: SourceFile) -> list[YamlDocument]:
             tag = event.tag
             text = event.value
             if tag is None or tag == "!":
-                value = resolve_plain(text) if event.implicit[0] else text
+                if not event.implicit[0]:
+                    value = text
+                else:
+                    value = known_plain(text, _UNRESOLVED)
+                    if value is _UNRESOLVED:
+                        value = resolve_plain(text)
+                        if len(text) <= _PLAIN_TEXT_MAX and len(plain_values) < _PLAIN_VALUES_MAX:
+                            plain_values[text] = value
             else:
                 value = _tagged_scalar(text, tag)
             start = event.start_mark
