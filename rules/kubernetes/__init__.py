@@ -1,4 +1,4 @@
-"""Built-in Kubernetes rules (K8001-K8110).
+"""Built-in Kubernetes rules (K8001-K8112).
 
 Schema and API versions, workload security (securityContext, host namespaces and paths,
 capabilities), resources and probes, images, secrets, RBAC, availability, batch jobs,
@@ -13,6 +13,7 @@ from . import (
     ephemeral_storage_resources, git_sync_injection, helm_template, high_uid_gid, host_namespaces,
     hpa_replica_bounds, hpa_target_exists, image_digest_pinned, image_pull_policy_always, image_tag_pinned,
     ingress_backend_exists, ingress_tls, job_limits, job_ttl_after_finished, kustomize_deprecated_fields,
+    namespace_limits_quota,
     linux_hardening, liveness_probe, memory_limits, memory_requests, min_replicas, networkpolicy_selects_pods,
     nginx_ingress_snippets, no_automount_sa_token, no_custom_selinux, no_dangerous_capabilities,
     no_default_namespace, no_default_service_account, no_deprecated_api, no_docker_socket_mount, no_duplicate_env,
@@ -50,7 +51,7 @@ _SINGLE = (
     no_deprecated_api, valid_label_values, required_metadata, sorted_keys, servicemonitor_selects_service,
     rbac_no_wildcards, rbac_cluster_admin_binding, rbac_dangerous_subjects, rbac_role_exists,
     no_legacy_admin_components, git_sync_injection, scc_no_privileged, duplicate_objects, control_plane_flags,
-    helm_template, kustomize_deprecated_fields, trusted_registries,
+    helm_template, kustomize_deprecated_fields, trusted_registries, namespace_limits_quota,
 )  # fmt: skip
 
 RULES = [m.check for m in _SINGLE] + host_namespaces.RULES + rbac_permissions.RULES

@@ -95,7 +95,8 @@ def _plain(labels) -> dict:
 #: Kinds the project rules look at (besides workloads and custom resources).
 _RELEVANT_KINDS = frozenset((
     "Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor",
-    "ConfigMap", "Secret", "PersistentVolumeClaim", "ServiceAccount", *SECRET_MAKERS,
+    "ConfigMap", "Secret", "PersistentVolumeClaim", "ServiceAccount", "Namespace", "LimitRange", "ResourceQuota",
+    *SECRET_MAKERS,
 ))  # fmt: skip
 
 

@@ -248,3 +248,21 @@ def test_rbac_bindings_to_built_in_roles():
         "rbac-role-exists",
     )
     assert findings == []
+
+
+def test_namespace_limits_and_quota_count_only_in_their_namespace():
+    namespace = "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n"
+    limits = "apiVersion: v1\nkind: LimitRange\nmetadata: {name: l, namespace: NS}\nspec: {limits: []}\n"
+    quota = "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q, namespace: NS}\nspec: {hard: {}}\n"
+    elsewhere = {
+        "ns/shop.yaml": namespace,
+        "other/policy.yaml": limits.replace("NS", "shop") + "---\n" + quota.replace("NS", "blog"),
+    }
+    messages = sorted(f.message for f in lint(elsewhere, "namespace-limits-quota"))
+    assert messages == ["Namespace shop has no ResourceQuota"]
+    # A namespace-less LimitRange counts only in the Namespace's own folder.
+    unscoped = {"ns/shop.yaml": namespace, "other/limits.yaml": limits.replace(", namespace: NS", "")}
+    assert sorted(f.message for f in lint(unscoped, "namespace-limits-quota")) == [
+        "Namespace shop has no LimitRange",
+        "Namespace shop has no ResourceQuota",
+    ]
