@@ -31,6 +31,7 @@ from . import (
     go_install_pin_version,
     healthcheck_present,
     instruction_syntax,
+    invalid_default_arg_in_from,
     label_schema,
     last_user_not_root,
     legacy_key_value_format,
@@ -174,5 +175,6 @@ RULES = [
         apk_virtual_deps,
         label_schema,
         shellcheck_run,
+        invalid_default_arg_in_from,
     )
 ]

@@ -213,3 +213,22 @@ def test_option_clusters_with_a_value_are_not_packages():
     )
     found = [(f.rule, f.line, f.message) for f in lint_files({"Dockerfile": text}, select=["DF003", "DF049"])]
     assert found == [("DF003", 3, found[0][2])] and "curl" in found[0][2]
+
+
+@pytest.mark.parametrize(
+    "text, images",
+    [
+        ("ARG TAG\nFROM busybox:${TAG}\n", ["`busybox:`"]),
+        ("ARG V\nFROM golang:${V}-alpine3.20\n", ["`golang:-alpine3.20`"]),  # a tag cannot start with '-'
+        ("ARG IMAGE\nARG DIGEST\nFROM ${IMAGE}@${DIGEST}\n", ["`@`"]),
+        ("ARG TAG\nFROM alpine:${TAG:-3.20}\n", []),
+        ("ARG BASE=builder\nFROM alpine:3.20 AS builder\nFROM ${BASE}\n", []),  # an earlier stage
+        ("ARG REGISTRY=localhost:5000\nFROM ${REGISTRY}/team/app:1.2\n", []),
+        ("FROM --platform=$BUILDPLATFORM golang:1.22\nFROM app-${TARGETARCH}\n", []),  # known at build time
+        ("FROM alpine:${UNDECLARED}\n", []),  # undefined-arg-in-from reports it
+    ],
+)
+def test_invalid_default_arg_in_from(text, images):
+    rule = next(r for r in RULES if r.name == "invalid-default-arg-in-from")
+    messages = [problem.message for _, problem in lint("Dockerfile", text, [rule])]
+    assert messages == [f"with the global ARGs at their defaults, the base image is {image}" for image in images]
