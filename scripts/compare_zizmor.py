@@ -51,6 +51,10 @@ MAPPED = {
     "insecure-commands": ("GH012", REGULAR),
     "self-hosted-runner": ("GH014", ("Regular", "Auditor")),
     "hardcoded-container-credentials": ("GH018", REGULAR),
+    "unsound-contains": ("GH026", REGULAR),
+    "overprovisioned-secrets": ("GH027", REGULAR),
+    "unredacted-secrets": ("GH028", REGULAR),
+    "github-app": ("GH029", REGULAR),
 }
 #: Synthetic workflows for audits the corpus does not trigger (name -> text).
 PROBES = {
@@ -77,6 +81,13 @@ PROBES = {
         "  c:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: make\n"
     ),
 }
+PROBES.update({
+    "secrets-and-contains.yml": (
+        "on: push\npermissions: {}\njobs:\n  a:\n    if: contains('refs/heads/main refs/heads/dev', github.ref)\n"
+        "    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ toJSON(secrets) }}\n        env:\n"
+        "          P: ${{ fromJSON(secrets.CFG).password }}\n          Q: ${{ secrets[matrix.name] }}\n"
+    ),
+})
 CONFIG = "rules:\n  pin-actions-sha:\n    allow-github-owned: false\n"
 
 

@@ -8,12 +8,14 @@ from . import (
     deprecated_commands,
     env_var_names,
     expression_check,
+    github_app_tokens,
     github_env,
     hardcoded_credentials,
     ids_valid,
     insecure_commands,
     matrix_valid,
     needs_valid,
+    overprovisioned_secrets,
     permissions,
     persist_credentials,
     pin_actions_sha,
@@ -25,6 +27,8 @@ from . import (
     self_hosted_runner,
     sound_conditions,
     template_injection,
+    unredacted_secrets,
+    unsound_contains,
     workflow_schema,
 )
 
@@ -35,6 +39,7 @@ RULES = [
         secrets_inherit, sound_conditions, github_env, pin_container_images, bot_conditions,
         workflow_schema, insecure_commands, deprecated_commands, self_hosted_runner, curl_pipe_shell,
         secrets_on_command_line, secret_exfiltration, hardcoded_credentials, needs_valid, expression_check,
-        cron_valid, matrix_valid, runner_labels, ids_valid, env_var_names,
+        cron_valid, matrix_valid, runner_labels, ids_valid, env_var_names, unsound_contains, overprovisioned_secrets,
+        unredacted_secrets, github_app_tokens,
     )
 ]  # fmt: skip

@@ -1,7 +1,9 @@
 """Conditions that trust ``github.actor`` to be a bot."""
 
-from lintkit.expressions import Binary, Literal, Name, Property, walk_nodes
+from lintkit.expressions import Binary, Literal, walk_nodes
 from lintkit.model import Example, Problem, rule
+
+from .expression_nodes import context_path
 
 #: Contexts naming whoever caused the event.
 ACTORS = ("github.actor", "github.triggering_actor")
@@ -46,17 +48,8 @@ def _trusted_bot_actor(tree) -> str | None:
         if not (isinstance(node, Binary) and node.operator == "=="):
             continue
         for side, other in ((node.left, node.right), (node.right, node.left)):
-            path = _path(side)
+            path = context_path(side)
             if path in ACTORS and isinstance(other, Literal) and isinstance(other.value, str) and other.value.lower().endswith("[bot]"):
                 return path
     return None
 
-
-def _path(node) -> str | None:
-    parts = []
-    while isinstance(node, Property):
-        parts.append(node.name.lower())
-        node = node.receiver
-    if not isinstance(node, Name):
-        return None
-    return ".".join([node.name.lower(), *reversed(parts)])

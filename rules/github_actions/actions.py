@@ -1,0 +1,32 @@
+"""Shared by the rules about what a step's action is given: which action a step uses and
+its literal ``with:`` inputs."""
+
+from __future__ import annotations
+
+from lintkit.parsers.github_actions import Step
+from lintkit.yamlmodel import YMap
+
+
+def action_of(step: Step) -> str | None:
+    """``owner/repo`` (or ``owner/repo/path``) of the action a step uses, lower-cased and
+    without its ref; None for a ``run:`` step, a local (``./``) or ``docker://`` action."""
+    uses = step.uses
+    if not uses or uses.startswith(("./", "docker://")):
+        return None
+    return uses.partition("@")[0].strip().lower()
+
+
+def uses_action(step: Step, *names: str) -> bool:
+    """The step uses one of the actions ``names`` (``owner/repo``, lower-case), at any ref."""
+    return action_of(step) in names
+
+
+def inputs_of(step: Step) -> YMap:
+    """The step's ``with:`` mapping (empty when absent or written as an expression)."""
+    inputs = step.node.get("with")
+    return inputs if isinstance(inputs, YMap) else YMap()
+
+
+def is_true(value) -> bool:
+    """A boolean input set to true as the actions toolkit reads it (``true``, ``'True'``)."""
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")

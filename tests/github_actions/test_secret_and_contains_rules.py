@@ -1,0 +1,61 @@
+"""unsound-contains, overprovisioned-secrets, unredacted-secrets, github-app-tokens:
+exact positions and the forms that must stay quiet."""
+
+import json
+
+from click.testing import CliRunner
+
+from lintkit.cli import main
+
+
+def lint(tmp_path, text, select):
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "w.yml"
+    path.write_text(text)
+    out = CliRunner().invoke(main, ["check", "--isolated", "--select", select, "--format", "json", str(path)])
+    return [(f["rule"], f["line"], f["column"], f["end_column"]) for f in json.loads(out.stdout)["findings"]]
+
+
+HEAD = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n"
+
+
+def test_unsound_contains_only_on_controllable_values(tmp_path):
+    text = HEAD + (
+        "    steps:\n"
+        "      - if: contains('a,b', inputs.x) || contains(fromJSON('[\"a\"]'), github.ref)\n        run: x\n"
+        "      - if: ${{ contains('push pull_request', github.event_name) }}\n        run: x\n"
+        "      - if: contains(github.ref, 'refs/tags/')\n        run: x\n"
+    )
+    assert lint(tmp_path, text, "GH026") == [("GH026", 7, 13, 38)]
+
+
+def test_unsound_contains_is_for_conditions_only(tmp_path):
+    text = HEAD + "    steps:\n      - run: echo ${{ contains('a b', github.ref) }}\n"
+    assert lint(tmp_path, text, "GH026") == []
+
+
+def test_overprovisioned_secrets_forms(tmp_path):
+    text = HEAD + (
+        "    steps:\n"
+        "      - run: echo ${{ secrets['A'] }} ${{ toJSON(secrets.B) }} ${{ secrets[matrix.n] }} ${{ ToJson(SECRETS) }}\n"
+    )
+    assert lint(tmp_path, text, "GH027") == [("GH027", 7, 68, 85), ("GH027", 7, 93, 108)]
+
+
+def test_unredacted_secrets_forms(tmp_path):
+    text = HEAD + (
+        "    steps:\n      - run: x\n        env:\n"
+        "          A: ${{ fromJSON(secrets.CFG).password }}\n          B: ${{ fromJSON(steps.s.outputs.o).x }}\n"
+    )
+    assert lint(tmp_path, text, "GH028") == [("GH028", 9, 18, 39)]
+
+
+def test_github_app_token_owner_and_revoke(tmp_path):
+    text = HEAD + (
+        "    steps:\n      - uses: actions/create-github-app-token@v2\n        with:\n"
+        "          owner: acme\n          permission-contents: read\n          skip-token-revoke: true\n"
+        "      - uses: actions/create-github-app-token@v2\n        with:\n"
+        "          owner: acme\n          repositories: a,b\n          permission-contents: read\n"
+    )
+    assert lint(tmp_path, text, "GH029") == [("GH029", 9, 11, 16), ("GH029", 11, 30, 34)]
