@@ -10,6 +10,7 @@ it, CPU that two cores do not have to spare.
 
 from __future__ import annotations
 
+import fcntl
 import mmap
 import os
 import pickle
@@ -31,25 +32,29 @@ _READ_SIZE = 1 << 16
 
 class _Counter:
     """The index of the next file, shared by forked processes: a number in shared memory
-    and a one-byte token in a pipe as its lock."""
+    behind a POSIX record lock. The kernel drops the lock of a process that dies, so a
+    worker killed while holding it cannot leave the others waiting."""
 
     def __init__(self) -> None:
         self._memory = mmap.mmap(-1, _INDEX.size)  # anonymous and shared with children
-        self._token_out, self._token_in = os.pipe()
-        os.write(self._token_in, b".")
+        if hasattr(os, "memfd_create"):
+            self._lock = os.memfd_create("lintkit-files")
+        else:
+            import tempfile
+
+            self._lock = os.dup(tempfile.TemporaryFile().fileno())
 
     def take(self) -> int:
-        os.read(self._token_out, 1)
+        fcntl.lockf(self._lock, fcntl.LOCK_EX)
         try:
             (index,) = _INDEX.unpack_from(self._memory)
             _INDEX.pack_into(self._memory, 0, index + 1)
         finally:
-            os.write(self._token_in, b".")
+            fcntl.lockf(self._lock, fcntl.LOCK_UN)
         return index
 
     def close(self) -> None:
-        os.close(self._token_out)
-        os.close(self._token_in)
+        os.close(self._lock)
         self._memory.close()
 
 
@@ -164,8 +169,6 @@ def _child_main(channel: int, lint_share: Callable, unsendable: Callable) -> Non
 
 def _enlarge(pipe: int) -> None:
     try:
-        import fcntl
-
         fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
-    except (ImportError, AttributeError, OSError):  # not Linux, or above the system's limit
+    except (AttributeError, OSError):  # not Linux, or above the system's limit
         pass

@@ -74,3 +74,24 @@ def test_a_result_a_worker_cannot_send_becomes_an_internal_error(tmp_path, monke
     assert result.errors
     assert all("could not be sent from the worker process" in e.message for e in result.errors)
     assert len({f.path for f in result.findings} | {e.path for e in result.errors}) == 8
+
+
+def test_a_worker_killed_while_taking_a_file_does_not_stop_the_others():
+    import fcntl
+    import signal
+
+    from lintkit.workers import _Counter
+
+    counter = _Counter()
+    assert counter.take() == 0
+    pid = os.fork()
+    if pid == 0:  # dies holding the lock, as a worker the OOM killer ends mid-take would
+        fcntl.lockf(counter._lock, fcntl.LOCK_EX)
+        os.kill(os.getpid(), signal.SIGKILL)
+    os.waitpid(pid, 0)
+    signal.alarm(10)  # a lock left behind would block here: fail rather than hang
+    try:
+        assert [counter.take(), counter.take()] == [1, 2]
+    finally:
+        signal.alarm(0)
+        counter.close()
