@@ -39,6 +39,8 @@ class NameRef:
     name: str
     span: Span
     optional: bool = False
+    #: ``needs: - job: x  parallel: matrix:``: only some ``parallel:`` instances of the job.
+    subset: bool = False
 
 
 @dataclass
@@ -57,6 +59,12 @@ class JobFacts:
     values: dict[str, Any] = field(default_factory=dict)
     #: (span of a rules item's `when: manual`, its allow_failure or None)
     manual_rules: list[tuple[Span, Any]] = field(default_factory=list)
+    #: Characters ``parallel:`` adds to the job's name in its longest instance
+    #: (`` 5/5``, ``: [linux, amd64]``); None without ``parallel:`` or when unknowable.
+    parallel_suffix: int | None = None
+    #: ``environment:`` as written: ("map" or "str", {subkey: (value, span, path)});
+    #: ("unknown", {}) for what this file cannot read (a ``!reference``).
+    environment: tuple[str, dict[str, tuple[Any, Span, str]]] | None = None
 
 
 @dataclass
@@ -111,6 +119,10 @@ def _collect(pipeline: GitLabPipeline) -> FileFacts:
             for item in rules:
                 if isinstance(item, YMap) and item.get("when") == "manual":
                     facts.manual_rules.append((item.value_span("when"), item.get("allow_failure")))
+        if "parallel" in node:
+            facts.parallel_suffix = _parallel_suffix(node.get("parallel"))
+        if "environment" in node:
+            facts.environment = _environment(node, pipeline.source.path)
         jobs[job.name] = facts
     stages = root.get("stages")
     declared = None
@@ -137,6 +149,43 @@ def _names(node: YMap, key: str) -> list[NameRef]:
     return []
 
 
+def _parallel_suffix(value: Any) -> int | None:
+    """Length of what GitLab appends to a job's name for its longest ``parallel:``
+    instance: `` N/N`` for a count, ``: [v1, v2]`` for a matrix row."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return len(f" {value}/{value}")
+    matrix = value.get("matrix") if isinstance(value, YMap) else None
+    if not isinstance(matrix, YSeq) or is_reference(matrix):
+        return None
+    longest = None
+    for row in matrix:
+        if not isinstance(row, YMap) or not row:
+            return None
+        widths = []
+        for item in row.values():
+            values = item if isinstance(item, YSeq) else [item]
+            if is_reference(values) or not values or any(isinstance(v, (YMap, YSeq)) for v in values):
+                return None
+            widths.append(max(len(str(v)) for v in values))
+        width = len(": []") + sum(widths) + len(", ") * (len(widths) - 1)
+        longest = width if longest is None else max(longest, width)
+    return longest
+
+
+def _environment(node: YMap, path: str) -> tuple[str, dict[str, tuple[Any, Span, str]]]:
+    value = node.get("environment")
+    if isinstance(value, str):
+        return "str", {"name": (value, node.value_span("environment"), path)}
+    if isinstance(value, YMap) and not is_reference(value):
+        keys = {}
+        for key, item in value.items():
+            if is_reference(item):
+                return "unknown", {}
+            keys[key] = (item, value.value_span(key), path)
+        return "map", keys
+    return "unknown", {}
+
+
 def _needs(node: YMap) -> list[NameRef]:
     value = node.get("needs")
     if not isinstance(value, YSeq) or is_reference(value):
@@ -148,7 +197,7 @@ def _needs(node: YMap) -> list[NameRef]:
         elif isinstance(item, YMap) and isinstance(item.get("job"), str):
             if "project" in item or "pipeline" in item:
                 continue  # a job of another project or pipeline
-            refs.append(NameRef(item["job"], item.value_span("job"), item.get("optional") is True))
+            refs.append(NameRef(item["job"], item.value_span("job"), item.get("optional") is True, "parallel" in item))
     return refs
 
 
@@ -189,8 +238,30 @@ class Pipeline:
         """A keyword's value after ``extends:``; a ``null`` written nearer unsets it."""
         return next((j.values[key] for j in self.lineage(job) if key in j.values), None)
 
+    def fully_known(self, job: JobFacts) -> bool:
+        """Every template the job extends, directly or not, is a job of this pipeline."""
+        return all(ref.name in self.jobs for j in self.lineage(job) for ref in j.extends)
+
     def has_key(self, job: JobFacts, key: str) -> bool:
         return any(key in j.keys for j in self.lineage(job))
+
+    def environment_of(self, job: JobFacts) -> tuple[str, dict] | None:
+        """``environment:`` after ``extends:`` (a mapping merges key by key into the
+        templates' mapping; a string replaces it)."""
+        kind, keys = None, {}
+        for j in reversed(list(self.lineage(job))):
+            if j.environment is None:
+                continue
+            their_kind, their_keys = j.environment
+            if their_kind == "map" and kind == "map":
+                keys = {**keys, **their_keys}
+            else:
+                kind, keys = their_kind, dict(their_keys)
+        return None if kind is None else (kind, keys)
+
+    def parallel_suffix_of(self, job: JobFacts) -> int | None:
+        """What ``parallel:`` (the job's or the nearest template's) adds to its name."""
+        return next((j.parallel_suffix for j in self.lineage(job) if "parallel" in j.keys), None)
 
     def stage_of(self, job: JobFacts) -> str:
         return self.effective(job, "stage") or "test"
