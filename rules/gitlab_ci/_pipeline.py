@@ -217,6 +217,11 @@ class Pipeline:
     #: (include, message) for local includes that do not resolve to a file.
     missing_includes: list[tuple[str, IncludeFacts, str]] = field(default_factory=list)
 
+    @property
+    def visible_jobs(self) -> list[JobFacts]:
+        """The jobs GitLab runs (not the hidden ``.templates``)."""
+        return [job for job in self.jobs.values() if not job.hidden]
+
     def lineage(self, job: JobFacts, seen: tuple = ()) -> Iterator[JobFacts]:
         """The job, then the templates it extends in GitLab's merge order (the last of
         ``extends:`` wins, each before what it extends itself); cycles and chains past
@@ -386,10 +391,15 @@ def unique(problems: Iterator) -> Iterator:
 def job_exists(pipeline: Pipeline, name: str) -> bool:
     """``name`` is a job of the pipeline, also when written the way ``needs:`` names one
     instance of a ``parallel:`` job (``build 1/3``, ``build: [linux, amd64]``)."""
+    return job_named(pipeline, name) is not None
+
+
+def job_named(pipeline: Pipeline, name: str) -> JobFacts | None:
+    """The job ``name`` is, or is an instance of (see :func:`job_exists`)."""
     if name in pipeline.jobs:
-        return True
+        return pipeline.jobs[name]
     base = name.split(": [", 1)[0]
     if base in pipeline.jobs:
-        return True
+        return pipeline.jobs[base]
     head, _, tail = name.rpartition(" ")
-    return bool(head) and "/" in tail and head in pipeline.jobs
+    return pipeline.jobs.get(head) if head and "/" in tail else None

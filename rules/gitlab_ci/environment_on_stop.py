@@ -43,9 +43,7 @@ def check(facts_by_path, ctx):
 
 def _problems(facts_by_path):
     for pipeline in _pipeline.entry_pipelines(facts_by_path):
-        for job in pipeline.jobs.values():
-            if job.hidden:
-                continue
+        for job in pipeline.visible_jobs:
             environment = pipeline.environment_of(job)
             if environment is None or environment[0] != "map" or "on_stop" not in environment[1]:
                 continue

@@ -32,9 +32,7 @@ def check(facts_by_path, ctx):
 
 def _problems(facts_by_path):
     for pipeline in _pipeline.entry_pipelines(facts_by_path, complete=True):
-        for job in pipeline.jobs.values():
-            if job.hidden:
-                continue
+        for job in pipeline.visible_jobs:
             for keyword in ("needs", "dependencies"):
                 for ref in pipeline.effective(job, keyword) or ():
                     if ref.optional or _pipeline.job_exists(pipeline, ref.name):

@@ -52,9 +52,7 @@ def check(facts_by_path, ctx):
 
 def _problems(facts_by_path, limit):
     for pipeline in _pipeline.entry_pipelines(facts_by_path):
-        for job in pipeline.jobs.values():
-            if job.hidden:
-                continue
+        for job in pipeline.visible_jobs:
             for ref in pipeline.effective(job, "needs") or ():
                 needed = pipeline.jobs.get(ref.name)
                 if needed is not None and not ref.subset:

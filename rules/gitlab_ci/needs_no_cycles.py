@@ -52,23 +52,14 @@ def _graph(pipeline) -> dict[str, list[tuple[_pipeline.NameRef, str]]]:
     """Visible job -> (need, needed visible job); a need of one ``parallel:`` instance
     (``build 1/3``, ``build: [linux]``) is an edge to the job."""
     graph: dict[str, list] = {}
-    for job in pipeline.jobs.values():
-        if job.hidden:
-            continue
+    for job in pipeline.visible_jobs:
         edges = []
         for ref in pipeline.effective(job, "needs") or ():
-            target = _target(pipeline, ref.name)
-            if target is not None:
-                edges.append((ref, target))
+            target = _pipeline.job_named(pipeline, ref.name)
+            if target is not None and not target.hidden:
+                edges.append((ref, target.name))
         graph[job.name] = edges
     return graph
-
-
-def _target(pipeline, name: str) -> str | None:
-    for candidate in (name, name.split(": [", 1)[0], name.rpartition(" ")[0] if "/" in name.rpartition(" ")[2] else None):
-        if candidate and candidate in pipeline.jobs and not pipeline.jobs[candidate].hidden:
-            return candidate
-    return None
 
 
 def _cycles(graph) -> list[set[str]]:

@@ -32,9 +32,7 @@ def check(facts_by_path, ctx):
 
 def _problems(facts_by_path):
     for pipeline in _pipeline.entry_pipelines(facts_by_path):
-        for job in pipeline.jobs.values():
-            if job.hidden:
-                continue
+        for job in pipeline.visible_jobs:
             own = pipeline.stage_index(job)
             if own is None:
                 continue

@@ -35,9 +35,7 @@ def _problems(facts_by_path):
         # it includes is visible.
         if not pipeline.root.entry or not (pipeline.complete or pipeline.root.stages is not None):
             continue
-        for job in pipeline.jobs.values():
-            if job.hidden:
-                continue
+        for job in pipeline.visible_jobs:
             stage = pipeline.effective(job, "stage")
             if stage is None and not pipeline.complete:
                 continue  # the job may be completed by a same-named job of an unseen include

@@ -39,7 +39,7 @@ def check(facts_by_path, ctx):
         root = pipeline.root
         if not root.entry or not pipeline.complete or os.path.realpath(root.path) in included:
             continue
-        if any(not job.hidden for job in pipeline.jobs.values()):
+        if pipeline.visible_jobs:
             continue
         hidden = [job for job in root.jobs.values() if job.hidden]
         if hidden:
