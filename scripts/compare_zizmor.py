@@ -55,6 +55,8 @@ MAPPED = {
     "overprovisioned-secrets": ("GH027", REGULAR),
     "unredacted-secrets": ("GH028", REGULAR),
     "github-app": ("GH029", REGULAR),
+    "cache-poisoning": ("GH030", REGULAR),
+    "use-trusted-publishing": ("GH031", REGULAR),
 }
 #: Synthetic workflows for audits the corpus does not trigger (name -> text).
 PROBES = {

@@ -2,6 +2,7 @@
 
 from . import (
     bot_conditions,
+    cache_poisoning,
     cron_valid,
     curl_pipe_shell,
     dangerous_triggers,
@@ -27,6 +28,7 @@ from . import (
     self_hosted_runner,
     sound_conditions,
     template_injection,
+    trusted_publishing,
     unredacted_secrets,
     unsound_contains,
     workflow_schema,
@@ -40,6 +42,7 @@ RULES = [
         workflow_schema, insecure_commands, deprecated_commands, self_hosted_runner, curl_pipe_shell,
         secrets_on_command_line, secret_exfiltration, hardcoded_credentials, needs_valid, expression_check,
         cron_valid, matrix_valid, runner_labels, ids_valid, env_var_names, unsound_contains, overprovisioned_secrets,
-        unredacted_secrets, github_app_tokens,
+        unredacted_secrets, github_app_tokens, cache_poisoning,
+        trusted_publishing,
     )
 ]  # fmt: skip
