@@ -244,8 +244,13 @@ class Pipeline:
         return next((j.values[key] for j in self.lineage(job) if key in j.values), None)
 
     def fully_known(self, job: JobFacts) -> bool:
-        """Every template the job extends, directly or not, is a job of this pipeline."""
-        return all(ref.name in self.jobs for j in self.lineage(job) for ref in j.extends)
+        """Every template the job extends, directly or not, is a job of this pipeline, and
+        neither it nor they are defined in two of its files (GitLab merges such
+        definitions key by key; :attr:`jobs` keeps the including file's only)."""
+        lineage = list(self.lineage(job))
+        return all(ref.name in self.jobs for j in lineage for ref in j.extends) and all(
+            sum(j.name in f.jobs for f in self.files) == 1 for j in lineage
+        )
 
     def has_key(self, job: JobFacts, key: str) -> bool:
         return any(key in j.keys for j in self.lineage(job))

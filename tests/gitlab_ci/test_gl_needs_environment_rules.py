@@ -190,6 +190,15 @@ def test_stop_job_from_an_unreadable_include_or_unknown_template_is_not_reported
     assert lint(unknown_template, "GL027") == []
 
 
+def test_stop_job_completed_by_a_partial_override_is_not_reported():
+    # GitLab merges the two definitions of stop_review: the environment comes from ci/stop.yml.
+    files = {
+        ".gitlab-ci.yml": "include: ci/stop.yml\n" + DEPLOY + "stop_review:\n  when: manual\n",
+        "ci/stop.yml": "stop_review:\n  script: s\n  environment:\n    name: review/$CI_COMMIT_REF_SLUG\n    action: stop\n",
+    }
+    assert lint(files, "GL027") == []
+
+
 def test_on_stop_set_in_a_template_in_an_included_file():
     files = {
         ".gitlab-ci.yml": "include: ci/deploy.yml\nreview:\n  extends: .deploy\n  script: d\n",
