@@ -26,6 +26,7 @@ from . import (
     secrets_inherit,
     secrets_on_command_line,
     self_hosted_runner,
+    shell_name,
     sound_conditions,
     template_injection,
     trusted_publishing,
@@ -43,6 +44,6 @@ RULES = [
         secrets_on_command_line, secret_exfiltration, hardcoded_credentials, needs_valid, expression_check,
         cron_valid, matrix_valid, runner_labels, ids_valid, env_var_names, unsound_contains, overprovisioned_secrets,
         unredacted_secrets, github_app_tokens, cache_poisoning,
-        trusted_publishing,
+        trusted_publishing, shell_name,
     )
 ]  # fmt: skip

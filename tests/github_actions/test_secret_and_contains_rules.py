@@ -59,3 +59,13 @@ def test_github_app_token_owner_and_revoke(tmp_path):
         "          owner: acme\n          repositories: a,b\n          permission-contents: read\n"
     )
     assert lint(tmp_path, text, "GH029") == [("GH029", 9, 11, 16), ("GH029", 11, 30, 34)]
+
+
+def test_shell_name_runner_os(tmp_path):
+    text = "on: push\npermissions: {}\njobs:\n" + (
+        "  w:\n    runs-on: windows-2025\n    defaults:\n      run:\n        shell: sh\n    steps:\n      - run: x\n        shell: bash\n"
+        "  s:\n    runs-on: [self-hosted, windows]\n    steps:\n      - run: x\n        shell: sh\n"
+        "  l:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n        shell: cmd\n      - run: x\n        shell: /bin/zsh -e {0}\n"
+        "      - run: x\n        shell: ${{ matrix.shell }}\n"
+    )
+    assert lint(tmp_path, text, "GH032") == [("GH032", 8, 16, 18), ("GH032", 21, 16, 19)]
