@@ -12,7 +12,8 @@ then run
 ansible-lint runs once per project folder (a folder directly under the corpus), the way a
 project would run it, on a writable copy of the folder (it writes an ``.ansible/`` cache
 next to the files). Its findings are cached in ``--cache`` so that later comparisons only
-re-run lintkit; ``--refresh`` runs ansible-lint again.
+re-run lintkit; ``--refresh`` runs ansible-lint again (``--refresh-project NAME`` on one
+folder only).
 
 Matching: an ansible-lint finding ``rule[tag]`` at line L of a file is *reproduced* when
 lintkit reports, in the same file, a finding whose aliases contain
@@ -48,7 +49,10 @@ DEFAULT_TOOLS = ("/tmp/refvenv-alfull/bin/ansible-lint", "/tmp/refvenv-al/bin/an
 DEFAULT_CACHE = os.path.join(tempfile.gettempdir(), "lintkit-compare-ansible-lint")
 #: Opt-in ansible-lint rules that lintkit implements too (off by default in both tools):
 #: enabled in both runs so that they are compared.
-OPT_IN = ("empty-string-compare", "no-log-password", "no-prompting", "no-same-owner", "only-builtins")
+OPT_IN = (
+    "empty-string-compare", "no-log-password", "no-prompting", "no-same-owner", "only-builtins",
+    "name[prefix]", "jinja-template-extension", "role-argument-spec", "galaxy-version-incorrect",
+)  # fmt: skip
 WINDOW = 30
 #: ansible-lint rules after which it stops linting the file: findings of other rules in
 #: such a file are not comparable.
@@ -140,7 +144,7 @@ def run_reference(tool: str, project: str, name: str) -> tuple[list[dict], float
     return findings, wall, cpu
 
 
-def reference_findings(tool: str | None, corpus: str, cache: str, refresh: bool) -> tuple[list[tuple], dict]:
+def reference_findings(tool: str | None, corpus: str, cache: str, refresh) -> tuple[list[tuple], dict]:
     """(path relative to the corpus, rule, line, message) for every ansible-lint finding."""
     os.makedirs(cache, exist_ok=True)
     rows: list[tuple] = []
@@ -150,7 +154,7 @@ def reference_findings(tool: str | None, corpus: str, cache: str, refresh: bool)
         if not os.path.isdir(project):
             continue
         cached = os.path.join(cache, name + ".json")
-        if refresh or not os.path.exists(cached):
+        if refresh is True or name in (refresh or ()) or not os.path.exists(cached):
             if tool is None:
                 raise SystemExit(
                     "ansible-lint is not installed and no cached results exist; install it with\n"
@@ -282,6 +286,8 @@ def main() -> int:
     parser.add_argument("--lintkit", default=shutil.which("lintkit") or "/tmp/lkvenv/bin/lintkit")
     parser.add_argument("--cache", default=DEFAULT_CACHE)
     parser.add_argument("--refresh", action="store_true", help="run ansible-lint again")
+    parser.add_argument("--refresh-project", action="append", metavar="NAME",
+                        help="run ansible-lint again on this project folder only (repeatable)")
     parser.add_argument("--show-missed", action="store_true")
     parser.add_argument("--show-extra", action="store_true")
     parser.add_argument("--rule", help="only list missed/extra findings of this ansible-lint rule")
@@ -293,7 +299,7 @@ def main() -> int:
     tool = find_tool(args.tool)
     if tool is None:
         print("ansible-lint not found (only cached results can be used)", file=sys.stderr)
-    reference, timing = reference_findings(tool, corpus, args.cache, args.refresh)
+    reference, timing = reference_findings(tool, corpus, args.cache, args.refresh or args.refresh_project)
     ours, wall, cpu = lintkit_findings(corpus, args.lintkit)
     mapped, totals, reproduced, missed, extras, unmapped, stopped = compare(reference, ours, lintkit_aliases(args.lintkit))
 

@@ -261,7 +261,8 @@ def short_name(module: str | None) -> str | None:
 
 def file_role(path: str) -> str | None:
     """What a path makes a file: ``tasks``, ``handlers``, ``vars``, ``meta``, ``playbook``
-    (under ``playbooks/`` or named like one), ``inventory`` or None."""
+    (under ``playbooks/`` or named like one), ``inventory``, a collection's ``runtime``
+    (``meta/runtime.yml``) or ``galaxy`` (``galaxy.yml``) metadata, or None."""
     parts = path.replace("\\", "/").split("/")
     folders = parts[:-1]
     name = parts[-1].lower()
@@ -275,10 +276,14 @@ def file_role(path: str) -> str | None:
         return "vars"
     if folders and folders[-1] == "meta" and name in ("main.yml", "main.yaml"):
         return "meta"
+    if folders and folders[-1] == "meta" and name in ("runtime.yml", "runtime.yaml"):
+        return "runtime"
     if "tasks" in folders:
         return "tasks"
     if folders and folders[-1] == "handlers":
         return "handlers"
+    if name in ("galaxy.yml", "galaxy.yaml"):
+        return "galaxy"
     if "playbooks" in folders or "playbook" in name:
         return "playbook"
     if name in ("inventory.yml", "inventory.yaml", "hosts.yml", "hosts.yaml"):
@@ -369,6 +374,8 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
         return bool(roots) and all(_is_task_list(r) or _is_playbook(r) for r in roots)
     if role in ("vars", "meta", "inventory"):
         return all(isinstance(r, YMap) or _is_vault(r) for r in roots)
+    if role in ("runtime", "galaxy") and _is_collection_meta(role, roots):
+        return True
     if any(_is_playbook(r) for r in roots):
         return True
     if role == "playbook":
@@ -378,6 +385,17 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
     if roots and all(_is_inventory(r) for r in roots):
         return True
     return bool(roots) and all(isinstance(r, YMap) or _is_vault(r) for r in roots) and has_ansible_neighbours(path)
+
+
+def _is_collection_meta(role: str, roots: list) -> bool:
+    """A collection's metadata file by its content as well as its name: ``galaxy.yml``
+    names its ``namespace`` and ``name``; ``meta/runtime.yml`` has runtime keys."""
+    roots = [r for r in roots if r is not None]
+    if not roots or not all(isinstance(r, YMap) for r in roots):
+        return False
+    if role == "galaxy":
+        return all("namespace" in r and "name" in r for r in roots)
+    return any(set(r) & _RUNTIME_KEYS for r in roots)
 
 
 def _in_role_folder(path: str) -> bool:
@@ -428,6 +446,8 @@ def _is_task_list(root) -> bool:
 
 
 _INVENTORY_GROUP_KEYS = frozenset(("hosts", "children", "vars"))
+#: Top-level keys of a collection's meta/runtime.yml.
+_RUNTIME_KEYS = frozenset(("requires_ansible", "plugin_routing", "action_groups", "import_redirection"))
 
 
 def _is_inventory(root) -> bool:
@@ -716,7 +736,8 @@ class Play(_Mapping):
 class AnsibleFile:
     source: SourceFile
     documents: list[YamlDocument]
-    #: playbook, tasks, handlers, vars, meta, inventory
+    #: playbook, tasks, handlers, vars, meta, inventory, runtime (a collection's
+    #: meta/runtime.yml), galaxy (a collection's galaxy.yml)
     role: str
     plays: list[Play] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
@@ -1079,6 +1100,8 @@ def parse(source: SourceFile, documents: list[YamlDocument] | None = None) -> An
         documents = yamlmodel.load(source)
     roots = [d.root for d in documents]
     role = file_role(source.path)
+    if role in ("runtime", "galaxy") and not _is_collection_meta(role, roots):
+        role = None  # named like collection metadata, but something else
     if role in ("tasks", "handlers") and any(_is_playbook(r) for r in roots):
         role = "playbook"  # a playbook kept in a tasks/ folder (Molecule scenarios do)
     if role is None or role == "playbook":

@@ -1,0 +1,37 @@
+"""Playbooks saved under a name that does not end in .yml or .yaml."""
+
+import posixpath
+
+from lintkit.model import Example, Problem, Span, rule
+
+_YAML = (".yml", ".yaml")
+
+
+@rule(
+    id="AN062",
+    name="playbook-extension",
+    severity="warning",
+    summary="Playbook file without a .yml or .yaml extension",
+    rationale=(
+        "Editors, linters, CI path filters and ansible-lint's own file detection pick "
+        "playbooks by their `.yml`/`.yaml` extension; a playbook named `site` or "
+        "`deploy.json` gets no YAML support and is silently left out of checks."
+    ),
+    tags=("maintainability",),
+    aliases=("ansible-lint:playbook-extension",),
+    examples=(
+        Example(
+            bad="- name: Everything\n  ansible.builtin.import_playbook: webservers\n",
+            good="- name: Everything\n  ansible.builtin.import_playbook: webservers.yml\n",
+            filename="site.yml",
+        ),
+    ),
+)
+def check(playbook, ctx):
+    if playbook.role == "playbook" and not playbook.path.lower().endswith(_YAML):
+        yield Problem(Span.point(1), f"Playbook {posixpath.basename(playbook.path)} should end in .yml or .yaml")
+    for reference in playbook.references:
+        if reference.kind != "playbook" or "{{" in reference.target or "{%" in reference.target:
+            continue
+        if not reference.target.lower().endswith(_YAML):
+            yield Problem(reference.span, f"Imported playbook {reference.target} should end in .yml or .yaml")
