@@ -27,7 +27,12 @@ MAX_NEED_NAME = 128
     collect=_pipeline.collect,
     options={
         "type": "object",
-        "properties": {"max-length": {"type": "integer", "minimum": 1, "default": MAX_NEED_NAME}},
+        "properties": {
+            "max-length": {
+                "type": "integer", "minimum": 1, "default": MAX_NEED_NAME,
+                "description": "Longest name of a needed job the GitLab instance accepts.",
+            },
+        },
     },
     examples=(
         Example(
@@ -54,6 +59,8 @@ def _problems(facts_by_path, limit):
     for pipeline in _pipeline.entry_pipelines(facts_by_path):
         for job in pipeline.visible_jobs:
             for ref in pipeline.effective(job, "needs") or ():
+                if _pipeline.job_named(pipeline, ref.name) is None:
+                    continue  # needs-defined reports it (GitLab checks the name first)
                 needed = pipeline.jobs.get(ref.name)
                 if needed is not None and not ref.subset:
                     suffix = pipeline.parallel_suffix_of(needed) or 0

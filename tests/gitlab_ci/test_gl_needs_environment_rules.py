@@ -110,6 +110,11 @@ def test_matrix_subset_need_counts_only_the_name_written():
     assert lint(text, "GL025") == []
 
 
+def test_missing_needed_job_is_left_to_needs_defined():
+    text = f"test:\n  needs:\n    - job: {'x' * 130}\n      optional: true\n  script: x\n"
+    assert lint(text, "GL025") == []
+
+
 def test_limit_is_an_option():
     text = "build:\n  stage: build\n  script: make\n  parallel: 3\ntest:\n  needs: [build]\n  script: x\n"
     found = lint_files({".gitlab-ci.yml": text}, select=["GL025"], rule_options={"GL025": {"max-length": 8}})
