@@ -32,6 +32,7 @@ from . import (
     trusted_publishing,
     unredacted_secrets,
     unsound_contains,
+    workflow_call,
     workflow_schema,
 )
 
@@ -44,6 +45,6 @@ RULES = [
         secrets_on_command_line, secret_exfiltration, hardcoded_credentials, needs_valid, expression_check,
         cron_valid, matrix_valid, runner_labels, ids_valid, env_var_names, unsound_contains, overprovisioned_secrets,
         unredacted_secrets, github_app_tokens, cache_poisoning,
-        trusted_publishing, shell_name,
+        trusted_publishing, shell_name, workflow_call,
     )
 ]  # fmt: skip

@@ -36,7 +36,7 @@ from lintkit.yamlmodel import YMap, YSeq, span_at
         "a list where a mapping is required are caught here, at the line that causes them."
     ),
     tags=("reliability",),
-    aliases=("actionlint:syntax-check",),
+    aliases=("actionlint:syntax-check", "actionlint:permissions"),
     examples=(
         Example(
             bad="on: push\npermissions: {}\njobs:\n  test:\n    runs_on: ubuntu-24.04\n    steps:\n      - run: make test\n",

@@ -69,3 +69,30 @@ def test_shell_name_runner_os(tmp_path):
         "      - run: x\n        shell: ${{ matrix.shell }}\n"
     )
     assert lint(tmp_path, text, "GH032") == [("GH032", 8, 16, 18), ("GH032", 21, 16, 19)]
+
+
+def test_reusable_workflow_call(tmp_path):
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "called.yml").write_text(
+        "on:\n  workflow_call:\n    inputs:\n      Version:\n        required: true\n        type: string\n"
+        "      level:\n        required: true\n        type: string\n        default: x\n"
+        "    secrets:\n      token:\n        required: true\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n"
+    )
+    (folder / "plain.yml").write_text("on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n")
+    caller = (
+        "on: push\npermissions: {}\njobs:\n"
+        "  a:\n    uses: ./.github/workflows/called.yml\n    with:\n      version: '1'\n    secrets: inherit\n"
+        "  b:\n    uses: ./.github/workflows/called.yml\n    secrets:\n      tokn: x\n"
+        "  c:\n    uses: ./.github/workflows/plain.yml\n"
+        "  d:\n    uses: ./.github/workflows/not-linted.yml\n    with:\n      anything: 1\n"
+    )
+    (folder / "caller.yml").write_text(caller)
+    out = CliRunner().invoke(main, ["check", "--isolated", "--select", "GH033", "--format", "json", str(tmp_path)])
+    found = [(f["path"].rsplit("/", 1)[-1], f["line"], f["column"], f["message"].split(" ")[0:3]) for f in json.loads(out.stdout)["findings"]]
+    assert [(name, line, column) for name, line, column, _ in found] == [("caller.yml", 10, 11), ("caller.yml", 10, 11), ("caller.yml", 12, 7), ("caller.yml", 14, 11)]
+
+
+def test_permission_scopes_under_actionlint_alias(tmp_path):
+    text = "on: push\npermissions:\n  issue: write\n  contents: admin\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n"
+    assert [(rule, line) for rule, line, _c, _e in lint(tmp_path, text, "actionlint:permissions")] == [("GH011", 3), ("GH011", 4)]
