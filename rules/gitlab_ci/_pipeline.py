@@ -84,6 +84,8 @@ class FileFacts:
     includes: list[IncludeFacts]
     #: (reference path, span) of ``!reference`` tags this file cannot resolve itself.
     references: list[tuple[list, Span]]
+    #: The file opens with a ``spec:`` header: a component or template taking inputs.
+    has_spec: bool = False
 
 
 def collect(pipeline: GitLabPipeline, ctx=None) -> FileFacts:
@@ -137,6 +139,7 @@ def _collect(pipeline: GitLabPipeline) -> FileFacts:
         jobs=jobs,
         includes=includes,
         references=pipeline.unresolved_references,
+        has_spec=any(isinstance(d.root, YMap) and "spec" in d.root for d in pipeline.documents),
     )
 
 

@@ -17,9 +17,9 @@ from . import _pipeline
         "(`jobs config should contain at least one visible job`). A job whose name starts "
         "with a dot is a hidden template; a configuration of templates only belongs in a "
         "file that others include. Only `.gitlab-ci.yml` files that no other linted file "
-        "includes are checked, with everything they include locally, and only when no "
-        "include is out of lintkit's sight (another project, a URL, a GitLab template or a "
-        "component may bring the jobs)."
+        "includes are checked (not components, which open with a `spec:` header), with "
+        "everything they include locally, and only when no include is out of lintkit's "
+        "sight (another project, a URL, a GitLab template or a component may bring the jobs)."
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:no-visible-job",),
@@ -37,7 +37,7 @@ def check(facts_by_path, ctx):
     included = {os.path.realpath(f.path) for p in everything for f in p.files[1:]}
     for pipeline in everything:
         root = pipeline.root
-        if not root.entry or not pipeline.complete or os.path.realpath(root.path) in included:
+        if not root.entry or root.has_spec or not pipeline.complete or os.path.realpath(root.path) in included:
             continue
         if pipeline.visible_jobs:
             continue

@@ -149,6 +149,10 @@ def test_included_files_and_unreadable_includes_are_not_reported():
     assert lint("include:\n  - template: Auto-DevOps.gitlab-ci.yml\n", "GL026") == []
 
 
+def test_component_with_a_spec_header_is_not_reported():
+    assert lint("spec:\n  inputs:\n    stage:\n      default: test\n---\n.t:\n  script: x\n", "GL026") == []
+
+
 def test_nested_entry_included_by_the_root_is_not_reported():
     files = {
         ".gitlab-ci.yml": "include: sub/.gitlab-ci.yml\ntest:\n  extends: .t\n",
