@@ -1,8 +1,10 @@
 """Built-in Ansible rules (ansible-lint's rules that need no running Ansible, Checkov's
 Ansible policies, secrets and cross-file checks). ``modules`` holds what they know about
-modules and commands; ``common`` and ``command_secrets`` are helpers, not rules."""
+modules and commands, ``module_args`` the builtin modules' argument specs; ``common`` and
+``command_secrets`` are helpers, not rules."""
 
 from . import (
+    args_valid,
     avoid_implicit,
     aws_ec2,
     block_error_handling,
@@ -90,6 +92,6 @@ RULES = [
         syntax_valid, include_target_missing, notify_unknown_handler, jinja_style, yaml_truthy, yaml_octal_values, yaml_line_length, yaml_indentation,
         yaml_trailing_spaces, yaml_newline_at_eof, yaml_comments, yaml_brackets, yaml_empty_lines,
         yaml_spacing, playbook_extension, template_extension, name_prefix, moved_loop_lookup,
-        meta_runtime, galaxy_metadata, galaxy_version, role_argument_spec,
+        meta_runtime, galaxy_metadata, galaxy_version, role_argument_spec, args_valid,
     )
 ] + aws_ec2.RULES + panos.RULES  # fmt: skip

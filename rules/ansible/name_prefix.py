@@ -54,7 +54,7 @@ def check(playbook, ctx):
     prefix = _prefix(playbook.path, ctx.options["prefix"])
     if not prefix:
         return
-    for task in playbook.tasks:
-        name = task.node.get("name")
+    for entry in playbook.entries:  # tasks and named blocks, as ansible-lint reads them
+        name = entry.node.get("name")
         if isinstance(name, str) and name and not name.startswith(prefix):
-            yield Problem(task.node.value_span("name"), f"Task name should start with {prefix!r}")
+            yield Problem(entry.node.value_span("name"), f"Task name should start with {prefix!r}")

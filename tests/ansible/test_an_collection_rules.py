@@ -246,3 +246,87 @@ def test_panos_rule_deleted_or_templated_is_not_judged():
         filename="roles/fw/tasks/main.yml",
     )
     assert where(findings) == [("AN077", "roles/fw/tasks/main.yml", 12, 16, 21)]
+
+
+def test_name_prefix_checks_named_blocks_too():
+    # ansible-lint reads a named block of a task file as a task (dev-sec's limits.yml).
+    findings = lint(
+        """
+        - name: Disable coredumps
+          when: not enabled
+          block:
+            - name: limits | Write limits
+              ansible.builtin.debug:
+                msg: x
+        """,
+        ["AN064"],
+        filename="roles/os/tasks/limits.yml",
+    )
+    assert where(findings) == [("AN064", "roles/os/tasks/limits.yml", 1, 9, 26)]
+
+
+# --- args-valid -------------------------------------------------------------------------
+
+
+def test_args_valid_points_at_the_unknown_option():
+    findings = lint(
+        """
+        - name: Free-form typo
+          apt: name=nginx sate=present
+        - name: Removed option
+          ansible.builtin.command: echo hi warn=no
+        - name: Through args
+          ansible.builtin.file:
+            state: directory
+          args:
+            path: /srv
+            modee: "0755"
+        - name: Template without dest
+          template:
+            src: a.j2
+        """,
+        ["AN087"],
+        filename="roles/app/tasks/main.yml",
+    )
+    assert [(f.line, f.column, f.message) for f in findings] == [
+        (2, 19, "apt does not accept the option 'sate'"),
+        (4, 36, "command does not accept the option 'warn'"),
+        (10, 5, "file does not accept the option 'modee'"),
+        (12, 3, "template requires the option 'dest'"),
+    ]
+
+
+def test_args_valid_leaves_what_it_cannot_know_alone():
+    findings = lint(
+        """
+        - name: Service hands its options to the systemd backend
+          ansible.builtin.service:
+            name: nginx
+            daemon_reload: true
+        - name: Systemd by its short alias
+          ansible.builtin.systemd:
+            name: nginx
+            daemon_reload: true
+        - name: Arguments from a variable
+          ansible.builtin.copy: "{{ copy_args }}"
+        - name: Arguments string
+          ansible.builtin.file:
+          args: "{{ file_args }}"
+        - name: Defaults supply the path
+          ansible.builtin.file:
+            state: directory
+          module_defaults:
+            ansible.builtin.file:
+              path: /srv
+        - name: Aliases count
+          ansible.builtin.file:
+            dest: /srv
+            state: directory
+        - name: A module outside the table
+          ansible.builtin.set_fact:
+            anything: 1
+        """,
+        ["AN087"],
+        filename="roles/app/tasks/main.yml",
+    )
+    assert findings == []
