@@ -57,6 +57,9 @@ MAPPED = {
     "github-app": ("GH029", REGULAR),
     "cache-poisoning": ("GH030", REGULAR),
     "use-trusted-publishing": ("GH031", REGULAR),
+    "obfuscation": ("GH034", REGULAR),
+    "secrets-outside-env": ("GH035", ("Auditor",)),
+    "concurrency-limits": ("GH037", ("Pedantic",)),
 }
 #: Synthetic workflows for audits the corpus does not trigger (name -> text).
 PROBES = {

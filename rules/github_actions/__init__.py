@@ -1,12 +1,15 @@
 """Built-in GitHub Actions rules."""
 
 from . import (
+    anonymous_definition,
     bot_conditions,
     cache_poisoning,
+    concurrency_limits,
     cron_valid,
     curl_pipe_shell,
     dangerous_triggers,
     deprecated_commands,
+    dispatch_inputs,
     env_var_names,
     expression_check,
     github_app_tokens,
@@ -16,6 +19,7 @@ from . import (
     insecure_commands,
     matrix_valid,
     needs_valid,
+    obfuscation,
     overprovisioned_secrets,
     permissions,
     persist_credentials,
@@ -25,6 +29,7 @@ from . import (
     secret_exfiltration,
     secrets_inherit,
     secrets_on_command_line,
+    secrets_outside_env,
     self_hosted_runner,
     shell_name,
     sound_conditions,
@@ -45,6 +50,7 @@ RULES = [
         secrets_on_command_line, secret_exfiltration, hardcoded_credentials, needs_valid, expression_check,
         cron_valid, matrix_valid, runner_labels, ids_valid, env_var_names, unsound_contains, overprovisioned_secrets,
         unredacted_secrets, github_app_tokens, cache_poisoning,
-        trusted_publishing, shell_name, workflow_call,
+        trusted_publishing, shell_name, workflow_call, obfuscation,
+        secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
     )
 ]  # fmt: skip

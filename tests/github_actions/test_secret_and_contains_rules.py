@@ -96,3 +96,20 @@ def test_reusable_workflow_call(tmp_path):
 def test_permission_scopes_under_actionlint_alias(tmp_path):
     text = "on: push\npermissions:\n  issue: write\n  contents: admin\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n"
     assert [(rule, line) for rule, line, _c, _e in lint(tmp_path, text, "actionlint:permissions")] == [("GH011", 3), ("GH011", 4)]
+
+
+def test_obfuscated_uses_paths_and_constant_expressions(tmp_path):
+    text = HEAD + (
+        "    steps:\n      - uses: actions/checkout/./@v4\n      - uses: ./.github/actions/../actions/x\n"
+        "      - uses: ./.github/actions/x/\n      - uses: owner/repo/sub@v1\n"
+        "      - run: x\n        if: ${{ false }}\n        env:\n"
+        "          A: ${{ format('{0}-{1}', 'a', 'b') }}\n          B: ${{ 1 }}\n          C: ${{ format('{0}', github.ref) }}\n"
+    )
+    assert [(line, column) for _r, line, column, _e in lint(tmp_path, text, "GH034")] == [(7, 15), (8, 15), (14, 18)]
+
+
+def test_secrets_outside_env_skips_reusable_workflows_and_github_token(tmp_path):
+    called = "on:\n  workflow_call:\n    secrets:\n      t:\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n        env:\n          T: ${{ secrets.t }}\n"
+    assert lint(tmp_path, called, "GH035") == []
+    text = HEAD + "    steps:\n      - run: x\n        env:\n          A: ${{ secrets.GITHUB_TOKEN }}\n          B: ${{ secrets.NPM }}\n"
+    assert [(line, column) for _r, line, column, _e in lint(tmp_path, text, "GH035")] == [(10, 18)]
