@@ -188,13 +188,19 @@ class GitLabPipeline:
         return [job for job in self.jobs if not job.hidden]
 
     @property
+    def stages_key(self) -> str:
+        """``stages``, or its deprecated name ``types`` when only that is set (GitLab
+        still reads it)."""
+        return "types" if "stages" not in self.root and "types" in self.root else "stages"
+
+    @property
     def declares_stages(self) -> bool:
-        return isinstance(self.root.get("stages"), YSeq)
+        return isinstance(self.root.get(self.stages_key), YSeq)
 
     @property
     def stages(self) -> list[str]:
         """The pipeline's stages as GitLab orders them (``.pre`` first, ``.post`` last)."""
-        stages = self.root.get("stages")
+        stages = self.root.get(self.stages_key)
         if not isinstance(stages, YSeq):
             return list(DEFAULT_STAGES)
         names = [s for s in _flatten(stages) if isinstance(s, str) and s not in (".pre", ".post")]

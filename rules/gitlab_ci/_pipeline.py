@@ -105,7 +105,7 @@ def _collect(pipeline: GitLabPipeline) -> FileFacts:
         node = job.node
         facts = JobFacts(job.name, pipeline.source.path, job.name_span(), job.hidden)
         facts.keys = {k: node.value_span(k) for k in node if isinstance(k, str)}
-        stage = node.get("stage")
+        stage = node.get("stage", node.get("type"))  # `type:`: stage's deprecated name
         facts.stage = stage if isinstance(stage, str) else None
         facts.extends = _names(node, "extends")
         if "needs" in node:
@@ -126,7 +126,8 @@ def _collect(pipeline: GitLabPipeline) -> FileFacts:
         if "environment" in node:
             facts.environment = _environment(node, pipeline.source.path)
         jobs[job.name] = facts
-    stages = root.get("stages")
+    stages_key = pipeline.stages_key
+    stages = root.get(stages_key)
     declared = None
     if isinstance(stages, YSeq):
         declared = [s for s in stages if isinstance(s, str)]
@@ -135,7 +136,7 @@ def _collect(pipeline: GitLabPipeline) -> FileFacts:
         path=pipeline.source.path,
         entry=is_entry_point(pipeline.source.path),
         stages=declared,
-        stages_span=root.value_span("stages") if "stages" in root else None,
+        stages_span=root.value_span(stages_key) if stages_key in root else None,
         jobs=jobs,
         includes=includes,
         references=pipeline.unresolved_references,

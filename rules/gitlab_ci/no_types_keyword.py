@@ -2,18 +2,23 @@
 
 from lintkit.model import Example, Problem, rule
 
+#: The deprecated names of ``stages`` (top level) and ``stage`` (in a job).
+OLD_STAGES_KEYWORD = "types"
+OLD_STAGE_KEYWORD = "type"
+
 
 @rule(
     id="GL029",
     name="no-types-keyword",
-    severity="info",
+    severity="warning",
     summary="Deprecated `types:` / `type:` used instead of `stages:` / `stage:`",
     rationale=(
-        "`types` and `type` are the old names of `stages` and `stage`. GitLab deprecated "
-        "them long ago and plans their removal; tools and readers expect the current names, "
-        "and a job that sets both `type` and `stage` is ambiguous."
+        "`types` and `type` are the old names of `stages` and `stage`. GitLab deprecated them "
+        "in 9.0 and has planned their removal since (it still reads them); SchemaStore's CI "
+        "schema no longer lists them, so the schema check leaves them to this rule. A job that "
+        "sets both is ambiguous."
     ),
-    tags=("maintainability", "style"),
+    tags=("maintainability",),
     aliases=("gitlab-lint:types-type-deprecated",),
     examples=(
         Example(
@@ -25,8 +30,9 @@ from lintkit.model import Example, Problem, rule
 )
 def check(pipeline, ctx):
     root = pipeline.root
-    if "types" in root:
-        yield Problem(root.key_span("types"), "top-level `types:` is deprecated; use `stages:`")
+    if OLD_STAGES_KEYWORD in root:
+        yield Problem(root.key_span(OLD_STAGES_KEYWORD), "top-level `types:` is deprecated; use `stages:`")
     for job in pipeline.jobs:
-        if "type" in job.node:
-            yield Problem(job.node.key_span("type"), f"job {job.name!r} uses deprecated `type:`; use `stage:`")
+        if OLD_STAGE_KEYWORD in job.node:
+            message = f"job {job.name!r} uses deprecated `type:`; use `stage:`"
+            yield Problem(job.node.key_span(OLD_STAGE_KEYWORD), message)

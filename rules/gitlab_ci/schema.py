@@ -21,6 +21,8 @@ from lintkit.schemastore import (
 )  # fmt: skip
 from lintkit.yamlmodel import YMap, YSeq, span_at
 
+from .no_types_keyword import OLD_STAGE_KEYWORD, OLD_STAGES_KEYWORD
+
 #: Job keywords whose nested lists GitLab flattens.
 FLATTENED_KEYS = ("cache", "rules", "needs", "services", "tags", "before_script", "script", "after_script")
 
@@ -83,10 +85,20 @@ def _as_created(pipeline) -> YMap:
     merged = YMap()
     merged.start, merged.end, merged.tag, merged._pos = root.start, root.end, root.tag, root._pos
     for key, value in root.items():
+        if key == OLD_STAGES_KEYWORD:
+            continue  # deprecated, still read by GitLab: no-types-keyword reports it
         if isinstance(value, YMap) and isinstance(key, str) and key not in GLOBAL_KEYWORDS and not key.startswith("."):
             value = _flattened(pipeline.extended(key) if "extends" in value else value)
+            if OLD_STAGE_KEYWORD in value:
+                value = _without(value, OLD_STAGE_KEYWORD)
         merged[key] = value
     return merged
+
+
+def _without(job: YMap, key: str) -> YMap:
+    copy = YMap((k, v) for k, v in job.items() if k != key)
+    copy.start, copy.end, copy.tag, copy._pos = job.start, job.end, job.tag, job._pos
+    return copy
 
 
 def _flattened(job: YMap) -> YMap:

@@ -224,3 +224,11 @@ def test_deprecated_keywords_at_their_keys():
     text = "image: alpine:3.20\ntypes: [build]\ndefault:\n  cache: {}\nbuild:\n  type: build\n  image: alpine:3.20\n  script: x\n"
     assert [m[1:3] for m in lint(text, "GL028")] == [(1, 1)]
     assert [m[1:3] for m in lint(text, "GL029")] == [(2, 1), (6, 3)]
+
+
+def test_old_stage_names_still_set_stages_and_leave_the_schema_quiet():
+    """GitLab still reads `types:`/`type:` (its own Ruby template uses `type: deploy`)."""
+    text = "types: [build, deploy]\nbuild:\n  type: build\n  script: x\ndeploy:\n  type: deploy\n  script: y\n"
+    assert lint(text, "GL003") == []  # the schema does not list them: no-types-keyword reports them
+    assert lint(text, "GL004") == []  # each job's `type:` is its stage, declared by `types:`
+    assert [m[1:3] for m in lint(text, "GL029")] == [(1, 1), (3, 3), (6, 3)]
