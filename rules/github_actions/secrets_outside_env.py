@@ -45,7 +45,7 @@ def check(workflow, ctx):
         for expression in find_expressions(site.text):
             for ref in context_refs(expression):
                 parts = ref.path.split(".")
-                if parts[0].lower() != "secrets" or len(parts) < 2 or parts[1].lower() == "github_token":
+                if parts[0].lower() != "secrets" or (len(parts) > 1 and parts[1].lower() == "github_token"):
                     continue
                 offsets = text_offsets(workflow, site.holder, site.index)
                 yield Problem(offsets.span(ref.start, ref.end), f"job {job.id!r} reads `{ref.path}` without an `environment:`; keep deployment secrets on an environment")

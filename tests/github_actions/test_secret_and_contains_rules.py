@@ -113,3 +113,8 @@ def test_secrets_outside_env_skips_reusable_workflows_and_github_token(tmp_path)
     assert lint(tmp_path, called, "GH035") == []
     text = HEAD + "    steps:\n      - run: x\n        env:\n          A: ${{ secrets.GITHUB_TOKEN }}\n          B: ${{ secrets.NPM }}\n"
     assert [(line, column) for _r, line, column, _e in lint(tmp_path, text, "GH035")] == [(10, 18)]
+
+
+def test_secrets_outside_env_whole_context(tmp_path):
+    text = HEAD + "    steps:\n      - run: echo ${{ toJSON(secrets) }} ${{ secrets[matrix.n] }}\n"
+    assert [(line, column) for _r, line, column, _e in lint(tmp_path, text, "GH035")] == [(7, 30), (7, 46)]
