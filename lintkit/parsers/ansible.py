@@ -200,9 +200,10 @@ _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 #: What ansible-lint's ``skip_ansible_lint`` tag silences: its rules that look at tasks
 #: (its yamllint checks of the file still apply to the task's lines).
 _TASK_RULES_SKIPPED = tuple(f"ansible-lint:{r}" for r in """
-    avoid-implicit command-instead-of-module command-instead-of-shell complexity
+    args avoid-implicit command-instead-of-module command-instead-of-shell complexity
     deprecated-bare-vars deprecated-local-action deprecated-module empty-string-compare fqcn
-    ignore-errors inline-env-var jinja key-order latest literal-compare loop-var-prefix name
+    ignore-errors inline-env-var jinja jinja-template-extension key-order latest literal-compare
+    loop-var-prefix name
     no-changed-when no-free-form no-handler no-jinja-when no-log-password no-prompting
     no-relative-paths no-same-owner no-tabs only-builtins package-latest partial-become
     risky-file-permissions risky-octal risky-shell-pipe role-name run-once var-naming

@@ -330,3 +330,18 @@ def test_args_valid_leaves_what_it_cannot_know_alone():
         filename="roles/app/tasks/main.yml",
     )
     assert findings == []
+
+
+def test_skip_ansible_lint_tag_silences_args_and_template_extension():
+    findings = lint(
+        """
+        - name: Legacy task
+          ansible.builtin.template:
+            src: app.conf
+            dst: /etc/app.conf
+          tags: [skip_ansible_lint]
+        """,
+        ["AN087", "AN063"],
+        filename="roles/app/tasks/main.yml",
+    )
+    assert findings == []
