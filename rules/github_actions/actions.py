@@ -7,6 +7,12 @@ from lintkit.parsers.github_actions import Step
 from lintkit.yamlmodel import YMap
 
 
+def uses_holders(workflow) -> list[YMap]:
+    """The mappings holding a ``uses:``: every step, and every job calling a reusable
+    workflow."""
+    return [step.node for step in workflow.steps] + [job.node for job in workflow.jobs if job.is_reusable_call]
+
+
 def action_of(step: Step) -> str | None:
     """``owner/repo`` (or ``owner/repo/path``) of the action a step uses, lower-cased and
     without its ref; None for a ``run:`` step, a local (``./``) or ``docker://`` action."""

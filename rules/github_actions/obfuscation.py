@@ -3,6 +3,7 @@
 from lintkit.expressions import Call, Literal, Node
 from lintkit.model import Example, Problem, rule
 
+from .actions import uses_holders
 from .expression_nodes import node_span
 
 #: Functions whose result depends only on their arguments.
@@ -31,8 +32,7 @@ _PURE = frozenset(("format", "join", "tojson"))
     ),
 )
 def check(workflow, ctx):
-    holders = [step.node for step in workflow.steps] + [job.node for job in workflow.jobs if job.is_reusable_call]
-    for holder in holders:
+    for holder in uses_holders(workflow):
         uses = holder.get("uses")
         if isinstance(uses, str) and not uses.startswith("docker://"):
             path = uses.partition("@")[0]

@@ -4,6 +4,8 @@ import re
 
 from lintkit.model import Example, Problem, rule
 
+from .actions import uses_holders
+
 _FULL_SHA = re.compile(r"[0-9a-f]{40}")
 #: GitHub user and organisation names.
 _OWNER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
@@ -44,8 +46,7 @@ GITHUB_OWNERS = ("actions", "github")
 )
 def check(workflow, ctx):
     # Steps' actions, and reusable workflows called by jobs.
-    holders = [step.node for step in workflow.steps] + [job.node for job in workflow.jobs if job.is_reusable_call]
-    for holder in holders:
+    for holder in uses_holders(workflow):
         uses = holder.get("uses")
         if not isinstance(uses, str) or uses.startswith(("./", "docker://")):
             continue

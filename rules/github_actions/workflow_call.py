@@ -116,22 +116,19 @@ def check(facts, ctx):
             if not called.reusable:
                 yield Problem(call.span, f"job {call.job!r} calls {call.target}, which has no `on: workflow_call` and cannot be called", path=path)
                 continue
-            given = {name.lower() for name, _span in call.with_keys}
-            for name, span in call.with_keys:
-                if name.lower() not in called.inputs:
-                    yield Problem(span, f"input {name!r} is not declared by {call.target} ({_names(called.inputs)})", path=path)
-            missing = [name for name, required in called.inputs.items() if required and name not in given]
-            if missing:
-                yield Problem(call.span, f"job {call.job!r} does not pass required input(s) {', '.join(missing)} of {call.target}", path=path)
-            if call.secret_keys is None:
-                continue
-            passed = {name.lower() for name, _span in call.secret_keys}
-            for name, span in call.secret_keys:
-                if name.lower() not in called.secrets:
-                    yield Problem(span, f"secret {name!r} is not declared by {call.target} ({_names(called.secrets)})", path=path)
-            missing = [name for name, required in called.secrets.items() if required and name not in passed]
-            if missing:
-                yield Problem(call.span, f"job {call.job!r} does not pass required secret(s) {', '.join(missing)} of {call.target}", path=path)
+            for kind, keys, declared in (("input", call.with_keys, called.inputs), ("secret", call.secret_keys, called.secrets)):
+                if keys is not None:  # None: `secrets: inherit` passes whatever is declared
+                    yield from _compare(kind, keys, declared, call, path)
+
+
+def _compare(kind: str, keys: list, declared: dict, call: _Call, path: str):
+    for name, span in keys:
+        if name.lower() not in declared:
+            yield Problem(span, f"{kind} {name!r} is not declared by {call.target} ({_names(declared)})", path=path)
+    given = {name.lower() for name, _span in keys}
+    missing = [name for name, required in declared.items() if required and name not in given]
+    if missing:
+        yield Problem(call.span, f"job {call.job!r} does not pass required {kind}(s) {', '.join(missing)} of {call.target}", path=path)
 
 
 def _names(table: dict) -> str:

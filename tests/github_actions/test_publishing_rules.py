@@ -2,34 +2,29 @@
 found on the corpus (lint jobs of tag-triggered CI, goreleaser snapshots, GitHub
 Packages registries, `pnpm dlx x publish`)."""
 
-import json
-
-from click.testing import CliRunner
-
-from lintkit.cli import main
+import pytest
 
 
-def lint(tmp_path, text, select):
-    folder = tmp_path / ".github" / "workflows"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "w.yml"
-    path.write_text(text)
-    out = CliRunner().invoke(main, ["check", "--isolated", "--select", select, "--format", "json", str(path)])
-    return [(f["rule"], f["line"], f["column"]) for f in json.loads(out.stdout)["findings"]]
+@pytest.fixture
+def lint(lint_workflow):
+    def run(text, select):
+        return [(f["rule"], f["line"], f["column"]) for f in lint_workflow(text, select)]
+
+    return run
 
 
 TAGS = "on:\n  push:\n    branches: [main]\n    tags: ['v*']\npermissions: {}\njobs:\n"
 
 
-def test_lint_job_of_tag_triggered_ci_is_not_publishing(tmp_path):
+def test_lint_job_of_tag_triggered_ci_is_not_publishing(lint):
     text = TAGS + (
         "  lint:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/setup-go@v5\n"
         "      - uses: actions/upload-artifact@v4\n        with:\n          name: coverage\n"
     )
-    assert lint(tmp_path, text, "GH030") == []
+    assert lint(text, "GH030") == []
 
 
-def test_artifact_flowing_to_a_publishing_job(tmp_path):
+def test_artifact_flowing_to_a_publishing_job(lint):
     text = TAGS + (
         "  ui:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/cache@v4\n        with:\n          path: x\n          key: k\n"
         "      - uses: actions/upload-artifact@v4\n        with:\n          name: ui-dist\n"
@@ -39,10 +34,10 @@ def test_artifact_flowing_to_a_publishing_job(tmp_path):
         "      - uses: softprops/action-gh-release@v2\n"
         "  other:\n    needs: [cli]\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/setup-go@v5\n"
     )
-    assert lint(tmp_path, text, "GH030") == [("GH030", 10, 15)]
+    assert lint(text, "GH030") == [("GH030", 10, 15)]
 
 
-def test_cache_inputs_and_snapshots(tmp_path):
+def test_cache_inputs_and_snapshots(lint):
     text = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n" + (
         "      - uses: actions/setup-node@v4\n        with:\n          cache: ${{ github.ref_type != 'tag' && 'npm' || '' }}\n"
         "      - uses: actions/setup-python@v5\n        with:\n          cache: pip\n"
@@ -50,10 +45,10 @@ def test_cache_inputs_and_snapshots(tmp_path):
         "  b:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n          cache: pip\n"
         "      - run: twine upload dist/*\n"
     )
-    assert lint(tmp_path, text, "GH030") == [("GH030", 21, 11)]
+    assert lint(text, "GH030") == [("GH030", 21, 11)]
 
 
-def test_trusted_publishing_skips_other_registries_and_id_token_jobs(tmp_path):
+def test_trusted_publishing_skips_other_registries_and_id_token_jobs(lint):
     text = "on: push\npermissions: {}\njobs:\n  gpr:\n    runs-on: ubuntu-24.04\n    steps:\n" + (
         "      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.pkg.github.com\n"
         "      - run: npm publish\n"
@@ -63,4 +58,4 @@ def test_trusted_publishing_skips_other_registries_and_id_token_jobs(tmp_path):
         "  oidc:\n    runs-on: ubuntu-24.04\n    permissions:\n      id-token: write\n    steps:\n      - run: uv publish\n"
         "  token:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: |\n          python -m build\n          twine upload dist/*\n"
     )
-    assert lint(tmp_path, text, "GH031") == [("GH031", 25, 11)]
+    assert lint(text, "GH031") == [("GH031", 25, 11)]

@@ -3,72 +3,72 @@ exact positions and the forms that must stay quiet."""
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from lintkit.cli import main
 
 
-def lint(tmp_path, text, select):
-    folder = tmp_path / ".github" / "workflows"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "w.yml"
-    path.write_text(text)
-    out = CliRunner().invoke(main, ["check", "--isolated", "--select", select, "--format", "json", str(path)])
-    return [(f["rule"], f["line"], f["column"], f["end_column"]) for f in json.loads(out.stdout)["findings"]]
+@pytest.fixture
+def lint(lint_workflow):
+    def run(text, select):
+        return [(f["rule"], f["line"], f["column"], f["end_column"]) for f in lint_workflow(text, select)]
+
+    return run
 
 
 HEAD = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n"
 
 
-def test_unsound_contains_only_on_controllable_values(tmp_path):
+def test_unsound_contains_only_on_controllable_values(lint):
     text = HEAD + (
         "    steps:\n"
         "      - if: contains('a,b', inputs.x) || contains(fromJSON('[\"a\"]'), github.ref)\n        run: x\n"
         "      - if: ${{ contains('push pull_request', github.event_name) }}\n        run: x\n"
         "      - if: contains(github.ref, 'refs/tags/')\n        run: x\n"
     )
-    assert lint(tmp_path, text, "GH026") == [("GH026", 7, 13, 38)]
+    assert lint(text, "GH026") == [("GH026", 7, 13, 38)]
 
 
-def test_unsound_contains_is_for_conditions_only(tmp_path):
+def test_unsound_contains_is_for_conditions_only(lint):
     text = HEAD + "    steps:\n      - run: echo ${{ contains('a b', github.ref) }}\n"
-    assert lint(tmp_path, text, "GH026") == []
+    assert lint(text, "GH026") == []
 
 
-def test_overprovisioned_secrets_forms(tmp_path):
+def test_overprovisioned_secrets_forms(lint):
     text = HEAD + (
         "    steps:\n"
         "      - run: echo ${{ secrets['A'] }} ${{ toJSON(secrets.B) }} ${{ secrets[matrix.n] }} ${{ ToJson(SECRETS) }}\n"
     )
-    assert lint(tmp_path, text, "GH027") == [("GH027", 7, 68, 85), ("GH027", 7, 93, 108)]
+    assert lint(text, "GH027") == [("GH027", 7, 68, 85), ("GH027", 7, 93, 108)]
 
 
-def test_unredacted_secrets_forms(tmp_path):
+def test_unredacted_secrets_forms(lint):
     text = HEAD + (
         "    steps:\n      - run: x\n        env:\n"
         "          A: ${{ fromJSON(secrets.CFG).password }}\n          B: ${{ fromJSON(steps.s.outputs.o).x }}\n"
     )
-    assert lint(tmp_path, text, "GH028") == [("GH028", 9, 18, 39)]
+    assert lint(text, "GH028") == [("GH028", 9, 18, 39)]
 
 
-def test_github_app_token_owner_and_revoke(tmp_path):
+def test_github_app_token_owner_and_revoke(lint):
     text = HEAD + (
         "    steps:\n      - uses: actions/create-github-app-token@v2\n        with:\n"
         "          owner: acme\n          permission-contents: read\n          skip-token-revoke: true\n"
         "      - uses: actions/create-github-app-token@v2\n        with:\n"
         "          owner: acme\n          repositories: a,b\n          permission-contents: read\n"
     )
-    assert lint(tmp_path, text, "GH029") == [("GH029", 9, 11, 16), ("GH029", 11, 30, 34)]
+    assert lint(text, "GH029") == [("GH029", 9, 11, 16), ("GH029", 11, 30, 34)]
 
 
-def test_shell_name_runner_os(tmp_path):
+def test_shell_name_runner_os(lint):
     text = "on: push\npermissions: {}\njobs:\n" + (
         "  w:\n    runs-on: windows-2025\n    defaults:\n      run:\n        shell: sh\n    steps:\n      - run: x\n        shell: bash\n"
         "  s:\n    runs-on: [self-hosted, windows]\n    steps:\n      - run: x\n        shell: sh\n"
         "  l:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n        shell: cmd\n      - run: x\n        shell: /bin/zsh -e {0}\n"
         "      - run: x\n        shell: ${{ matrix.shell }}\n"
     )
-    assert lint(tmp_path, text, "GH032") == [("GH032", 8, 16, 18), ("GH032", 21, 16, 19)]
+    assert lint(text, "GH032") == [("GH032", 8, 16, 18), ("GH032", 21, 16, 19)]
 
 
 def test_reusable_workflow_call(tmp_path):
@@ -93,28 +93,28 @@ def test_reusable_workflow_call(tmp_path):
     assert [(name, line, column) for name, line, column, _ in found] == [("caller.yml", 10, 11), ("caller.yml", 10, 11), ("caller.yml", 12, 7), ("caller.yml", 14, 11)]
 
 
-def test_permission_scopes_under_actionlint_alias(tmp_path):
+def test_permission_scopes_under_actionlint_alias(lint):
     text = "on: push\npermissions:\n  issue: write\n  contents: admin\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n"
-    assert [(rule, line) for rule, line, _c, _e in lint(tmp_path, text, "actionlint:permissions")] == [("GH011", 3), ("GH011", 4)]
+    assert [(rule, line) for rule, line, _c, _e in lint(text, "actionlint:permissions")] == [("GH011", 3), ("GH011", 4)]
 
 
-def test_obfuscated_uses_paths_and_constant_expressions(tmp_path):
+def test_obfuscated_uses_paths_and_constant_expressions(lint):
     text = HEAD + (
         "    steps:\n      - uses: actions/checkout/./@v4\n      - uses: ./.github/actions/../actions/x\n"
         "      - uses: ./.github/actions/x/\n      - uses: owner/repo/sub@v1\n"
         "      - run: x\n        if: ${{ false }}\n        env:\n"
         "          A: ${{ format('{0}-{1}', 'a', 'b') }}\n          B: ${{ 1 }}\n          C: ${{ format('{0}', github.ref) }}\n"
     )
-    assert [(line, column) for _r, line, column, _e in lint(tmp_path, text, "GH034")] == [(7, 15), (8, 15), (14, 18)]
+    assert [(line, column) for _r, line, column, _e in lint(text, "GH034")] == [(7, 15), (8, 15), (14, 18)]
 
 
-def test_secrets_outside_env_skips_reusable_workflows_and_github_token(tmp_path):
+def test_secrets_outside_env_skips_reusable_workflows_and_github_token(lint):
     called = "on:\n  workflow_call:\n    secrets:\n      t:\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n        env:\n          T: ${{ secrets.t }}\n"
-    assert lint(tmp_path, called, "GH035") == []
+    assert lint(called, "GH035") == []
     text = HEAD + "    steps:\n      - run: x\n        env:\n          A: ${{ secrets.GITHUB_TOKEN }}\n          B: ${{ secrets.NPM }}\n"
-    assert [(line, column) for _r, line, column, _e in lint(tmp_path, text, "GH035")] == [(10, 18)]
+    assert [(line, column) for _r, line, column, _e in lint(text, "GH035")] == [(10, 18)]
 
 
-def test_secrets_outside_env_whole_context(tmp_path):
+def test_secrets_outside_env_whole_context(lint):
     text = HEAD + "    steps:\n      - run: echo ${{ toJSON(secrets) }} ${{ secrets[matrix.n] }}\n"
-    assert [(line, column) for _r, line, column, _e in lint(tmp_path, text, "GH035")] == [(7, 30), (7, 46)]
+    assert [(line, column) for _r, line, column, _e in lint(text, "GH035")] == [(7, 30), (7, 46)]
