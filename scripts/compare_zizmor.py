@@ -64,6 +64,7 @@ MAPPED = {
     "obfuscation": ("GH034", REGULAR),
     "secrets-outside-env": ("GH035", ("Auditor",)),
     "concurrency-limits": ("GH037", ("Pedantic",)),
+    "unsound-ternary": ("GH039", REGULAR),
 }
 #: Synthetic workflows for audits the corpus does not trigger (name -> text).
 PROBES = {
@@ -95,6 +96,11 @@ PROBES.update({
         "on: push\npermissions: {}\njobs:\n  a:\n    if: contains('refs/heads/main refs/heads/dev', github.ref)\n"
         "    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ toJSON(secrets) }}\n        env:\n"
         "          P: ${{ fromJSON(secrets.CFG).password }}\n          Q: ${{ secrets[matrix.name] }}\n"
+    ),
+    "unsound-ternary.yml": (
+        "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n        env:\n"
+        "          A: ${{ a.b && '' || 'x' }}\n          B: ${{ a.b && 'x' || '' }}\n"
+        "          C: ${{ a.b && 0 || c.d && fromJSON('false') || 'z' }}\n"
     ),
 })
 CONFIG = "rules:\n  pin-actions-sha:\n    allow-github-owned: false\n"

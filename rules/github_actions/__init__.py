@@ -37,6 +37,7 @@ from . import (
     trusted_publishing,
     unredacted_secrets,
     unsound_contains,
+    unsound_ternary,
     workflow_call,
     workflow_schema,
 )
@@ -52,5 +53,6 @@ RULES = [
         unredacted_secrets, github_app_tokens, cache_poisoning,
         trusted_publishing, shell_name, workflow_call, obfuscation,
         secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
+        unsound_ternary,
     )
 ]  # fmt: skip

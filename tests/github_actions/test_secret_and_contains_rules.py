@@ -118,3 +118,14 @@ def test_secrets_outside_env_skips_reusable_workflows_and_github_token(lint):
 def test_secrets_outside_env_whole_context(lint):
     text = HEAD + "    steps:\n      - run: echo ${{ toJSON(secrets) }} ${{ secrets[matrix.n] }}\n"
     assert [(line, column) for _r, line, column, _e in lint(text, "GH035")] == [(7, 30), (7, 46)]
+
+
+def test_unsound_ternary_forms(lint):
+    text = HEAD + (
+        "    steps:\n      - run: x\n        env:\n"
+        "          A: ${{ a.b && '' || 'x' || 'y' }}\n"
+        "          B: ${{ a.b && 'x' || '' }}\n"
+        "          C: ${{ true && '' || 'x' }}\n"
+        "          D: ${{ a.b && 0 || c.d && fromJSON('false') || 'z' }}\n"
+    )
+    assert [(line, column) for _r, line, column, _e in lint(text, "GH039")] == [(9, 25), (12, 25), (12, 37)]
