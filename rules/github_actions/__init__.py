@@ -1,6 +1,7 @@
 """Built-in GitHub Actions rules."""
 
 from . import (
+    action_policy,
     anonymous_definition,
     bot_conditions,
     cache_poisoning,
@@ -53,6 +54,6 @@ RULES = [
         unredacted_secrets, github_app_tokens, cache_poisoning,
         trusted_publishing, shell_name, workflow_call, obfuscation,
         secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
-        unsound_ternary,
+        unsound_ternary, action_policy,
     )
 ]  # fmt: skip

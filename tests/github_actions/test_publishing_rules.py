@@ -1,8 +1,13 @@
 """cache-poisoning and trusted-publishing: which jobs publish, and the false positives
 found on the corpus (lint jobs of tag-triggered CI, goreleaser snapshots, GitHub
-Packages registries, `pnpm dlx x publish`)."""
+Packages registries, `pnpm dlx x publish`); action-policy from configuration."""
+
+import json
 
 import pytest
+from click.testing import CliRunner
+
+from lintkit.cli import main
 
 
 @pytest.fixture
@@ -59,3 +64,20 @@ def test_trusted_publishing_skips_other_registries_and_id_token_jobs(lint):
         "  token:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: |\n          python -m build\n          twine upload dist/*\n"
     )
     assert lint(text, "GH031") == [("GH031", 25, 11)]
+
+
+def test_action_policy_from_config(tmp_path):
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "w.yml").write_text(
+        "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n"
+        "      - uses: actions/checkout@v4\n      - uses: Evil/thing/sub@v1\n      - uses: ./local\n"
+        "      - uses: docker/login-action@v3\n      - uses: docker/login-action@abc\n"
+    )
+    config = tmp_path / ".lintkit.yaml"
+    config.write_text("rules:\n  action-policy:\n    allow: ['actions/*', 'docker/login-action@v3', 'evil/*']\n    deny: [evil/thing]\n")
+    out = CliRunner().invoke(main, ["check", "--config", str(config), "--select", "GH040", "--format", "json", str(tmp_path)])
+    assert [(f["line"], f["message"].split("`")[1]) for f in json.loads(out.stdout)["findings"]] == [(8, "Evil/thing/sub@v1"), (11, "docker/login-action@abc")]
+    # nothing configured: nothing reported
+    out = CliRunner().invoke(main, ["check", "--isolated", "--select", "GH040", "--format", "json", str(tmp_path)])
+    assert json.loads(out.stdout)["findings"] == []
