@@ -6,14 +6,15 @@ from lintkit.model import Example, Problem, rule
 
 
 def _prefix(path: str, template: str) -> str | None:
-    """``roles/web/tasks/setup.yml`` -> ``setup | ``; ``tasks/db/users.yml`` ->
-    ``db | users | ``: the folders below the last ``tasks/`` folder and the file's stem.
-    None for ``tasks/main.yml`` and for files not below a ``tasks/`` folder."""
+    """The prefix ansible-lint expects: the file's folder and its stem, the folder left out
+    when it is ``tasks`` (``roles/web/tasks/setup.yml`` -> ``setup | ``,
+    ``roles/web/tasks/db/users.yml`` -> ``db | users | ``, ``provisioning/docker.yml`` ->
+    ``provisioning | docker | ``). None for ``tasks/main.yml``."""
     parts = path.replace("\\", "/").split("/")
-    if "tasks" not in parts[:-1]:
-        return None
-    last = len(parts) - 1 - parts[::-1].index("tasks", 1)
-    stems = parts[last + 1 : -1] + [posixpath.splitext(parts[-1])[0]]
+    folder = parts[-2] if len(parts) > 1 else ""
+    stems = [posixpath.splitext(parts[-1])[0]]
+    if folder and folder not in (".", "..") and not folder.startswith("tasks"):
+        stems.insert(0, folder)
     if stems == ["main"]:
         return None
     return "".join(template.format(stem=stem) for stem in stems)
@@ -36,7 +37,7 @@ def _prefix(path: str, template: str) -> str | None:
         "type": "object",
         "properties": {
             "prefix": {"type": "string", "default": "{stem} | ",
-                       "description": "Prefix of task names; {stem} is each folder below tasks/ and the file's stem."},
+                       "description": "Prefix of task names; {stem} is the file's folder (unless tasks/) and its stem."},
         },
         "additionalProperties": False,
     },

@@ -345,3 +345,12 @@ def test_skip_ansible_lint_tag_silences_args_and_template_extension():
         filename="roles/app/tasks/main.yml",
     )
     assert findings == []
+
+
+def test_name_prefix_of_a_task_file_outside_tasks_folders_names_its_folder():
+    # ansible-for-devops docker-flask/provisioning/docker.yml: ansible-lint expects
+    # 'provisioning | docker | ' (the file's folder, then its stem).
+    tasks = "- name: Install\n  ansible.builtin.apt:\n    name: nginx\n"
+    playbook = "- name: Provision\n  hosts: all\n  tasks:\n    - name: Docker\n      ansible.builtin.import_tasks: docker.yml\n"
+    findings = lint(tasks, ["AN064"], filename="provisioning/docker.yml", **{"provisioning/main.yml": playbook})
+    assert [f.message for f in findings] == ["Task name should start with 'provisioning | docker | '"]
