@@ -52,7 +52,8 @@ def check(galaxy, ctx):
         head = root.key_span(next(iter(root)))
         missing = [key for key in REQUIRED if key not in root]
         if missing:
-            yield Problem(head, f"galaxy.yml is missing required keys: {', '.join(missing)}")
+            tag = ("ansible-lint:galaxy[version-missing]",) if "version" in missing else ()
+            yield Problem(head, f"galaxy.yml is missing required keys: {', '.join(missing)}", aliases=tag)
         if "version" in root:
             version = root["version"]
             if not (isinstance(version, str) and SEMVER.fullmatch(version)):
@@ -61,7 +62,8 @@ def check(galaxy, ctx):
         yield from _dependencies(root)
         base = os.path.dirname(galaxy.path)
         if not any(os.path.isfile(os.path.join(base, "meta", name)) for name in ("runtime.yml", "runtime.yaml")):
-            yield Problem(head, "Collection has no meta/runtime.yml (Galaxy requires it, with requires_ansible)")
+            yield Problem(head, "Collection has no meta/runtime.yml (Galaxy requires it, with requires_ansible)",
+                          aliases=("ansible-lint:galaxy[no-runtime]",))
 
 
 def _tags(root: YMap):
@@ -69,12 +71,15 @@ def _tags(root: YMap):
     if not isinstance(tags, YSeq):
         return
     if len(tags) > MAX_TAGS:
-        yield Problem(root.key_span("tags"), f"galaxy.yml has {len(tags)} tags; Galaxy accepts at most {MAX_TAGS}")
+        yield Problem(root.key_span("tags"), f"galaxy.yml has {len(tags)} tags; Galaxy accepts at most {MAX_TAGS}",
+                      aliases=("ansible-lint:galaxy[tags-count]",))
     for index, tag in enumerate(tags):
         if not isinstance(tag, str) or not _TAG.match(tag):
-            yield Problem(tags.item_span(index), f"Tag {tag!r} should be lower-case letters, digits and single underscores, starting with a letter")
+            yield Problem(tags.item_span(index), f"Tag {tag!r} should be lower-case letters, digits and single underscores, starting with a letter",
+                          aliases=("ansible-lint:galaxy[tags-format]",))
         elif len(tag) > MAX_TAG_LENGTH:
-            yield Problem(tags.item_span(index), f"Tag {tag[:20]!r}... is longer than {MAX_TAG_LENGTH} characters")
+            yield Problem(tags.item_span(index), f"Tag {tag[:20]!r}... is longer than {MAX_TAG_LENGTH} characters",
+                          aliases=("ansible-lint:galaxy[tags-length]",))
 
 
 def _dependencies(root: YMap):
@@ -83,4 +88,5 @@ def _dependencies(root: YMap):
         return
     for name, version in dependencies.items():
         if version is None or not str(version).strip():
-            yield Problem(dependencies.value_span(name), f"Dependency {name} needs a version range (such as >=1.0.0 or *)")
+            yield Problem(dependencies.value_span(name), f"Dependency {name} needs a version range (such as >=1.0.0 or *)",
+                          aliases=("ansible-lint:galaxy[invalid-dependency-version]",))

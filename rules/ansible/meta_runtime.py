@@ -55,6 +55,8 @@ def check(meta, ctx):
         value = root["requires_ansible"]
         span = root.value_span("requires_ansible")
         if not isinstance(value, str) or not all(_SPECIFIER.fullmatch(part) for part in value.split(",")):
-            yield Problem(span, f"requires_ansible {value!r} is not a valid version specifier (such as >=2.16.0)")
+            yield Problem(span, f"requires_ansible {value!r} is not a valid version specifier (such as >=2.16.0)",
+                          aliases=("ansible-lint:meta-runtime[invalid-version]",))
         elif not any(f"{version}." in value for version in supported):
-            yield Problem(span, f"requires_ansible {value!r} should name a full, supported ansible-core release such as >={supported[-1]}.0")
+            yield Problem(span, f"requires_ansible {value!r} should name a full, supported ansible-core release such as >={supported[-1]}.0",
+                          aliases=("ansible-lint:meta-runtime[unsupported-version]",))

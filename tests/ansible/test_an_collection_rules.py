@@ -354,3 +354,9 @@ def test_name_prefix_of_a_task_file_outside_tasks_folders_names_its_folder():
     playbook = "- name: Provision\n  hosts: all\n  tasks:\n    - name: Docker\n      ansible.builtin.import_tasks: docker.yml\n"
     findings = lint(tasks, ["AN064"], filename="provisioning/docker.yml", **{"provisioning/main.yml": playbook})
     assert [f.message for f in findings] == ["Task name should start with 'provisioning | docker | '"]
+
+
+def test_galaxy_findings_carry_ansible_lint_tags_for_noqa():
+    galaxy = "namespace: acme\nname: web\nversion: 1.0.0\nreadme: README.md\nauthors: [Jane]\ntags:\n  - Web  # noqa: galaxy[tags-format]\n  - Db\n"
+    findings = lint(galaxy, ["AN067"], filename="galaxy.yml", **{"meta/runtime.yml": "requires_ansible: '>=2.16.0'\n"})
+    assert [(f.line, f.aliases) for f in findings] == [(8, ("ansible-lint:galaxy", "ansible-lint:galaxy[tags-format]"))]
