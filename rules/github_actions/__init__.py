@@ -15,6 +15,7 @@ from . import (
     expression_check,
     github_app_tokens,
     github_env,
+    glob_valid,
     hardcoded_credentials,
     ids_valid,
     insecure_commands,
@@ -54,6 +55,6 @@ RULES = [
         unredacted_secrets, github_app_tokens, cache_poisoning,
         trusted_publishing, shell_name, workflow_call, obfuscation,
         secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
-        unsound_ternary, action_policy,
+        unsound_ternary, action_policy, glob_valid,
     )
 ]  # fmt: skip

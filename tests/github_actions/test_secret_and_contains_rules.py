@@ -129,3 +129,12 @@ def test_unsound_ternary_forms(lint):
         "          D: ${{ a.b && 0 || c.d && fromJSON('false') || 'z' }}\n"
     )
     assert [(line, column) for _r, line, column, _e in lint(text, "GH039")] == [(9, 25), (12, 25), (12, 37)]
+
+
+def test_glob_filters(lint):
+    text = (
+        "on:\n  push:\n    branches: ['main', '!rel ease', 'v[0-9]*', '']\n    tags: 'v1:2'\n"
+        "    paths: ['src/\\[x', 'docs/[]]x', 'a/[b']\n  workflow_dispatch:\n"
+        "permissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: x\n"
+    )
+    assert [(line, column) for _r, line, column, _e in lint(text, "GH041")] == [(3, 24), (3, 48), (4, 11), (5, 37)]
