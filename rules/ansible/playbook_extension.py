@@ -1,10 +1,13 @@
 """Playbooks saved under a name that does not end in .yml or .yaml."""
 
 import posixpath
+import re
 
 from lintkit.model import Example, Problem, Span, rule
 
 _YAML = (".yml", ".yaml")
+#: A playbook of a collection, named by its FQCN (``acme.web.deploy``): no file name.
+_COLLECTION_PLAYBOOK = re.compile(r"[a-z0-9_]+\.[a-z0-9_]+(\.[A-Za-z0-9_]+)+")
 
 
 @rule(
@@ -32,6 +35,8 @@ def check(playbook, ctx):
         yield Problem(Span.point(1), f"Playbook {posixpath.basename(playbook.path)} should end in .yml or .yaml")
     for reference in playbook.references:
         if reference.kind != "playbook" or "{{" in reference.target or "{%" in reference.target:
+            continue
+        if _COLLECTION_PLAYBOOK.fullmatch(reference.target):
             continue
         if not reference.target.lower().endswith(_YAML):
             yield Problem(reference.span, f"Imported playbook {reference.target} should end in .yml or .yaml")

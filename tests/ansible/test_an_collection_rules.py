@@ -118,10 +118,12 @@ def test_imported_playbook_with_template_or_yaml_name_is_fine():
         - ansible.builtin.import_playbook: "{{ target }}"
         - ansible.builtin.import_playbook: db.yaml
         - import_playbook: web.json
+        - ansible.builtin.import_playbook: acme.web.deploy
         """,
         ["AN062"],
         filename="site.yml",
     )
+    # acme.web.deploy: a collection's playbook by its FQCN, not a file.
     assert where(findings) == [("AN062", "site.yml", 3, 20, 28)]
 
 
