@@ -65,6 +65,8 @@ MAPPED = {
     "secrets-outside-env": ("GH035", ("Auditor",)),
     "concurrency-limits": ("GH037", ("Pedantic",)),
     "unsound-ternary": ("GH039", REGULAR),
+    "superfluous-actions": ("GH042", REGULAR),
+    "misfeature": ("GH043", ("Regular", "Auditor")),
 }
 #: Synthetic workflows for audits the corpus does not trigger (name -> text).
 PROBES = {

@@ -20,6 +20,7 @@ from . import (
     ids_valid,
     insecure_commands,
     matrix_valid,
+    misfeature,
     needs_valid,
     obfuscation,
     overprovisioned_secrets,
@@ -34,6 +35,7 @@ from . import (
     secrets_outside_env,
     self_hosted_runner,
     shell_name,
+    superfluous_actions,
     sound_conditions,
     template_injection,
     trusted_publishing,
@@ -55,6 +57,6 @@ RULES = [
         unredacted_secrets, github_app_tokens, cache_poisoning,
         trusted_publishing, shell_name, workflow_call, obfuscation,
         secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
-        unsound_ternary, action_policy, glob_valid,
+        unsound_ternary, action_policy, glob_valid, superfluous_actions, misfeature,
     )
 ]  # fmt: skip

@@ -81,3 +81,11 @@ def test_action_policy_from_config(tmp_path):
     # nothing configured: nothing reported
     out = CliRunner().invoke(main, ["check", "--isolated", "--select", "GH040", "--format", "json", str(tmp_path)])
     assert json.loads(out.stdout)["findings"] == []
+
+
+def test_misfeature_shells_and_pip_install(lint):
+    text = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: windows-2025\n    steps:\n" + (
+        "      - run: x\n        shell: cmd\n      - run: x\n        shell: Rscript {0}\n      - run: x\n        shell: bash -e {0}\n"
+        "      - uses: actions/setup-python@v6\n        with:\n          pip-install: requests\n      - uses: x/y@v1\n        shell: cmd\n"
+    )
+    assert lint(text, "GH043") == [("GH043", 8, 16), ("GH043", 10, 16), ("GH043", 15, 11)]
