@@ -179,6 +179,14 @@ def _task(module: str, args: str) -> str:
 _BASE = {_RULE: "rule_name: web", _PROFILE: "name: mgmt", _IPSEC: "name: ipsec", _ZONE: "zone: trust"}
 
 
+def _not_configuring(args) -> bool:
+    """The task removes or reads the object (``state: absent``/``deleted``/``gathered``, the
+    older ``operation: delete``/``find``) rather than configuring it."""
+    state = str(args.get("state", "present")).lower()
+    operation = str(args.get("operation", "add")).lower()
+    return state in ("absent", "deleted", "gathered") or operation in ("delete", "find")
+
+
 def _make(rule_id, name, module, severity, tags, summary, rationale, alias, test, bad, good):
     @rule(
         id=rule_id,
@@ -193,7 +201,7 @@ def _make(rule_id, name, module, severity, tags, summary, rationale, alias, test
     def check(playbook, ctx):
         short = module.rsplit(".", 1)[-1]
         for task in playbook.tasks_using(module, short):
-            if str(task.args.get("state", "present")).lower() == "absent":
+            if _not_configuring(task.args):
                 continue
             for key in test(task.args):
                 span = task.arg_span(key) if key else task.action_span()

@@ -235,6 +235,10 @@ def test_panos_rule_deleted_or_templated_is_not_judged():
           paloaltonetworks.panos.panos_security_rule:
             rule_name: old
             state: absent
+        - name: Look the rule up
+          paloaltonetworks.panos.panos_security_rule:
+            rule_name: web
+            state: gathered
         - name: Templated sources
           paloaltonetworks.panos.panos_security_rule:
             rule_name: web
@@ -247,7 +251,7 @@ def test_panos_rule_deleted_or_templated_is_not_judged():
         ["AN077"],
         filename="roles/fw/tasks/main.yml",
     )
-    assert where(findings) == [("AN077", "roles/fw/tasks/main.yml", 12, 16, 21)]
+    assert where(findings) == [("AN077", "roles/fw/tasks/main.yml", 16, 16, 21)]
 
 
 def test_name_prefix_checks_named_blocks_too():
