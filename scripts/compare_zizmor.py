@@ -67,6 +67,7 @@ MAPPED = {
     "unsound-ternary": ("GH039", REGULAR),
     "superfluous-actions": ("GH042", REGULAR),
     "misfeature": ("GH043", ("Regular", "Auditor")),
+    "unpinned-tools": ("GH044", REGULAR),
 }
 #: Synthetic workflows for audits the corpus does not trigger (name -> text).
 PROBES = {

@@ -42,6 +42,7 @@ from . import (
     unredacted_secrets,
     unsound_contains,
     unsound_ternary,
+    unpinned_tools,
     workflow_call,
     workflow_schema,
 )
@@ -58,5 +59,6 @@ RULES = [
         trusted_publishing, shell_name, workflow_call, obfuscation,
         secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
         unsound_ternary, action_policy, glob_valid, superfluous_actions, misfeature,
+        unpinned_tools,
     )
 ]  # fmt: skip

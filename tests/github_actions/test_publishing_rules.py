@@ -89,3 +89,14 @@ def test_misfeature_shells_and_pip_install(lint):
         "      - uses: actions/setup-python@v6\n        with:\n          pip-install: requests\n      - uses: x/y@v1\n        shell: cmd\n"
     )
     assert lint(text, "GH043") == [("GH043", 8, 16), ("GH043", 10, 16), ("GH043", 15, 11)]
+
+
+def test_pin_tools(lint):
+    text = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n" + (
+        "      - uses: hashicorp/setup-terraform@v3\n"
+        "      - uses: hashicorp/setup-terraform@v3\n        with: ${{ fromJSON(vars.TF) }}\n"
+        "      - uses: extractions/setup-just@v2\n        with:\n          just-version: '*'\n"
+        "      - uses: docker/metadata-action@v5\n        with:\n          tags: latest\n"
+        "      - uses: actions/setup-node@v4\n        with:\n          node-version: 22\n"
+    )
+    assert lint(text, "GH044") == [("GH044", 7, 15), ("GH044", 12, 25)]
