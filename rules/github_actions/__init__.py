@@ -11,6 +11,7 @@ from . import (
     dangerous_triggers,
     deprecated_commands,
     dispatch_inputs,
+    document_permissions,
     env_var_names,
     expression_check,
     github_app_tokens,
@@ -59,6 +60,6 @@ RULES = [
         trusted_publishing, shell_name, workflow_call, obfuscation,
         secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
         unsound_ternary, action_policy, glob_valid, superfluous_actions, misfeature,
-        unpinned_tools,
+        unpinned_tools, document_permissions,
     )
 ]  # fmt: skip

@@ -100,3 +100,12 @@ def test_pin_tools(lint):
         "      - uses: actions/setup-node@v4\n        with:\n          node-version: 22\n"
     )
     assert lint(text, "GH044") == [("GH044", 7, 15), ("GH044", 12, 25)]
+
+
+def test_document_permissions_comments(lint):
+    text = (
+        "on: push\npermissions:\n  contents: read\n  packages: write  # push the image\n"
+        "  # sign with sigstore\n  id-token: write\n  issues: write  # lintkit: ignore=GH004\n  pull-requests: write\n"
+        "jobs:\n  a:\n    runs-on: ubuntu-24.04\n    permissions: {statuses: write}\n    steps:\n      - run: x\n"
+    )
+    assert lint(text, "GH045") == [("GH045", 7, 3), ("GH045", 8, 3), ("GH045", 12, 19)]
