@@ -3,6 +3,7 @@
 from . import (
     action_policy,
     anonymous_definition,
+    artifact_signing,
     bot_conditions,
     cache_poisoning,
     concurrency_limits,
@@ -60,6 +61,6 @@ RULES = [
         trusted_publishing, shell_name, workflow_call, obfuscation,
         secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
         unsound_ternary, action_policy, glob_valid, superfluous_actions, misfeature,
-        unpinned_tools, document_permissions,
+        unpinned_tools, document_permissions, artifact_signing,
     )
 ]  # fmt: skip

@@ -9,7 +9,7 @@ from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap, YSeq
 
 from .actions import action_of, inputs_of, is_true
-from .publishing import step_publishes
+from .publishing import pushes_image, step_publishes
 
 #: Cache-aware actions -> how their caching is switched: (input, how the input reads,
 #: whether caching is on when the input is absent). ``always`` actions have no switch;
@@ -109,7 +109,7 @@ def _publishes(workflow, job, release_workflow: bool) -> str | None:
         action = action_of(step)
         if action in PUBLISHERS and not _goreleaser_without_release(step):
             return f"publishes with {action}"
-        if action == "docker/build-push-action" and inputs_of(step).get("push") not in (None, False, "false"):
+        if pushes_image(step):
             return "pushes an image"
         found = step_publishes(workflow, step)
         if found:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from lintkit.shell import Command
 
+from .actions import inputs_of, uses_action
+
 #: Registries that accept OpenID Connect trusted publishing from GitHub Actions.
 TRUSTED_PUBLISHING_REGISTRIES = frozenset(("PyPI", "npm", "crates.io", "RubyGems"))
 #: (program, subcommand words) -> registry. ``None`` subcommand: the program publishes.
@@ -69,6 +71,11 @@ def publish_of(command: Command) -> Publish | None:
                 elsewhere = True
         return Publish(command, registry, elsewhere)
     return None
+
+
+def pushes_image(step) -> bool:
+    """docker/build-push-action told to push (`push: true`, or an expression that may say so)."""
+    return uses_action(step, "docker/build-push-action") and inputs_of(step).get("push") not in (None, False, "false")
 
 
 def step_publishes(workflow, step) -> list[Publish]:

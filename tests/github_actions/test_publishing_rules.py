@@ -109,3 +109,17 @@ def test_document_permissions_comments(lint):
         "jobs:\n  a:\n    runs-on: ubuntu-24.04\n    permissions: {statuses: write}\n    steps:\n      - run: x\n"
     )
     assert lint(text, "GH045") == [("GH045", 7, 3), ("GH045", 8, 3), ("GH045", 12, 19)]
+
+
+def test_artifact_signing_evidence(lint):
+    head = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n"
+    signed_by_xargs = head + (
+        "      - uses: docker/build-push-action@v6\n        with:\n          push: ${{ github.event_name != 'pull_request' }}\n          sbom: true\n"
+        "      - run: echo \"$TAGS\" | xargs -I {} cosign sign --yes {}@${DIGEST}\n"
+    )
+    assert lint(signed_by_xargs, "GH046") == []
+    provenance_only = head + (
+        "      - run: docker buildx build --push -t x/y:1 .\n      - uses: actions/attest-build-provenance@v2\n"
+        "      - uses: docker/build-push-action@v6\n        with:\n          push: false\n"
+    )
+    assert lint(provenance_only, "GH046") == [("GH046", 7, 14)]
