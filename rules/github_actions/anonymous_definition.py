@@ -7,7 +7,7 @@ from lintkit.model import Example, Problem, rule
     id="GH036",
     name="anonymous-definition",
     severity="style",
-    summary="Workflow or action without a `name:` (pedantic, off by default)",
+    summary="Workflow or action without a `name:` (pedantic)",
     rationale=(
         "Without `name:` the Actions tab, the checks of a pull request and branch "
         "protection settings show the file path instead, which says little about what runs "

@@ -15,7 +15,7 @@ SBOM_ATTESTERS = ("actions/attest-sbom",)
     id="GH046",
     name="artifact-signing",
     severity="info",
-    summary="Workflow pushes a container image without signing it (cosign sign, attest-build-provenance) or attesting an SBOM (off by default)",
+    summary="Workflow pushes a container image without signing it (cosign sign, attest-build-provenance) or attesting an SBOM",
     rationale=(
         "A signature (cosign, or GitHub's build-provenance attestation) lets whoever pulls "
         "the image check that this workflow built it, and an attested SBOM says what is "

@@ -8,7 +8,7 @@ from lintkit.yamlmodel import YMap
     id="GH037",
     name="concurrency-limits",
     severity="style",
-    summary="No `concurrency:` on the workflow or a job, or a bare group without `cancel-in-progress` (pedantic, off by default)",
+    summary="No `concurrency:` on the workflow or a job, or a bare group without `cancel-in-progress` (pedantic)",
     rationale=(
         "Without a concurrency group every push starts another full run beside the ones "
         "still running for older commits: runner minutes are spent on results nobody "

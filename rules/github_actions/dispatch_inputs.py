@@ -8,7 +8,7 @@ from lintkit.yamlmodel import YMap
     id="GH038",
     name="no-dispatch-inputs",
     severity="info",
-    summary="`workflow_dispatch` takes inputs, so a manual run builds from parameters outside version control (off by default)",
+    summary="`workflow_dispatch` takes inputs, so a manual run builds from parameters outside version control",
     rationale=(
         "SLSA's build requirements ask that what a build does follow from the source and "
         "the build definition alone. Inputs to a manually dispatched workflow let whoever "

@@ -11,7 +11,7 @@ _DIRECTIVES = ("lintkit:", "zizmor:", "noqa", "checkov:", "hadolint ", "nosec")
     id="GH045",
     name="document-permissions",
     severity="style",
-    summary="Permission granted without a comment saying why (pedantic, off by default)",
+    summary="Permission granted without a comment saying why (pedantic)",
     rationale=(
         "A scope in `permissions:` is easy to add and hard to take away later: nobody "
         "remembers which step needed `issues: write`. A short comment on the entry (or on "

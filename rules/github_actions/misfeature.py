@@ -13,7 +13,7 @@ WELL_KNOWN = frozenset(("bash", "sh", "pwsh", "powershell", "python"))
     id="GH043",
     name="misfeature",
     severity="info",
-    summary="`shell: cmd` or another uncommon shell, or setup-python's `pip-install` (off by default)",
+    summary="`shell: cmd` or another uncommon shell, or setup-python's `pip-install`",
     rationale=(
         "`cmd` has no grammar to speak of (several continuation and quoting rules), so "
         "neither reviewers nor tools can tell what a script does; other custom shells are "

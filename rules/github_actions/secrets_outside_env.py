@@ -9,7 +9,7 @@ from lintkit.parsers.github_actions import text_offsets
     id="GH035",
     name="secrets-outside-env",
     severity="info",
-    summary="Job reads a repository secret but runs in no `environment:` (auditor check, off by default)",
+    summary="Job reads a repository secret but runs in no `environment:` (auditor check)",
     rationale=(
         "A secret stored on a deployment environment is released only to jobs that name "
         "that environment, after its protection rules (required reviewers, allowed branches) "

@@ -24,7 +24,7 @@ SUPERFLUOUS = {
     id="GH042",
     name="superfluous-actions",
     severity="info",
-    summary="Third-party action doing what a preinstalled tool (`gh`, `jq`, `docker`) does (off by default)",
+    summary="Third-party action doing what a preinstalled tool (`gh`, `jq`, `docker`) does",
     rationale=(
         "Each third-party action is more code from another owner running with the job's "
         "token and secrets, and one more dependency to pin and update. GitHub's runners "
