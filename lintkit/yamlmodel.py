@@ -521,23 +521,18 @@ def scalar_offsets(source: SourceFile, span: Span, value: str):
         start += 1
     pieces: list[tuple[int, int]] = []
     position = start
-    index = 0
-    length = len(value)
-    while index < length:
-        blank = value[index].isspace()
-        stop = index + 1
-        while stop < length and value[stop].isspace() == blank:
-            stop += 1
-        if not blank:
-            chunk = value[index:stop]
-            found = text.find(chunk, position, end)
-            if found == -1:
-                pieces.append((index, position))
-            else:
-                pieces.append((index, found))
-                position = found + len(chunk)
-        index = stop
+    for run in _NON_BLANK_RUN.finditer(value):
+        chunk = run.group()
+        found = text.find(chunk, position, end)
+        if found == -1:
+            pieces.append((run.start(), position))
+        else:
+            pieces.append((run.start(), found))
+            position = found + len(chunk)
     return OffsetMap(pieces or [(0, start)], source)
+
+
+_NON_BLANK_RUN = re.compile(r"\S+")  # \s is str.isspace() for str patterns
 
 
 def walk(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any, Any]]:
