@@ -37,14 +37,15 @@ from . import (
     secrets_outside_env,
     self_hosted_runner,
     shell_name,
-    superfluous_actions,
+    shellcheck_run,
     sound_conditions,
+    superfluous_actions,
     template_injection,
     trusted_publishing,
+    unpinned_tools,
     unredacted_secrets,
     unsound_contains,
     unsound_ternary,
-    unpinned_tools,
     workflow_call,
     workflow_schema,
 )
@@ -61,6 +62,6 @@ RULES = [
         trusted_publishing, shell_name, workflow_call, obfuscation,
         secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
         unsound_ternary, action_policy, glob_valid, superfluous_actions, misfeature,
-        unpinned_tools, document_permissions, artifact_signing,
+        unpinned_tools, document_permissions, artifact_signing, shellcheck_run,
     )
 ]  # fmt: skip

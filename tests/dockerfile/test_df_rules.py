@@ -154,8 +154,9 @@ def test_course_notes_seed_expectations():
 
 def test_shellcheck_findings_map_into_the_dockerfile():
     from lintkit.rules.dockerfile import shellcheck_run
+    from lintkit.shellcheck import find_shellcheck
 
-    if shellcheck_run.find_shellcheck() is None:
+    if find_shellcheck() is None:
         pytest.skip("shellcheck is not installed (pip install lintkit[shellcheck])")
     rule = shellcheck_run.check
     doc = parse_dockerfile("FROM debian:12\nRUN apt-get update && \\\n    echo `date`\n")

