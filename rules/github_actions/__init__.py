@@ -21,6 +21,7 @@ from . import (
     hardcoded_credentials,
     ids_valid,
     insecure_commands,
+    local_action_inputs,
     matrix_valid,
     misfeature,
     needs_valid,
@@ -62,6 +63,6 @@ RULES = [
         trusted_publishing, shell_name, workflow_call, obfuscation,
         secrets_outside_env, anonymous_definition, concurrency_limits, dispatch_inputs,
         unsound_ternary, action_policy, glob_valid, superfluous_actions, misfeature,
-        unpinned_tools, document_permissions, artifact_signing, shellcheck_run,
+        unpinned_tools, document_permissions, artifact_signing, shellcheck_run, local_action_inputs,
     )
 ]  # fmt: skip
