@@ -31,6 +31,9 @@ _PUBLISHERS = {
     ("gh", ("release", "upload")): "GitHub releases",
     ("goreleaser", ("release",)): "GitHub releases",
 }
+#: A script can only publish if it holds one of these words: most scripts are not worth
+#: parsing for this.
+_SUBCOMMAND_WORDS = frozenset(words[0] for _program, words in _PUBLISHERS)
 _DRY_RUN = ("--dry-run", "-n")
 #: Options that send the upload to another index than the public one, per program.
 _ELSEWHERE = {
@@ -80,6 +83,9 @@ def pushes_image(step) -> bool:
 
 def step_publishes(workflow, step) -> list[Publish]:
     """The publishing commands of a step's ``run:`` script."""
+    run = step.run
+    if run is None or not any(word in run for word in _SUBCOMMAND_WORDS):
+        return []
     script = workflow.run_script(step)
     if script is None:
         return []
