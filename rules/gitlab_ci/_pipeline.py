@@ -226,14 +226,22 @@ class Pipeline:
         """The jobs GitLab runs (not the hidden ``.templates``)."""
         return [job for job in self.jobs.values() if not job.hidden]
 
+    def definitions(self, job: JobFacts) -> list[JobFacts]:
+        """The job as each file of the pipeline defines it, the including file's first:
+        GitLab merges same-named jobs key by key, the including file's keys winning."""
+        found = [f.jobs[job.name] for f in self.files if f.jobs.get(job.name) is not None]
+        return found if job in found else [job]
+
     def lineage(self, job: JobFacts, seen: tuple = ()) -> Iterator[JobFacts]:
-        """The job, then the templates it extends in GitLab's merge order (the last of
-        ``extends:`` wins, each before what it extends itself); cycles and chains past
-        GitLab's depth limit are cut."""
-        yield job
+        """The job (each of its definitions), then the templates it extends in GitLab's
+        merge order (the last of ``extends:`` wins, each before what it extends itself);
+        cycles and chains past GitLab's depth limit are cut."""
+        definitions = self.definitions(job)
+        yield from definitions
         if len(seen) >= MAX_EXTENDS_DEPTH:
             return
-        for parent in reversed(job.extends):
+        extends = next((d.extends for d in definitions if d.extends), [])
+        for parent in reversed(extends):
             base = self.jobs.get(parent.name)
             if base is not None and base.name not in seen and base.name != job.name:
                 yield from self.lineage(base, seen + (job.name,))

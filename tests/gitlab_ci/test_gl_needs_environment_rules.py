@@ -232,3 +232,12 @@ def test_old_stage_names_still_set_stages_and_leave_the_schema_quiet():
     assert lint(text, "GL003") == []  # the schema does not list them: no-types-keyword reports them
     assert lint(text, "GL004") == []  # each job's `type:` is its stage, declared by `types:`
     assert [m[1:3] for m in lint(text, "GL029")] == [(1, 1), (3, 3), (6, 3)]
+
+
+def test_a_job_redefined_by_the_including_file_keeps_the_included_definitions_keys():
+    """GitLab merges same-named jobs of included files key by key."""
+    files = {
+        ".gitlab-ci.yml": "include:\n  - local: jobs.yml\ntest:\n  variables:\n    LEVEL: debug\n",
+        "jobs.yml": "test:\n  stage: test\n  script: make test\n",
+    }
+    assert lint(files, "GL012") == []
