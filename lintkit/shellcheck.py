@@ -12,6 +12,8 @@ import sys
 import tempfile
 from typing import Iterator, NamedTuple
 
+from .source import SourceFile
+
 
 class Comment(NamedTuple):
     """One ShellCheck finding: the script it is about (index into the list given),
@@ -49,19 +51,11 @@ def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...]) -> I
                 capture_output=True, text=True, check=False,
             )  # fmt: skip
             found += json.loads(result.stdout or '{"comments": []}')["comments"]
+    texts = [SourceFile(f"{number}.sh", text) for number, (text, _dialect) in enumerate(scripts)]
     for comment in found:
         number = int(os.path.basename(comment["file"])[:-3])
-        starts = _line_starts(scripts[number][0])
-        start = starts[comment["line"] - 1] + comment["column"] - 1
-        end = starts[comment["endLine"] - 1] + comment["endColumn"] - 1
+        start = texts[number].offset(comment["line"], comment["column"])
+        end = texts[number].offset(comment["endLine"], comment["endColumn"])
         code = f"SC{comment['code']}"
         yield Comment(number, start, max(end, start + 1), code, f"{code} ({comment['level']}): {comment['message']}")
 
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    position = text.find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
-    return starts
