@@ -71,6 +71,17 @@ def is_entry_point(path: str) -> bool:
     return posixpath.basename(path.replace("\\", "/")).lower() in (".gitlab-ci.yml", ".gitlab-ci.yaml")
 
 
+#: The deprecated names of ``stages`` (top level) and ``stage`` (in a job), which GitLab
+#: still reads when the current name is absent.
+OLD_STAGES_KEY = "types"
+OLD_STAGE_KEY = "type"
+
+
+def declared_stage(job: YMap) -> Any:
+    """What a job's mapping says its stage is: ``stage:``, else the deprecated ``type:``."""
+    return job.get("stage", job.get(OLD_STAGE_KEY))
+
+
 def is_reference(value: Any) -> bool:
     return isinstance(value, YSeq) and value.tag == REFERENCE_TAG
 
@@ -128,7 +139,7 @@ class Job:
         return self.pipeline.with_defaults(self.resolved)
 
     def stage(self) -> str:
-        stage = self.resolved.get("stage")
+        stage = declared_stage(self.resolved)
         return stage if isinstance(stage, str) else "test"
 
     def scripts(self) -> Iterator[tuple[str, int, str, YSeq | YMap, Any]]:
@@ -191,7 +202,7 @@ class GitLabPipeline:
     def stages_key(self) -> str:
         """``stages``, or its deprecated name ``types`` when only that is set (GitLab
         still reads it)."""
-        return "types" if "stages" not in self.root and "types" in self.root else "stages"
+        return OLD_STAGES_KEY if "stages" not in self.root and OLD_STAGES_KEY in self.root else "stages"
 
     @property
     def declares_stages(self) -> bool:

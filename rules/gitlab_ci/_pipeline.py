@@ -26,6 +26,7 @@ from lintkit.parsers.gitlab_ci import (
     DEFAULT_STAGES,
     MAX_EXTENDS_DEPTH,
     GitLabPipeline,
+    declared_stage,
     is_entry_point,
     is_reference,
 )
@@ -105,7 +106,7 @@ def _collect(pipeline: GitLabPipeline) -> FileFacts:
         node = job.node
         facts = JobFacts(job.name, pipeline.source.path, job.name_span(), job.hidden)
         facts.keys = {k: node.value_span(k) for k in node if isinstance(k, str)}
-        stage = node.get("stage", node.get("type"))  # `type:`: stage's deprecated name
+        stage = declared_stage(node)
         facts.stage = stage if isinstance(stage, str) else None
         facts.extends = _names(node, "extends")
         if "needs" in node:

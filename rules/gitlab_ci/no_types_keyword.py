@@ -1,10 +1,7 @@
 """Deprecated ``types:`` and ``type:`` instead of ``stages:`` and ``stage:``."""
 
 from lintkit.model import Example, Problem, rule
-
-#: The deprecated names of ``stages`` (top level) and ``stage`` (in a job).
-OLD_STAGES_KEYWORD = "types"
-OLD_STAGE_KEYWORD = "type"
+from lintkit.parsers.gitlab_ci import OLD_STAGE_KEY, OLD_STAGES_KEY
 
 
 @rule(
@@ -30,9 +27,9 @@ OLD_STAGE_KEYWORD = "type"
 )
 def check(pipeline, ctx):
     root = pipeline.root
-    if OLD_STAGES_KEYWORD in root:
-        yield Problem(root.key_span(OLD_STAGES_KEYWORD), "top-level `types:` is deprecated; use `stages:`")
+    if OLD_STAGES_KEY in root:
+        yield Problem(root.key_span(OLD_STAGES_KEY), "top-level `types:` is deprecated; use `stages:`")
     for job in pipeline.jobs:
-        if OLD_STAGE_KEYWORD in job.node:
+        if OLD_STAGE_KEY in job.node:
             message = f"job {job.name!r} uses deprecated `type:`; use `stage:`"
-            yield Problem(job.node.key_span(OLD_STAGE_KEYWORD), message)
+            yield Problem(job.node.key_span(OLD_STAGE_KEY), message)

@@ -14,14 +14,12 @@ import json
 from typing import Any
 
 from lintkit.model import Example, Problem, Span, rule
-from lintkit.parsers.gitlab_ci import GLOBAL_KEYWORDS, is_reference
+from lintkit.parsers.gitlab_ci import GLOBAL_KEYWORDS, OLD_STAGE_KEY, OLD_STAGES_KEY, is_reference
 from lintkit.schemastore import (
     TYPE_ORDER, TYPE_WORDS, SchemaError, compiled_schema, describe_value, follow_refs, json_type, most_specific,
     rejected_keys,
 )  # fmt: skip
 from lintkit.yamlmodel import YMap, YSeq, span_at
-
-from .no_types_keyword import OLD_STAGE_KEYWORD, OLD_STAGES_KEYWORD
 
 #: Job keywords whose nested lists GitLab flattens.
 FLATTENED_KEYS = ("cache", "rules", "needs", "services", "tags", "before_script", "script", "after_script")
@@ -85,12 +83,12 @@ def _as_created(pipeline) -> YMap:
     merged = YMap()
     merged.start, merged.end, merged.tag, merged._pos = root.start, root.end, root.tag, root._pos
     for key, value in root.items():
-        if key == OLD_STAGES_KEYWORD:
+        if key == OLD_STAGES_KEY:
             continue  # deprecated, still read by GitLab: no-types-keyword reports it
         if isinstance(value, YMap) and isinstance(key, str) and key not in GLOBAL_KEYWORDS and not key.startswith("."):
             value = _flattened(pipeline.extended(key) if "extends" in value else value)
-            if OLD_STAGE_KEYWORD in value:
-                value = _without(value, OLD_STAGE_KEYWORD)
+            if OLD_STAGE_KEY in value:
+                value = _without(value, OLD_STAGE_KEY)
         merged[key] = value
     return merged
 
