@@ -36,3 +36,22 @@ def inputs_of(step: Step) -> YMap:
 def is_true(value) -> bool:
     """A boolean input set to true as the actions toolkit reads it (``true``, ``'True'``)."""
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+def declared_inputs(entries) -> dict[str, bool]:
+    """Input (or secret) name, lower-cased as GitHub matches them -> required without a
+    default, from an ``inputs:``/``secrets:`` mapping of an action or reusable workflow."""
+    declared = {}
+    if isinstance(entries, YMap):
+        for name, entry in entries.items():
+            entry = entry if isinstance(entry, YMap) else YMap()
+            declared[str(name).lower()] = entry.get("required") is True and "default" not in entry
+    return declared
+
+
+def undeclared_and_missing(given: list, declared: dict[str, bool]) -> tuple[list, list[str]]:
+    """Of the ``(name, span)`` a caller passes: those ``declared`` does not know, and the
+    required names it leaves out."""
+    names = {name.lower() for name, _span in given}
+    unknown = [(name, span) for name, span in given if name.lower() not in declared]
+    return unknown, [name for name, required in declared.items() if required and name not in names]

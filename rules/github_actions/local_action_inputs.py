@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.yamlmodel import YMap
 
+from .actions import declared_inputs, undeclared_and_missing
+
 _WORKFLOWS = "/.github/workflows/"
 
 
@@ -32,7 +34,8 @@ class _Facts:
 def collect(workflow, ctx):
     path = posixpath.normpath(workflow.source.path.replace("\\", "/"))
     if workflow.is_action:
-        return _Facts(inputs=_declared(workflow.root))
+        root = workflow.root if isinstance(workflow.root, YMap) else YMap()
+        return _Facts(inputs=declared_inputs(root.get("inputs")))
     if _WORKFLOWS in f"/{path}":
         root = posixpath.dirname(posixpath.dirname(posixpath.dirname(path))) or "."
     else:
@@ -47,16 +50,6 @@ def collect(workflow, ctx):
         folder = posixpath.normpath(posixpath.join(root, target))
         uses.append(_Use(step.job.id, step.index, target, folder, step.node.value_span("uses"), keys))
     return _Facts(uses=uses) if uses else None
-
-
-def _declared(root) -> dict[str, bool]:
-    inputs = root.get("inputs") if isinstance(root, YMap) else None
-    declared = {}
-    if isinstance(inputs, YMap):
-        for name, spec in inputs.items():
-            spec = spec if isinstance(spec, YMap) else YMap()
-            declared[str(name).lower()] = spec.get("required") is True and "default" not in spec
-    return declared
 
 
 ACTION = (
@@ -106,13 +99,11 @@ def check(facts, ctx):
             declared = actions.get(use.folder)
             if declared is None:
                 continue  # not linted in this run: nothing to compare with
-            for name, span in use.with_keys:
-                if name.lower() not in declared:
-                    listed = ", ".join(sorted(declared)) or "none"
-                    message = f"input {name!r} is not declared by the action {use.target} (declared: {listed})"
-                    yield Problem(span, message, path=path)
-            given = {name.lower() for name, _span in use.with_keys}
-            missing = [name for name, required in declared.items() if required and name not in given]
+            unknown, missing = undeclared_and_missing(use.with_keys, declared)
+            for name, span in unknown:
+                listed = ", ".join(sorted(declared)) or "none"
+                message = f"input {name!r} is not declared by the action {use.target} (declared: {listed})"
+                yield Problem(span, message, path=path)
             if missing:
                 names = ", ".join(missing)
                 message = f"step {use.step + 1} of job {use.job!r} leaves out required input(s) {names} of {use.target}"

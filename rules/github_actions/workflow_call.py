@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.yamlmodel import YMap
 
+from .actions import declared_inputs, undeclared_and_missing
+
 _WORKFLOWS = "/.github/workflows/"
 
 
@@ -66,14 +68,8 @@ def _declared(workflow) -> _Called:
     if "workflow_call" not in workflow.triggers:
         return _Called(False)
     spec = workflow.triggers["workflow_call"]
-    called = _Called(True)
-    for section, table in (("inputs", called.inputs), ("secrets", called.secrets)):
-        entries = spec.get(section) if isinstance(spec, YMap) else None
-        if isinstance(entries, YMap):
-            for name, entry in entries.items():
-                entry = entry if isinstance(entry, YMap) else YMap()
-                table[str(name).lower()] = entry.get("required") is True and "default" not in entry
-    return called
+    spec = spec if isinstance(spec, YMap) else YMap()
+    return _Called(True, declared_inputs(spec.get("inputs")), declared_inputs(spec.get("secrets")))
 
 
 @rule(
@@ -122,11 +118,9 @@ def check(facts, ctx):
 
 
 def _compare(kind: str, keys: list, declared: dict, call: _Call, path: str):
-    for name, span in keys:
-        if name.lower() not in declared:
-            yield Problem(span, f"{kind} {name!r} is not declared by {call.target} ({_names(declared)})", path=path)
-    given = {name.lower() for name, _span in keys}
-    missing = [name for name, required in declared.items() if required and name not in given]
+    unknown, missing = undeclared_and_missing(keys, declared)
+    for name, span in unknown:
+        yield Problem(span, f"{kind} {name!r} is not declared by {call.target} ({_names(declared)})", path=path)
     if missing:
         yield Problem(call.span, f"job {call.job!r} does not pass required {kind}(s) {', '.join(missing)} of {call.target}", path=path)
 
