@@ -134,6 +134,13 @@ def _plain_mark(mark) -> Mark:
     return Mark(mark.line, mark.column)
 
 
+def positioned_like(copy: YMap | YSeq, original: YMap | YSeq) -> YMap | YSeq:
+    """``copy``, a new mapping or sequence derived from ``original``, given ``original``'s
+    positions (shared, not copied: keys and items keep where they were written)."""
+    copy.start, copy.end, copy.tag, copy._pos = original.start, original.end, original.tag, original._pos
+    return copy
+
+
 def _rebuild_map(items, start, end, tag, pos):
     m = YMap(items)
     m.start, m.end, m.tag, m._pos = start, end, tag, pos

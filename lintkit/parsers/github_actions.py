@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Span
 from ..source import SourceFile
-from ..yamlmodel import YamlDocument, YMap, YSeq, scalar_offsets
+from ..yamlmodel import YamlDocument, YMap, YSeq, positioned_like, scalar_offsets
 
 
 def sniff(path: str, documents: list[YamlDocument]) -> bool:
@@ -391,9 +391,7 @@ def _github_reading(source: SourceFile, node: Any) -> Any:
         ]  # fmt: skip
         if all(new is old for new, old in zip(values, node)):
             return node
-        copy = YSeq(values)
-        copy.start, copy.end, copy.tag, copy._pos = node.start, node.end, node.tag, node._pos
-        return copy
+        return positioned_like(YSeq(values), node)
     return node
 
 

@@ -19,7 +19,7 @@ from lintkit.schemastore import (
     TYPE_ORDER, TYPE_WORDS, SchemaError, compiled_schema, describe_value, follow_refs, json_type, most_specific,
     rejected_keys,
 )  # fmt: skip
-from lintkit.yamlmodel import YMap, YSeq, span_at
+from lintkit.yamlmodel import YMap, YSeq, positioned_like, span_at
 
 #: Job keywords whose nested lists GitLab flattens.
 FLATTENED_KEYS = ("cache", "rules", "needs", "services", "tags", "before_script", "script", "after_script")
@@ -80,8 +80,7 @@ def _as_created(pipeline) -> YMap:
     merged with what it ``extends:`` (a job may get its ``trigger.include`` or its
     ``script`` from a template). Merged values keep the positions they were written at."""
     root = pipeline.resolved_root
-    merged = YMap()
-    merged.start, merged.end, merged.tag, merged._pos = root.start, root.end, root.tag, root._pos
+    merged = positioned_like(YMap(), root)
     for key, value in root.items():
         if key == OLD_STAGES_KEY:
             continue  # deprecated, still read by GitLab: no-types-keyword reports it
@@ -94,9 +93,7 @@ def _as_created(pipeline) -> YMap:
 
 
 def _without(job: YMap, key: str) -> YMap:
-    copy = YMap((k, v) for k, v in job.items() if k != key)
-    copy.start, copy.end, copy.tag, copy._pos = job.start, job.end, job.tag, job._pos
-    return copy
+    return positioned_like(YMap((k, v) for k, v in job.items() if k != key), job)
 
 
 def _flattened(job: YMap) -> YMap:
@@ -105,8 +102,7 @@ def _flattened(job: YMap) -> YMap:
     nested = [k for k in FLATTENED_KEYS if isinstance(job.get(k), YSeq) and any(isinstance(i, YSeq) for i in job[k])]
     if not nested:
         return job
-    copy = YMap(job)
-    copy.start, copy.end, copy.tag, copy._pos = job.start, job.end, job.tag, job._pos
+    copy = positioned_like(YMap(job), job)
     for key in nested:
         flat = YSeq()
         flat.start, flat.end, flat.tag = job[key].start, job[key].end, job[key].tag
