@@ -31,6 +31,10 @@ import tempfile
 import time
 from collections import defaultdict
 
+# The installed lintkit, picked as the benchmarks pick it.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "benchmarks"))
+from timing import lintkit_command  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "corpus", "compose"))
 
@@ -58,11 +62,6 @@ def find_dclint() -> list[str] | None:
         if candidate and os.path.exists(candidate):
             return [candidate]
     return None
-
-
-def lintkit_command() -> list[str]:
-    exe = shutil.which("lintkit", path=os.path.dirname(sys.executable)) or shutil.which("lintkit")
-    return [exe] if exe else [sys.executable, "-m", "lintkit"]
 
 
 def run_lintkit(corpus: str, select: list[str], rule_options: dict | None = None) -> tuple[list[dict], float]:

@@ -44,6 +44,10 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 
+# The installed lintkit, picked as the benchmarks pick it.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "benchmarks"))
+from timing import lintkit_command  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 DEFAULT_CORPUS = os.path.normpath(os.path.join(REPO, "..", "shared", "corpus", "dockerfile"))
@@ -61,11 +65,6 @@ def find_hadolint() -> str | None:
         if candidate and os.path.exists(candidate):
             return candidate
     return None
-
-
-def lintkit_command() -> list[str]:
-    exe = shutil.which("lintkit", path=os.path.dirname(sys.executable)) or shutil.which("lintkit")
-    return [exe] if exe else [sys.executable, "-m", "lintkit"]
 
 
 def dockerfiles(corpus: str) -> list[str]:
