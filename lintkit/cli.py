@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
 import click
 
@@ -86,14 +87,12 @@ def run_and_exit() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no notices.")
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; tracebacks on errors.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-def check(paths, output_format, output, select, ignore, severity, config_path, isolated, kind,
-          stdin_filename, jobs, no_cache, quiet, verbose, color) -> None:
+def check(**options) -> None:
     """Lint PATHS (files or folders; default "."; "-" reads stdin)."""
+    request = CheckRequest(**options)
+    verbose = request.verbose
     try:
-        code = _check(
-            list(paths) or ["."], output_format, output, _split(select), _split(ignore), severity,
-            config_path, isolated, kind, stdin_filename, jobs, quiet, verbose, color,
-        )
+        code = _check(request)
     except UsageError as exc:
         click.echo(f"lintkit: {exc}", err=True)
         code = 2
@@ -108,25 +107,51 @@ def check(paths, output_format, output, select, ignore, severity, config_path, i
     sys.exit(code)
 
 
-def _check(paths, output_format, output, select, ignore, severity, config_path, isolated, kind,
-           stdin_filename, jobs, quiet, verbose, color) -> int:
+@dataclass
+class CheckRequest:
+    """The options of one ``lintkit check``, as click parsed them. Each option of the
+    command is a field, so adding one touches its decorator and this class only."""
+
+    paths: tuple[str, ...]
+    output_format: str
+    output: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severity: str | None
+    config_path: str | None
+    isolated: bool
+    kind: str | None
+    stdin_filename: str | None
+    jobs: int
+    no_cache: bool
+    quiet: bool
+    verbose: bool
+    color: str
+
+    def __post_init__(self) -> None:
+        self.paths = tuple(self.paths) or (".",)
+        self.select = tuple(_split(self.select))
+        self.ignore = tuple(_split(self.ignore))
+
+
+def _check(request: CheckRequest) -> int:
     from . import engine, registry
     from .config import Config, find_config, load_config
     from .discover import Target, discover
     from .kinds import is_yaml_name, kind_from_globs, kind_from_name
 
     formats = registry.reporters()
-    if output_format not in formats:
-        raise UsageError(f"unknown --format {output_format!r} (expected one of: {', '.join(sorted(formats))})")
+    if request.output_format not in formats:
+        raise UsageError(f"unknown --format {request.output_format!r} (expected one of: {', '.join(sorted(formats))})")
 
     config = Config()
-    if not isolated:
-        found = config_path or find_config(next((p for p in paths if p != "-"), "."))
+    if not request.isolated:
+        found = request.config_path or find_config(next((p for p in request.paths if p != "-"), "."))
         if found:
             config = load_config(found)
 
-    selection = registry.Selection(select or config.select, [*config.ignore, *ignore])
-    for origin, selectors in (("--select", select), ("--ignore", ignore),
+    selection = registry.Selection(request.select or config.select, [*config.ignore, *request.ignore])
+    for origin, selectors in (("--select", request.select), ("--ignore", request.ignore),
                               (f"{config.path}: select", config.select or []),
                               (f"{config.path}: ignore", config.ignore)):
         registry.check_selectors(selectors, origin)
@@ -135,10 +160,10 @@ def _check(paths, output_format, output, select, ignore, severity, config_path, 
     texts: dict[str, bytes] = {}
     targets = []
     skipped: list[tuple[str, str]] = []
-    file_paths = [p for p in paths if p != "-"]
-    if "-" in paths:
-        name = stdin_filename or "-"
-        stdin_kind = kind or kind_from_globs(name, config.kinds) or kind_from_name(name)
+    file_paths = [p for p in request.paths if p != "-"]
+    if "-" in request.paths:
+        name = request.stdin_filename or "-"
+        stdin_kind = request.kind or kind_from_globs(name, config.kinds) or kind_from_name(name)
         if stdin_kind is None and not is_yaml_name(name):
             raise UsageError("cannot tell the kind of stdin: give --kind or a --stdin-filename such as Dockerfile")
         texts[name] = sys.stdin.buffer.read()
@@ -146,7 +171,7 @@ def _check(paths, output_format, output, select, ignore, severity, config_path, 
     if file_paths:
         try:
             found_files = discover(file_paths, exclude=config.exclude, exclude_base=config.base,
-                                   kind_globs=config.kinds, forced_kind=kind)
+                                   kind_globs=config.kinds, forced_kind=request.kind)
         except FileNotFoundError as exc:
             raise UsageError(f"no such file or directory: {exc.args[0]}") from None
         targets.extend(found_files.targets)
@@ -159,25 +184,25 @@ def _check(paths, output_format, output, select, ignore, severity, config_path, 
         settings=config.settings(),
         per_file_ignores=config.per_file_ignores,
         config_base=config.base,
-        jobs=jobs or None,
+        jobs=request.jobs or None,
         texts=texts,
-        verbose=verbose,
+        verbose=request.verbose,
     )
     engine.tune_collector()
     result = engine.run(targets, options)
     skipped.extend(result.skipped)
 
-    if verbose:
+    if request.verbose:
         for path, reason in skipped:
             click.echo(f"lintkit: skipped {path}: {reason}", err=True)
-    if not result.files and not quiet:
-        click.echo(f"lintkit: no files of a kind lintkit knows in {' '.join(paths)}", err=True)
+    if not result.files and not request.quiet:
+        click.echo(f"lintkit: no files of a kind lintkit knows in {' '.join(request.paths)}", err=True)
 
-    _render(result, output_format, output, color)
+    _render(result, request.output_format, request.output, request.color)
     engine.print_errors(result.errors)
     if result.errors:
         return 2
-    threshold = Severity.parse(severity or config.fail_on or "style")
+    threshold = Severity.parse(request.severity or config.fail_on or "style")
     return 1 if any(f.severity.rank >= threshold.rank for f in result.findings) else 0
 
 

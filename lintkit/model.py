@@ -7,7 +7,7 @@ rule results cross process boundaries when ``--jobs`` runs files in parallel.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Iterable
 
 KINDS = ("dockerfile", "compose", "kubernetes", "ansible", "gitlab-ci", "github-actions")
@@ -148,10 +148,8 @@ class Finding:
         return (self.path, self.span.line, self.span.column, self.rule)
 
     def __reduce__(self):
-        return (
-            Finding,
-            (self.rule, self.name, self.severity, self.message, self.path, self.kind, self.span, self.aliases, self.fix),
-        )
+        # Positional arguments, in field order: a new field needs no change here.
+        return (Finding, tuple(getattr(self, name) for name in _FINDING_FIELDS))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -168,6 +166,9 @@ class Finding:
             "aliases": list(self.aliases),
             "fix": self.fix.to_dict() if self.fix else None,
         }
+
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 @dataclass(frozen=True, slots=True)
