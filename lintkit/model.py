@@ -221,6 +221,9 @@ class Rule:
     #: JSON Schema of the rule's options (an object schema whose properties carry defaults).
     options: dict[str, Any] = field(default_factory=dict)
     collect: Callable[..., Any] | None = None
+    #: URLs of documentation that explains the problem (Docker, Kubernetes, Ansible,
+    #: GitLab, GitHub docs), beyond the pages of the tools named by ``aliases``.
+    references: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         prefix = self.id[:2]
@@ -261,6 +264,7 @@ def rule(
     options: dict[str, Any] | None = None,
     kind: str | None = None,
     collect: Callable[..., Any] | None = None,
+    references: Iterable[str] = (),
 ) -> Callable[[CheckFn], Rule]:
     """Decorator turning a check generator into a :class:`Rule` (a project rule when
     ``collect`` is given).
@@ -290,6 +294,7 @@ def rule(
             scope="project" if collect is not None else "file",
             options=options or {},
             collect=collect,
+            references=tuple(references),
         )
 
     return wrap

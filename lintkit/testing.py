@@ -49,9 +49,15 @@ def lint_files(files: dict[str, str], *, select: list[str] | None = None, ignore
 
 
 def _relative(finding: Finding, root: str) -> Finding:
+    """The finding with its path, and the paths its message names (a cross-file rule
+    names the other file), relative to the temporary folder, which changes every run."""
     from dataclasses import replace
 
-    return replace(finding, path=os.path.relpath(finding.path, root).replace(os.sep, "/"))
+    return replace(
+        finding,
+        path=os.path.relpath(finding.path, root).replace(os.sep, "/"),
+        message=finding.message.replace(root + os.sep, ""),
+    )
 
 
 def lint_example(rule: Rule, example: Example, which: str) -> list[Finding]:
