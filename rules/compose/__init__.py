@@ -47,7 +47,7 @@ from . import (
     unused_top_level_declarations,
     valid_compose_file,
     valid_container_name,
-    valid_healthcheck_test,
+    valid_healthcheck_command,
     valid_interpolation,
 )
 
@@ -88,7 +88,7 @@ _SINGLE = (
     image_digest,
     no_dangerous_devices,
     env_file_exists,
-    valid_healthcheck_test,
+    valid_healthcheck_command,
     unset_variable_without_default,
     valid_interpolation,
     no_logging_disabled,
