@@ -87,6 +87,7 @@ def run_and_exit() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no notices.")
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; tracebacks on errors.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--policy", multiple=True, type=click.Path(), help="Policy file or folder (repeatable); see docs/policies.md.")
 def check(**options) -> None:
     """Lint PATHS (files or folders; default "."; "-" reads stdin)."""
     request = CheckRequest(**options)
@@ -127,6 +128,7 @@ class CheckRequest:
     quiet: bool
     verbose: bool
     color: str
+    policy: tuple[str, ...]
 
     def __post_init__(self) -> None:
         self.paths = tuple(self.paths) or (".",)
@@ -149,6 +151,7 @@ def _check(request: CheckRequest) -> int:
         found = request.config_path or find_config(next((p for p in request.paths if p != "-"), "."))
         if found:
             config = load_config(found)
+    _activate_policies(config, request.policy)
 
     selection = registry.Selection(request.select or config.select, [*config.ignore, *request.ignore])
     for origin, selectors in (("--select", request.select), ("--ignore", request.ignore),
@@ -206,6 +209,23 @@ def _check(request: CheckRequest) -> int:
     return 1 if any(f.severity.rank >= threshold.rank for f in result.findings) else 0
 
 
+def _activate_policies(config, extra: tuple[str, ...]) -> None:
+    """Register the policies of the config and of ``--policy`` as rules of this run."""
+    paths = [*config.policy_paths(), *extra]
+    if paths:
+        from .policies import activate
+
+        activate(paths)
+
+
+def _config_here(isolated: bool = False):
+    """The configuration that applies in the working directory (for `rules`, `explain`)."""
+    from .config import Config, find_config, load_config
+
+    found = None if isolated else find_config(".")
+    return load_config(found) if found else Config()
+
+
 def _check_rule_settings(config) -> None:
     """Config ``rules.<id-or-name>`` and ``severity.<id-or-name>`` must name real rules, and
     options must match the rule's options schema."""
@@ -261,15 +281,20 @@ def _render(result, output_format, output, color) -> None:
     render(report, sys.stdout, color=use_color)
 
 
+_POLICY_OPTION = click.option("--policy", multiple=True, type=click.Path(), help="Also list these policies (repeatable).")
+
+
 @main.command(name="rules")
 @click.option("--kind", type=click.Choice(KINDS))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def list_rules(kind, output_format) -> None:
+@_POLICY_OPTION
+def list_rules(kind, output_format, policy) -> None:
     """List rules with their ids, names, severities and aliases."""
     import json
 
     from .registry import all_rules, rules_for_kind
 
+    _activate_policies(_config_here(), policy)
     rules = rules_for_kind(kind) if kind else all_rules()
     if output_format == "json":
         click.echo(json.dumps([_rule_dict(r) for r in rules], indent=2))
@@ -282,7 +307,8 @@ def list_rules(kind, output_format) -> None:
 
 def _rule_dict(r) -> dict:
     return {
-        "id": r.id, "name": r.name, "kind": r.kind, "severity": r.severity.value,
+        "id": r.id, "name": r.name, "kind": r.kind, "kinds": list(r.kinds) if r.kinds else [r.kind],
+        "origin": r.origin, "severity": r.severity.value,
         "summary": r.summary, "rationale": r.rationale, "tags": list(r.tags),
         "aliases": list(r.aliases), "fixable": r.fixable, "enabled": r.enabled,
         "scope": r.scope, "options": r.options,
@@ -294,16 +320,21 @@ def _rule_dict(r) -> dict:
 
 @main.command()
 @click.argument("rule_id")
-def explain(rule_id) -> None:
+@_POLICY_OPTION
+def explain(rule_id, policy) -> None:
     """Show what one rule checks and why (by id, name or alias)."""
     from .registry import find_rule
 
+    _activate_policies(_config_here(), policy)
     r = find_rule(rule_id)
     if r is None:
         click.echo(f"lintkit: no rule {rule_id!r} (see `lintkit rules`)", err=True)
         sys.exit(2)
-    out = [f"{r.id} {r.name} ({r.kind or 'all kinds'}, {r.severity.value}"
+    kinds = ", ".join(r.kinds) if r.kinds else r.kind or "all kinds"
+    out = [f"{r.id} {r.name} ({kinds}, {r.severity.value}"
            f"{'' if r.enabled else ', off by default'})", "", r.summary, "", r.rationale]
+    if r.origin:
+        out += ["", f"Defined by {r.origin}"]
     if r.aliases:
         out += ["", "Aliases: " + ", ".join(r.aliases)]
     if r.tags:
@@ -319,3 +350,17 @@ def explain(rule_id) -> None:
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.rstrip("\n").split("\n"))
+
+
+@main.group()
+def policy() -> None:
+    """Work with policy files (docs/policies.md)."""
+
+
+@policy.command(name="test")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+def policy_test(paths) -> None:
+    """Run the `tests:` cases written in each policy of PATHS (files or folders)."""
+    from .policy_tests import run_policy_tests
+
+    sys.exit(run_policy_tests(list(paths), click.echo))

@@ -30,6 +30,8 @@ class Config:
     fail_on: str | None = None
     kubernetes_version: str | None = None
     compose_projects: list[list[str]] = field(default_factory=list)
+    #: Policy files and folders, relative to the config file.
+    policies: list[str] = field(default_factory=list)
 
     def settings(self) -> dict[str, Any]:
         """Run-wide settings rules read from ``ctx.settings``; paths become relative to the
@@ -40,6 +42,9 @@ class Config:
                 [os.path.relpath(os.path.join(self.base, p)) for p in group] for group in self.compose_projects
             ],
         }
+
+    def policy_paths(self) -> list[str]:
+        return [os.path.join(self.base, p) for p in self.policies]
 
     @property
     def base(self) -> str:
@@ -94,6 +99,7 @@ def load_config(path: str) -> Config:
         fail_on=data.get("fail-on"),
         kubernetes_version=data.get("kubernetes-version"),
         compose_projects=data.get("compose-projects", []),
+        policies=data.get("policies", []),
     )
 
 

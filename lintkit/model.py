@@ -7,6 +7,7 @@ rule results cross process boundaries when ``--jobs`` runs files in parallel.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Iterable
 
@@ -22,6 +23,16 @@ KIND_BY_PREFIX = {
     "GH": "github-actions",
     "LK": None,
 }
+
+#: A rule id: a prefix and digits. Built-in ids use a kind prefix (DF008); plugins and
+#: policies bring their own prefix (ACME001).
+_RULE_ID = re.compile(r"[A-Z][A-Z0-9_]*[0-9]+")
+
+
+def is_builtin_id(rule_id: str) -> bool:
+    """``DF008``, ``K8001``, ``LK003``: an id in one of lintkit's own prefixes."""
+    return rule_id[:2] in KIND_BY_PREFIX and rule_id[2:].isdigit()
+
 
 TAGS = ("security", "reliability", "performance", "maintainability", "style")
 
@@ -221,16 +232,22 @@ class Rule:
     #: JSON Schema of the rule's options (an object schema whose properties carry defaults).
     options: dict[str, Any] = field(default_factory=dict)
     collect: Callable[..., Any] | None = None
+    #: Where the rule comes from when not from a plugin's package: a policy file and line.
+    origin: str = ""
+    #: Every kind a rule given once per kind covers (a policy's rules share their id).
+    kinds: tuple[str, ...] = ()
     #: URLs of documentation that explains the problem (Docker, Kubernetes, Ansible,
     #: GitLab, GitHub docs), beyond the pages of the tools named by ``aliases``.
     references: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        prefix = self.id[:2]
-        if prefix not in KIND_BY_PREFIX or not self.id[2:].isdigit():
-            raise ValueError(f"rule id {self.id!r} must be a known prefix followed by digits")
-        if self.kind is None:
-            self.kind = KIND_BY_PREFIX[prefix]
+        if is_builtin_id(self.id):
+            if self.kind is None:
+                self.kind = KIND_BY_PREFIX[self.id[:2]]
+        elif not _RULE_ID.fullmatch(self.id):
+            raise ValueError(f"rule id {self.id!r} must be a prefix of capital letters followed by digits (ACME001)")
+        elif self.kind not in KINDS:
+            raise ValueError(f"rule {self.id}: a rule with its own prefix must name its kind (one of {', '.join(KINDS)})")
         if self.scope not in ("file", "project"):
             raise ValueError(f"rule {self.id}: scope must be 'file' or 'project'")
         if (self.scope == "project") != (self.collect is not None):

@@ -104,21 +104,68 @@ def plugin_manager():
     return pm
 
 
+def register_extra_plugin(plugin, name: str) -> None:
+    """Add a plugin that no entry point declares (the run's policies) to this process's
+    registry; the rule lists are recomputed with it."""
+    pm = plugin_manager()
+    if pm.get_plugin(name) is None:
+        pm.register(plugin, name=name)
+    rules_for_kind.cache_clear()
+    _rule_origins.cache_clear()
+
+
 @cache
 def rules_for_kind(kind: str) -> tuple[Rule, ...]:
     rules: list[Rule] = []
-    for provided in plugin_manager().hook.lintkit_rules(kind=kind):
-        rules.extend(provided or ())
-    for r in rules:
+    origins: dict[str, str] = {}
+    for r, origin in _provided(kind):
         if r.kind != kind:
             raise UsageError(f"plugin rule {r.id} declares kind {r.kind!r} but was given for {kind!r}")
+        if r.id in origins:
+            raise UsageError(f"rule id {r.id} is defined twice: by {origins[r.id]} and by {origin}")
+        origins[r.id] = origin
+        rules.append(r)
     return tuple(sorted(rules, key=lambda r: r.id))
 
 
-def all_rules() -> tuple[Rule, ...]:
-    rules = list(ENGINE_RULES)
+def _provided(kind: str) -> list[tuple[Rule, str]]:
+    """(rule, where it comes from) of every plugin's rules for ``kind``."""
+    found = []
+    hook = plugin_manager().hook.lintkit_rules
+    for impl in reversed(hook.get_hookimpls()):  # in registration order
+        for r in impl.function(kind=kind) or ():
+            found.append((r, r.origin or _package_of(impl.plugin_name, impl.plugin)))
+    return found
+
+
+def _package_of(plugin_name: str, plugin) -> str:
+    module = getattr(plugin, "__name__", None) or type(plugin).__module__
+    return f"plugin {plugin_name!r} ({module})"
+
+
+@cache
+def _rule_origins() -> dict[str, str]:
+    """Rule id -> where it comes from; an id two plugins (or a plugin and lintkit) both
+    define is an error naming both."""
+    origins: dict[str, str] = {r.id: "lintkit's engine" for r in ENGINE_RULES}
     for kind in KINDS:
-        rules.extend(rules_for_kind(kind))
+        for r, origin in _provided(kind):
+            if r.id in origins and origins[r.id] != origin:
+                raise UsageError(f"rule id {r.id} is defined twice: by {origins[r.id]} and by {origin}")
+            origins[r.id] = origin
+    return origins
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule once: a rule given for several kinds (a policy) is listed once."""
+    _rule_origins()
+    rules = list(ENGINE_RULES)
+    seen = {r.id for r in rules}
+    for kind in KINDS:
+        for r in rules_for_kind(kind):
+            if r.id not in seen:
+                seen.add(r.id)
+                rules.append(r)
     return tuple(rules)
 
 

@@ -435,16 +435,6 @@ def _is_host_path(source: str) -> bool:
     return source.startswith(("/", ".", "~", "$")) or (len(source) > 1 and source[1] == ":") or "/" in source
 
 
-def normalize_host_path(path: str) -> str:
-    """``/var/run/../run/.`` -> ``/run``: the path Docker mounts (``~`` stays as written)."""
-    if not path:
-        return ""
-    normalized = os.path.normpath(path).replace("\\", "/")
-    if normalized.startswith("//"):
-        normalized = "/" + normalized.lstrip("/")
-    return normalized
-
-
 # --- the typed view -------------------------------------------------------------------
 
 

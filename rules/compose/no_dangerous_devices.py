@@ -3,7 +3,7 @@
 import re
 
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.compose import normalize_host_path
+from lintkit.hostpaths import normalize_host_path
 
 #: Device paths that give raw access to host disks or the kernel.
 DANGEROUS = re.compile(

@@ -2,7 +2,7 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._host_paths import socket_exposed
+from lintkit.hostpaths import socket_exposed
 
 
 @rule(

@@ -2,7 +2,7 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._host_paths import sensitive
+from lintkit.hostpaths import sensitive
 
 
 @rule(

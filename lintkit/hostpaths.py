@@ -1,6 +1,19 @@
-"""Host paths that matter when bind-mounted, shared by the mount rules."""
+"""Host paths that matter when mounted into a container: control sockets, root-equivalent
+and kernel paths, credentials. One table for every kind that mounts host paths (compose
+volumes, Kubernetes hostPath volumes, GitHub job containers) and for the policy subjects.
+"""
 
-from lintkit.parsers.compose import normalize_host_path
+import os
+
+def normalize_host_path(path: str) -> str:
+    """``/var/run/../run/.`` -> ``/run``: the path Docker mounts (``~`` stays as written)."""
+    if not path:
+        return ""
+    normalized = os.path.normpath(path).replace("\\", "/")
+    if normalized.startswith("//"):
+        normalized = "/" + normalized.lstrip("/")
+    return normalized
+
 
 #: Control sockets, matched anywhere in the host path.
 SOCKETS = {
