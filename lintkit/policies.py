@@ -66,6 +66,8 @@ class Policy:
     schema: dict | None = None
     message_expression: Any = None
     assert_text: str = ""
+    where_text: str = ""
+    message_text: str = ""
     tests: list = field(default_factory=list)
     summary: str = ""
     rationale: str = ""
@@ -81,10 +83,18 @@ class PolicyError(UsageError):
     """A policy that cannot be used: its file, line and id are in the message."""
 
 
-def _environment(subject: str):
-    from cel_expr_python import cel
+_ENVIRONMENTS: dict[str, Any] = {}
 
-    return cel.NewEnv(variables={subject: cel.Type.DYN})
+
+def _environment(subject: str):
+    """One CEL environment per subject type, shared by every policy of that subject, so
+    that one activation of a subject's data serves all of them (handing the data to CEL
+    costs more than evaluating an expression)."""
+    if subject not in _ENVIRONMENTS:
+        from cel_expr_python import cel
+
+        _ENVIRONMENTS[subject] = cel.NewEnv(variables={subject: cel.Type.DYN})
+    return _ENVIRONMENTS[subject]
 
 
 def _compile(env, text: Any, where: str, fail) -> Any:
@@ -97,20 +107,26 @@ def _compile(env, text: Any, where: str, fail) -> Any:
         fail(f"{where}: CEL error: {detail}")
 
 
+_SCALARS = (str, bool, float, type(None))
+
+
 def plain(value: Any, depth: int = 0) -> Any:
     """A YAML value as CEL can take it: plain dicts with string keys, lists, scalars."""
-    if isinstance(value, bool) or value is None or isinstance(value, float):
+    if type(value) in _SCALARS:
         return value
     if isinstance(value, int):
-        return value if -INT64 <= value <= INT64 else float(value) if value.bit_length() < 1000 else str(type(value))
-    if isinstance(value, str):
+        value = int(value)
+        return value if -INT64 <= value <= INT64 else float(value) if value.bit_length() < 1000 else None
+    if isinstance(value, str):  # tagged YAML scalars (!vault, !reference)
         return str(value)
     if depth >= MAX_DEPTH:
         return None
     if isinstance(value, dict):
-        return {str(k): plain(v, depth + 1) for k, v in value.items()}
+        return {k if type(k) is str else str(k): plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [plain(v, depth + 1) for v in value]
+    if isinstance(value, float):
+        return float(value)
     return str(value)
 
 
@@ -213,6 +229,7 @@ def _policy(path: str, entry: Any, line: int) -> Policy:
     )  # fmt: skip
     if "where" in entry:
         policy.where = _compile(env, entry["where"], "where", lambda m: fail(m, "where"))
+        policy.where_text = entry["where"]
     if "assert" in entry:
         policy.check = _compile(env, entry["assert"], "assert", lambda m: fail(m, "assert"))
         policy.assert_text = entry["assert"]
@@ -229,6 +246,7 @@ def _policy(path: str, entry: Any, line: int) -> Policy:
         policy.message_expression = _compile(
             env, entry["message_expression"], "message_expression", lambda m: fail(m, "message_expression")
         )
+        policy.message_text = entry["message_expression"]
     tests = entry.get("tests", [])
     if not isinstance(tests, list):
         fail("tests must be a list of cases", "tests")
@@ -242,27 +260,88 @@ def _policy(path: str, entry: Any, line: int) -> Policy:
 # --- evaluation -------------------------------------------------------------------------
 
 
-def _evaluate(expression, variable: str, data: dict) -> tuple[Any, str | None]:
+#: subject type -> the top-level fields the run's policies read, or None for all of them.
+#: Converting a whole Kubernetes object for CEL costs more than every evaluation over it.
+_FIELDS_READ: dict[str, frozenset[str] | None] = {}
+
+
+def fields_read(policies: list[Policy]) -> dict[str, frozenset[str] | None]:
+    """Which top-level fields of each subject the policies can reach. CEL reaches a field
+    only by member access from the variable (``object.metadata...``) or through the whole
+    variable (``object["x"]``, ``size(object)``), so any use other than ``name.field``
+    means every field; so does a schema policy."""
+    read: dict[str, set[str] | None] = {}
+    for policy in policies:
+        current = read.setdefault(policy.subject, set())
+        texts = [t for t in (policy.where_text, policy.assert_text, policy.message_text) if t]
+        whole = policy.schema is not None or any(
+            re.search(rf"\b{policy.subject}\b(?!\s*\.\s*[A-Za-z_])", t) for t in texts
+        )
+        if whole or current is None:
+            read[policy.subject] = None
+            continue
+        for text in texts:
+            current.update(m.group(1) for m in re.finditer(rf"\b{policy.subject}\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)", text))
+    return {subject: None if fields is None else frozenset(fields) for subject, fields in read.items()}
+
+
+class _Prepared:
+    """A subject's data as CEL and jsonschema take it, converted once for every policy."""
+
+    __slots__ = ("data", "_activation", "_variable")
+
+    def __init__(self, subject: Subject):
+        fields = _FIELDS_READ.get(subject.type)
+        data = subject.data if fields is None else {k: v for k, v in subject.data.items() if k in fields}
+        self.data = plain(data)
+        self._variable = subject.type
+        self._activation = None
+
+    @property
+    def activation(self):
+        if self._activation is None:
+            self._activation = _environment(self._variable).Activation(data={self._variable: self.data})
+        return self._activation
+
+
+def _evaluate(expression, prepared: _Prepared) -> tuple[Any, str | None]:
     """(value, None), or (None, the error) when CEL could not evaluate it."""
     from cel_expr_python import cel
 
-    result = expression.eval(data={variable: data})
+    result = expression.eval(prepared.activation)
     if result.type() == cel.Type.ERROR:
         return None, str(result.value())
     return result.value(), None
 
 
-def violations(policy: Policy, subject: Subject) -> list[Problem]:
-    data = plain(subject.data)
+class _SubjectsOfView:
+    """The subjects of the file being linted, built once for all the policies that read
+    them (a file is linted by one process, one file at a time)."""
+
+    view: Any = None
+    built: dict[str, list[tuple[Subject, _Prepared]]] = {}
+
+    @classmethod
+    def of(cls, kind: str, view: Any, subject_type: str) -> list[tuple[Subject, _Prepared]]:
+        if view is not cls.view:
+            cls.view, cls.built = view, {}
+        if subject_type not in cls.built:
+            cls.built[subject_type] = [(s, _Prepared(s)) for s in subjects(kind, view, subject_type)]
+        return cls.built[subject_type]
+
+
+def violations(policy: Policy, subject: Subject, prepared: _Prepared | None = None) -> list[Problem]:
+    prepared = prepared or _Prepared(subject)
+    data = prepared.data
     if policy.where is not None:
-        matched, error = _evaluate(policy.where, policy.subject, data)
+        matched, error = _evaluate(policy.where, prepared)
         if error is not None:
             return [Problem(subject.span, f"policy {policy.id}: `where` could not be evaluated: {error}")]
         if matched is not True:
             return []
     if policy.schema is not None:
-        return _schema_violations(policy, subject, data)
-    ok, error = _evaluate(policy.check, policy.subject, data)
+        return _schema_violations(policy, subject, prepared)
+    ok, error = _evaluate(policy.check, prepared)
     if error is not None:
         return [Problem(subject.span, f"policy {policy.id}: `assert` could not be evaluated: {error}")]
     if ok is True:
@@ -270,25 +349,25 @@ def violations(policy: Policy, subject: Subject) -> list[Problem]:
     if ok is not False:
         return [Problem(subject.span, f"policy {policy.id}: `assert` gave {ok!r}, not a boolean")]
     span = next((s for s in map(subject.span_of, policy.fields) if s is not None), subject.span)
-    return [Problem(span, _message(policy, data))]
+    return [Problem(span, _message(policy, prepared))]
 
 
-def _message(policy: Policy, data: dict) -> str:
+def _message(policy: Policy, prepared: _Prepared) -> str:
     if policy.message_expression is not None:
-        text, error = _evaluate(policy.message_expression, policy.subject, data)
+        text, error = _evaluate(policy.message_expression, prepared)
         if error is None and isinstance(text, str) and text:
             return text
     return policy.message
 
 
-def _schema_violations(policy: Policy, subject: Subject, data: dict) -> list[Problem]:
+def _schema_violations(policy: Policy, subject: Subject, prepared: _Prepared) -> list[Problem]:
     import jsonschema
 
     problems = []
-    for error in jsonschema.Draft202012Validator(policy.schema).iter_errors(data):
+    for error in jsonschema.Draft202012Validator(policy.schema).iter_errors(prepared.data):
         path = tuple(str(p) for p in error.absolute_path)
         span = subject.span_of(path) if path else None
-        problems.append(Problem(span or subject.span, f"{_message(policy, data)}: {error.message}"))
+        problems.append(Problem(span or subject.span, f"{_message(policy, prepared)}: {error.message}"))
     return problems
 
 
@@ -298,18 +377,19 @@ def rules(policies: list[Policy]) -> dict[str, list[Rule]]:
     for policy in policies:
         base = Rule(
             id=policy.id, name=policy.name, severity=policy.severity, summary=policy.summary,
-            rationale=policy.rationale, check=_checker(policy), kind=policy.kinds[0], tags=policy.tags,
+            rationale=policy.rationale, check=_checker(policy, policy.kinds[0]), kind=policy.kinds[0], tags=policy.tags,
             origin=f"policy {policy.path}:{policy.line}", kinds=policy.kinds,
         )  # fmt: skip
         for kind in policy.kinds:
-            by_kind.setdefault(kind, []).append(dataclasses.replace(base, kind=kind))
+            # The engine keys rule contexts by id, so each kind's copy knows its kind itself.
+            by_kind.setdefault(kind, []).append(dataclasses.replace(base, kind=kind, check=_checker(policy, kind)))
     return by_kind
 
 
-def _checker(policy: Policy):
+def _checker(policy: Policy, kind: str):
     def check(view, ctx):
-        for subject in subjects(ctx.rule.kind, view, policy.subject):
-            yield from violations(policy, subject)
+        for subject, prepared in _SubjectsOfView.of(kind, view, policy.subject):
+            yield from violations(policy, subject, prepared)
 
     return check
 
@@ -319,6 +399,8 @@ class PolicyPlugin:
 
     def __init__(self, policies: list[Policy]):
         self.by_kind = rules(policies)
+        _FIELDS_READ.clear()
+        _FIELDS_READ.update(fields_read(policies))
 
     @hookimpl
     def lintkit_rules(self, kind):

@@ -106,12 +106,22 @@ def plugin_manager():
 
 def register_extra_plugin(plugin, name: str) -> None:
     """Add a plugin that no entry point declares (the run's policies) to this process's
-    registry; the rule lists are recomputed with it."""
+    registry, in place of an earlier one of that name; the rule lists are recomputed."""
     pm = plugin_manager()
-    if pm.get_plugin(name) is None:
-        pm.register(plugin, name=name)
+    if pm.get_plugin(name) is not None:
+        pm.unregister(name=name)
+    pm.register(plugin, name=name)
     rules_for_kind.cache_clear()
     _rule_origins.cache_clear()
+
+
+def unregister_extra_plugin(name: str) -> None:
+    """Undo :func:`register_extra_plugin` (for a process that runs several checks: tests)."""
+    pm = plugin_manager()
+    if pm.get_plugin(name) is not None:
+        pm.unregister(name=name)
+        rules_for_kind.cache_clear()
+        _rule_origins.cache_clear()
 
 
 @cache
