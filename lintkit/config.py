@@ -30,6 +30,8 @@ class Config:
     fail_on: str | None = None
     kubernetes_version: str | None = None
     compose_projects: list[list[str]] = field(default_factory=list)
+    #: Registries images may come from, in every kind (lintkit/registries.py).
+    allowed_registries: list[str] = field(default_factory=list)
     #: Policy files and folders, relative to the config file.
     policies: list[str] = field(default_factory=list)
 
@@ -38,6 +40,7 @@ class Config:
         working directory, as the paths of linted files are."""
         return {
             "kubernetes_version": self.kubernetes_version,
+            "allowed_registries": self.allowed_registries,
             "compose_projects": [
                 [os.path.relpath(os.path.join(self.base, p)) for p in group] for group in self.compose_projects
             ],
@@ -100,6 +103,7 @@ def load_config(path: str) -> Config:
         kubernetes_version=data.get("kubernetes-version"),
         compose_projects=data.get("compose-projects", []),
         policies=data.get("policies", []),
+        allowed_registries=data.get("allowed-registries", []),
     )
 
 

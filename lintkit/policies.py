@@ -332,7 +332,6 @@ class _SubjectsOfView:
 
 def violations(policy: Policy, subject: Subject, prepared: _Prepared | None = None) -> list[Problem]:
     prepared = prepared or _Prepared(subject)
-    data = prepared.data
     if policy.where is not None:
         matched, error = _evaluate(policy.where, prepared)
         if error is not None:

@@ -6,6 +6,7 @@ Most modules define one rule (``check``); two are templates with a table of rule
 """
 
 from . import (
+    allowed_registries,
     bind_ports_to_interface,
     dangerous_capabilities,
     depends_on_defined,
@@ -52,6 +53,7 @@ from . import (
 )
 
 _SINGLE = (
+    allowed_registries,
     image_explicit_tag,
     no_version_field,
     valid_compose_file,

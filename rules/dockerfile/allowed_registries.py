@@ -1,54 +1,34 @@
-"""Base images from registries outside a configured allow-list."""
+"""Base images from registries outside the allow-list."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, rule
+from lintkit.registries import REGISTRIES_OPTION, registry_problems
 
-
-def registry_of(image) -> str:
-    """The registry an image is pulled from (Docker Hub for names without one)."""
-    return image.registry or "docker.io"
+RATIONALE = (
+    "Organisations that mirror, scan or sign images want every image pulled from those "
+    "registries; an image from elsewhere skips that review, and a typo-squatted public name "
+    "runs whatever its owner pushed. Opt-in: list the registries in the config's "
+    "`allowed-registries` (every kind) or in this rule's `registries` option."
+)
 
 
 @rule(
     id="DF075",
     name="allowed-registries",
     severity="error",
-    summary="Base image pulled from a registry that is not on the configured allow-list",
-    rationale=(
-        "Organisations that mirror or vet images want every FROM to use those registries; "
-        "an image from elsewhere bypasses that review. Opt-in: select it and set "
-        "`registries` (default: Docker Hub only)."
-    ),
+    summary="Base image pulled from a registry that is not on the allow-list",
+    rationale=RATIONALE,
     tags=("security",),
     aliases=("DL3026",),
     enabled=False,
-    options={
-        "type": "object",
-        "properties": {
-            "registries": {
-                "type": "array",
-                "items": {"type": "string"},
-                "default": ["docker.io"],
-                "description": "Allowed registries; docker.io stands for Docker Hub.",
-            }
-        },
-        "additionalProperties": False,
-    },
+    options=REGISTRIES_OPTION,
     examples=(
         Example(
-            bad="FROM quay.io/example/app:1.0\n",
-            good="FROM alpine:3.20\n",
-            filename="Dockerfile",
+            bad='FROM quay.io/example/app:1.0\n',
+            good='FROM registry.acme.internal/example/app:1.0\n',
+            filename='Dockerfile',
+            options=(("registries", ["registry.acme.internal"]),),
         ),
     ),
 )
-def check(dockerfile, ctx):
-    allowed = {r.lower() for r in ctx.options.get("registries") or ()}
-    for stage in dockerfile.stages:
-        image = stage.image
-        if image is None or stage.base_stage is not None or stage.is_scratch:
-            continue
-        registry = registry_of(image).lower()
-        if registry not in allowed and not (
-            registry == "docker.io" and "hub.docker.com" in allowed
-        ):
-            yield Problem(stage.image_token.span, f"Registry {registry} is not on the allow-list")
+def check(view, ctx):
+    yield from registry_problems("dockerfile", view, ctx)

@@ -1,6 +1,7 @@
 """Built-in GitHub Actions rules."""
 
 from . import (
+    allowed_registries,
     action_policy,
     anonymous_definition,
     artifact_signing,
@@ -54,6 +55,7 @@ from . import (
 RULES = [
     m.check
     for m in (
+        allowed_registries,
         pin_actions_sha, template_injection, persist_credentials, permissions, dangerous_triggers,
         secrets_inherit, sound_conditions, github_env, pin_container_images, bot_conditions,
         workflow_schema, insecure_commands, deprecated_commands, self_hosted_runner, curl_pipe_shell,

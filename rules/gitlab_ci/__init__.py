@@ -1,6 +1,7 @@
 """Built-in GitLab CI rules."""
 
 from . import (
+    allowed_registries,
     artifacts_expire_in,
     deploy_environment,
     environment_on_stop,
@@ -35,6 +36,7 @@ from . import (
 RULES = [
     m.check
     for m in (
+        allowed_registries,
         prefer_rules, pin_images, schema, stage_defined, needs_defined, needs_stage_order,
         extends_valid, include_local_exists, reference_defined, manual_blocks_pipeline,
         exclusive_keys, job_has_script, no_sudo, password_on_command_line, no_curl_pipe_shell,

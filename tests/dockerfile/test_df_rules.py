@@ -29,9 +29,9 @@ SEED_CONCEPTS = {
 }
 
 
-def run_rule(rule, docs):
+def run_rule(rule, docs, options=()):
     """Problems of one rule over parsed Dockerfiles, as (path, problem)."""
-    ctx = RuleContext(rule, rule.option_defaults)
+    ctx = RuleContext(rule, {**rule.option_defaults, **dict(options)})
     if rule.scope == "project":
         facts = {doc.source.path: rule.collect(doc, ctx) for doc in docs}
         return [(problem.path, problem) for problem in rule.check(facts, ctx)]
@@ -61,7 +61,7 @@ def test_documented_examples(rule, tmp_path):
             path.write_text(text)
             for name, content in example.files:
                 (tmp_path / name).write_text(content)
-            problems = run_rule(rule, [dockerfile.parse(SourceFile(str(path), text))])
+            problems = run_rule(rule, [dockerfile.parse(SourceFile(str(path), text))], example.options)
             assert bool(problems) == should_fire, (text, [p.message for _, p in problems])
 
 

@@ -168,7 +168,7 @@ def test_a_run_without_policies_imports_none_of_it(tmp_path):
     code = (
         "import sys\nfrom lintkit.cli import main\n"
         "try:\n    main(['check', '--isolated', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('cel_expr_python', 'lintkit.policies', 'lintkit.subjects'))))"
+        "print(sorted(m for m in sys.modules if m.startswith(('cel_expr_python', 'lintkit.policies', 'lintkit.yamlmodel'))))"
     )
     out = subprocess.run([sys.executable, "-c", code, df], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,34 @@
+"""Job and service images from registries outside the allow-list."""
+
+from lintkit.model import Example, rule
+from lintkit.registries import REGISTRIES_OPTION, registry_problems
+
+RATIONALE = (
+    "Organisations that mirror, scan or sign images want every image pulled from those "
+    "registries; an image from elsewhere skips that review, and a typo-squatted public name "
+    "runs whatever its owner pushed. Opt-in: list the registries in the config's "
+    "`allowed-registries` (every kind) or in this rule's `registries` option."
+)
+
+
+@rule(
+    id="GL030",
+    name="allowed-registries",
+    severity="error",
+    summary="Job or service image pulled from a registry that is not on the allow-list",
+    rationale=RATIONALE,
+    tags=("security",),
+    aliases=(),
+    enabled=False,
+    options=REGISTRIES_OPTION,
+    examples=(
+        Example(
+            bad='test:\n  image: quay.io/acme/python:3.12\n  script: [pytest]\n',
+            good='test:\n  image: registry.acme.internal/python:3.12\n  script: [pytest]\n',
+            filename='.gitlab-ci.yml',
+            options=(("registries", ["registry.acme.internal"]),),
+        ),
+    ),
+)
+def check(view, ctx):
+    yield from registry_problems("gitlab-ci", view, ctx)
