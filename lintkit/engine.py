@@ -13,7 +13,6 @@ import fnmatch
 import gc
 import os
 import sys
-import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -207,6 +206,8 @@ def lint_target(target, plan: _Plan | None = None) -> FileResult:
 
 def _describe(exc: Exception, plan: _Plan) -> str:
     if plan.options.verbose:
+        import traceback
+
         return "".join(traceback.format_exception(exc)).rstrip()
     return f"{type(exc).__name__}: {exc}"
 

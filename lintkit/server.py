@@ -56,6 +56,7 @@ class Published:
 
     text: str
     entries: list[tuple[lsp.Diagnostic, Finding]]
+    kind: str | None = None
 
 
 class LintkitServer(LanguageServer):
@@ -125,11 +126,17 @@ class LintkitServer(LanguageServer):
             where = f"{error.path}: rule {error.rule}" if error.rule else error.path
             self.log(f"lintkit: internal error in {where}: {error.message}")
         entries = [(self.diagnostic(uri, f, text), f) for f in result.findings]
-        self.published[uri] = Published(text, entries)
+        previous = self.published.get(uri)
+        self.published[uri] = Published(text, entries, result.kind)
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[d for d, _ in entries])
         )
         self.publish_config_errors(workspace)
+        if result.kind is not None and (previous is None or previous.text != text):
+            # Cross-file rules: the other open documents of this kind may read this one.
+            for other, shown in list(self.published.items()):
+                if other != uri and shown.kind == result.kind and other not in self.pending:
+                    self.schedule(other, DEBOUNCE_SECONDS)
 
     def publish_config_errors(self, workspace: Workspace) -> None:
         """One diagnostic on each broken config file; cleared once it is mended."""
