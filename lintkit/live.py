@@ -31,6 +31,11 @@ from .registry import Selection, UsageError, check_selectors
 #: folder opened by mistake must not stall every keystroke.
 MAX_CONTEXT_FILES = 5000
 
+#: Open buffers this long give the context of other files from their file on disk (kept
+#: while unchanged) rather than their text: linting a multi-megabyte buffer again would
+#: hold up each run of a small one.
+CONTEXT_MAX_CHARS = 256 * 1024
+
 #: ``path:line:column: message`` (YAML config errors), else ``path: message``.
 _CONFIG_ERROR = re.compile(r"(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)", re.DOTALL)
 
@@ -61,6 +66,8 @@ class Workspace:
         self.root = os.path.abspath(root) if root else None
         self._lock = threading.Lock()
         self._configs: dict[str | None, tuple[Config, ConfigError | None]] = {}
+        #: path -> (what it was linted at: config, size and modification time or the
+        #: buffer's text, and the result), for the context of other files' runs.
         self._disk: dict[str, tuple[tuple, engine.FileResult]] = {}
         self._listing: list[Target] | None = None
         #: Bumped when the configuration changes, so no kept result of another one is reused.
@@ -128,13 +135,23 @@ class Workspace:
         for target in self._targets(config):
             if target.path == path or (target.kind != kind and not (target.kind is None and kind in YAML_KINDS)):
                 continue
-            if target.path in texts:
-                result = engine.lint_target(target, _with_texts(plan, texts))
+            text = texts.get(target.path)
+            if text is not None and len(text) < CONTEXT_MAX_CHARS:
+                result = self._kept_buffer(target, text, plan, config)
             else:
                 result = self._kept(target, plan, config)
             if result is not None and result.kind == kind and not result.skipped:
                 results.append(result)
         return results
+
+    def _kept_buffer(self, target: Target, text: str, plan, config: Config) -> engine.FileResult:
+        key = (self.generation, config.path, "buffer", hash(text), len(text))
+        kept = self._disk.get(target.path)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        result = engine.lint_target(target, _with_texts(plan, {target.path: text}))
+        self._disk[target.path] = (key, result)
+        return result
 
     def _kept(self, target: Target, plan, config: Config) -> engine.FileResult | None:
         try:
@@ -159,6 +176,24 @@ class Workspace:
                 listing = []
             self._listing = listing = listing[:MAX_CONTEXT_FILES]
         return listing
+
+
+def lint_safely(workspace: Workspace, path: str, text: str, open_texts: dict[str, str], language: str | None) -> LintResult:
+    """:meth:`Workspace.lint`, with a failure anywhere turned into an error to log."""
+    try:
+        return workspace.lint(path, text, open_texts, language)
+    except Exception as exc:  # never lose the server to a bug in a run
+        import traceback
+
+        message = "".join(traceback.format_exception(exc)).rstrip()
+        return LintResult(errors=[engine.InternalError(path, None, message)])
+
+
+def lint_in_child(connection) -> None:
+    """A worker process of the server: one run, its arguments and result over ``connection``."""
+    root, path, text, open_texts, language = connection.recv()
+    connection.send(lint_safely(Workspace(root), path, text, open_texts, language))
+    connection.close()
 
 
 def _inside(path: str, root: str) -> bool:

@@ -2,9 +2,11 @@
 
 Diagnostics are published when a document is opened or saved, and after a pause in its
 changes (:data:`DEBOUNCE_SECONDS`). A run lints the buffer's text (not the file on disk)
-with its workspace as context (:mod:`lintkit.live`), in a worker thread, so a big file never
-holds up the protocol; a run whose text was edited meanwhile is thrown away and the newest
-text linted once it ends. Whatever a document holds and whatever a request asks, a handler
+with its workspace as context (:mod:`lintkit.live`) away from the protocol's thread: in a
+worker thread, or for a text of :data:`PROCESS_MIN_CHARS` or more in a process of its own,
+which holds no lock the server needs (a multi-megabyte YAML file keeps a thread busy for
+seconds) and is killed when newer text arrives. A thread's run whose text was edited
+meanwhile is thrown away; either way the newest text is linted once the run ends. Whatever a document holds and whatever a request asks, a handler
 that fails logs the failure (``window/logMessage``) and the server goes on.
 
 Only the ``server`` command imports this module: a ``lintkit check`` never loads pygls.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import multiprocessing
 import os
 import re
 import traceback
@@ -25,7 +28,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from . import __version__
-from .live import ConfigError, LintResult, Workspace, is_config_file
+from .live import ConfigError, LintResult, Workspace, is_config_file, lint_in_child, lint_safely
 from .model import Finding, Fix, Severity, Span
 
 #: The docs page of a rule; ``docs/rules/<ID>.md`` in the repository.
@@ -33,8 +36,10 @@ RULE_DOCS_URL = "https://github.com/lintkit/lintkit/blob/main/docs/rules/{id}.md
 #: Quiet time after the last change of a document before it is linted.
 DEBOUNCE_SECONDS = 0.15
 FIX_ALL = "source.fixAll.lintkit"
-#: Runs at once: one big file being linted leaves a worker for the others.
+#: Runs at once in threads: one file being linted leaves a worker for the others.
 WORKERS = 2
+#: Texts this long are linted in a process (about a second of linting and more).
+PROCESS_MIN_CHARS = 256 * 1024
 
 SEVERITIES = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
@@ -66,6 +71,7 @@ class LintkitServer(LanguageServer):
         self.executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="lintkit-lint")
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.running: set[str] = set()
+        self.processes: dict[str, multiprocessing.process.BaseProcess] = {}
         self.rerun: set[str] = set()
         self.published: dict[str, Published] = {}
         self.config_uris: set[str] = set()
@@ -99,6 +105,9 @@ class LintkitServer(LanguageServer):
         self.pending.pop(uri, None)
         if uri in self.running:  # linted again once the run under way ends
             self.rerun.add(uri)
+            process = self.processes.get(uri)
+            if process is not None:
+                process.kill()  # its text is stale: no use finishing it
             return
         document = self.workspace.text_documents.get(uri)
         if document is None:
@@ -111,16 +120,19 @@ class LintkitServer(LanguageServer):
         workspace = self.workspace_of(path if uri.startswith("file:") else None)
         self.running.add(uri)
         try:
-            result = await asyncio.get_running_loop().run_in_executor(
-                self.executor, _lint, workspace, path, text, open_texts, document.language_id
-            )
+            if len(text) >= PROCESS_MIN_CHARS:
+                result = await self.lint_in_process(uri, workspace, path, text, open_texts, document.language_id)
+            else:
+                result = await asyncio.get_running_loop().run_in_executor(
+                    self.executor, lint_safely, workspace, path, text, open_texts, document.language_id
+                )
         finally:
             self.running.discard(uri)
         if uri in self.rerun:
             self.rerun.discard(uri)
             self.schedule(uri, 0)
         current = self.workspace.text_documents.get(uri)
-        if current is None or current.version != version or current.source != text:
+        if result is None or current is None or current.version != version or current.source != text:
             return  # stale: newer text is on its way
         for error in result.errors:
             where = f"{error.path}: rule {error.rule}" if error.rule else error.path
@@ -137,6 +149,22 @@ class LintkitServer(LanguageServer):
             for other, shown in list(self.published.items()):
                 if other != uri and shown.kind == result.kind and other not in self.pending:
                     self.schedule(other, DEBOUNCE_SECONDS)
+
+    async def lint_in_process(self, uri, workspace, path, text, open_texts, language) -> LintResult | None:
+        """A run in a fresh process; None when it was killed for newer text."""
+        context = multiprocessing.get_context("spawn")  # a fork would copy the server's threads' locks
+        connection, child_end = context.Pipe()
+        process = context.Process(target=lint_in_child, args=(child_end,), daemon=True)
+        process.start()
+        child_end.close()
+        self.processes[uri] = process
+        payload = (workspace.root, path, text, open_texts, language)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(None, _exchange, connection, payload)
+        finally:
+            self.processes.pop(uri, None)
+            connection.close()
+            process.join(timeout=0)
 
     def publish_config_errors(self, workspace: Workspace) -> None:
         """One diagnostic on each broken config file; cleared once it is mended."""
@@ -223,15 +251,13 @@ def document_path(uri: str) -> str:
     return uri.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] or "untitled"
 
 
-def _lint(workspace: Workspace, path: str, text: str, open_texts: dict[str, str], language: str) -> LintResult:
-    """A run in a worker thread; a failure anywhere becomes an error to log."""
-    from .engine import InternalError
-
+def _exchange(connection, payload) -> LintResult | None:
+    """Send a worker process its run and wait for the result (in a thread: both block)."""
     try:
-        return workspace.lint(path, text, open_texts, language)
-    except Exception as exc:  # never lose the server to a bug in a run
-        message = "".join(traceback.format_exception(exc)).rstrip()
-        return LintResult(errors=[InternalError(path, None, message)])
+        connection.send(payload)
+        return connection.recv()
+    except (EOFError, OSError):  # killed for newer text, or it died: the newer run reports
+        return None
 
 
 server = LintkitServer()
