@@ -355,3 +355,20 @@ async def test_a_rule_that_raises_is_logged_and_the_others_still_report(raising_
     assert "DF003" not in codes and "DF006" in codes
     logged = [m.message for m in raising_client.log_messages if "DF003" in m.message]
     assert logged and "RuntimeError: the rule broke" in logged[0]
+
+
+@pytest.mark.asyncio
+async def test_a_big_text_is_linted_aside_and_a_stale_run_is_dropped(client: LanguageClient, root):
+    uri = (root / "k8s/big.yaml").as_uri()
+    os.makedirs(root / "k8s", exist_ok=True)
+    big = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n" + "".join(
+        f"  key{n}: {'v' * 60}\n" for n in range(6000)
+    )  # ~440 kB: linted in a process of its own
+    _open(client, uri, big)
+    _change(client, uri, POD, 2)  # before that run can end
+    other = _write(root, "Dockerfile", DOCKERFILE)
+    _open(client, other, DOCKERFILE, "dockerfile")
+    assert "DF003" in _by_code(await _diagnostics(client, other))
+    assert "K8001" in _by_code(await _diagnostics(client, uri, pop=False))
+    await asyncio.sleep(1.0)
+    assert "K8001" in _by_code(list(client.diagnostics[uri]))  # the first text's run published nothing
