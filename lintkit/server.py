@@ -31,8 +31,8 @@ from . import __version__
 from .live import ConfigError, LintResult, Workspace, is_config_file, lint_in_child, lint_safely
 from .model import Finding, Fix, Severity, Span
 
-#: The docs page of a rule; ``docs/rules/<ID>.md`` in the repository.
-RULE_DOCS_URL = "https://github.com/lintkit/lintkit/blob/main/docs/rules/{id}.md"
+#: Where the rules' pages are: ``docs/rules/<ID>.md`` in the repository.
+RULE_DOCS_BASE_URL = "https://github.com/lintkit/lintkit/blob/main/docs/rules/"
 #: Quiet time after the last change of a document before it is linted.
 DEBOUNCE_SECONDS = 0.15
 FIX_ALL = "source.fixAll.lintkit"
@@ -225,7 +225,7 @@ class LintkitServer(LanguageServer):
             message=finding.message,
             severity=SEVERITIES[finding.severity],
             code=finding.rule,
-            code_description=lsp.CodeDescription(href=RULE_DOCS_URL.format(id=finding.rule)),
+            code_description=lsp.CodeDescription(href=rule_docs_url(finding.rule)),
             source="lintkit",
             data={"name": finding.name, "aliases": list(finding.aliases), "fixable": finding.fix is not None},
             related_information=related or None,
@@ -233,6 +233,10 @@ class LintkitServer(LanguageServer):
 
     def edits(self, lines: list[str], fix: Fix) -> list[lsp.TextEdit]:
         return [lsp.TextEdit(range=self.range(lines, e.span), new_text=e.text) for e in fix.edits]
+
+
+def rule_docs_url(rule_id: str) -> str:
+    return f"{RULE_DOCS_BASE_URL}{rule_id}.md"
 
 
 def _plain_range(span: Span) -> lsp.Range:
@@ -244,11 +248,14 @@ def _plain_range(span: Span) -> lsp.Range:
 
 
 def document_path(uri: str) -> str:
-    """The file a document is (``file:`` URIs), else a name to tell its kind by."""
+    """The file a document is (``file:`` URIs), else a name to tell its kind by, in a
+    folder that does not exist: an unsaved buffer has no neighbours to read."""
     path = to_fs_path(uri) if uri.startswith("file:") else None
     if path:
         return os.path.abspath(path)
-    return uri.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] or "untitled"
+    scheme, _, rest = uri.partition(":")
+    name = rest.rstrip("/").rsplit("/", 1)[-1] or "untitled"
+    return os.path.join(os.sep, f"{scheme}:", name)
 
 
 def _exchange(connection, payload) -> LintResult | None:
@@ -471,7 +478,7 @@ def _explain(finding: Finding) -> str:
 
     found = find_rule(finding.rule)
     text = explanation(found) if found is not None else finding.message
-    url = RULE_DOCS_URL.format(id=finding.rule)
+    url = rule_docs_url(finding.rule)
     return f"**{finding.rule}** `{finding.name}` ([docs]({url}))\n\n```text\n{text}\n```"
 
 

@@ -174,6 +174,7 @@ async def test_six_kinds_get_diagnostics_with_exact_ranges(client: LanguageClien
     image = found["k8s/pod.yaml"]["K8001"]
     assert _range(image) == (7, 13, 7, 25)
     assert found["roles/web/tasks/main.yml"]["AN001"].range.start == lsp.Position(line=3, character=11)
+    assert found["roles/web/tasks/main.yml"]["AN003"].severity == lsp.DiagnosticSeverity.Hint  # style
     assert found[".gitlab-ci.yml"]["GL005"].severity == lsp.DiagnosticSeverity.Error
 
     duplicate = found["docker-compose.yml"]["LK002"]
@@ -189,6 +190,13 @@ async def test_a_file_of_no_known_kind_gets_nothing(client: LanguageClient, root
     uri = _write(root, "notes.txt", "FROM nothing\n")
     _open(client, uri, "FROM nothing\n", "plaintext")
     assert await _diagnostics(client, uri) == []
+
+
+@pytest.mark.asyncio
+async def test_an_unsaved_buffer_is_linted_as_its_language_says(client: LanguageClient, root):
+    uri = "untitled:Untitled-1"
+    _open(client, uri, DOCKERFILE, "dockerfile")
+    assert _range(_by_code(await _diagnostics(client, uri))["DF003"]) == (1, 40, 1, 44)
 
 
 @pytest.mark.asyncio
