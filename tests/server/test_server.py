@@ -380,3 +380,19 @@ async def test_a_big_text_is_linted_aside_and_a_stale_run_is_dropped(client: Lan
     assert "K8001" in _by_code(await _diagnostics(client, uri, pop=False))
     await asyncio.sleep(1.0)
     assert "K8001" in _by_code(list(client.diagnostics[uri]))  # the first text's run published nothing
+
+
+@pytest.mark.asyncio
+async def test_gitlab_includes_are_read_from_the_workspace_and_open_buffers(client: LanguageClient, root):
+    pipeline = "include:\n  - local: ci/jobs.yml\nbuild:\n  script: make\n  needs: [lint]\n"
+    _write(root, "ci/jobs.yml", "lint:\n  script: make lint\n")
+    uri = _write(root, ".gitlab-ci.yml", pipeline)
+    _open(client, uri, pipeline)
+    assert "GL005" not in _by_code(await _diagnostics(client, uri))
+
+    client.diagnostics.pop(uri)
+    jobs = (root / "ci/jobs.yml").as_uri()
+    _open(client, jobs, "lint-renamed:\n  script: make lint\n")  # not saved
+    await _diagnostics(client, jobs)
+    needs = _by_code(await _diagnostics(client, uri, pop=False))["GL005"]
+    assert _range(needs) == (4, 10, 4, 14)
