@@ -74,7 +74,8 @@ class LintkitServer(LanguageServer):
         self.processes: dict[str, multiprocessing.process.BaseProcess] = {}
         self.rerun: set[str] = set()
         self.published: dict[str, Published] = {}
-        self.config_uris: set[str] = set()
+        #: Config file URI -> the mistake published on it.
+        self.config_errors: dict[str, ConfigError] = {}
 
     # --- where documents belong ----------------------------------------------------
 
@@ -172,9 +173,11 @@ class LintkitServer(LanguageServer):
         for ws in self.workspaces.values():
             for error in ws.config_errors():
                 errors.setdefault(from_fs_path(os.path.abspath(error.path)), error)
-        for uri in self.config_uris - set(errors):
+        for uri in set(self.config_errors) - set(errors):
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for uri, error in errors.items():
+            if self.config_errors.get(uri) == error:
+                continue  # published already
             position = lsp.Position(line=max(error.line - 1, 0), character=max(error.column - 1, 0))
             diagnostic = lsp.Diagnostic(
                 range=lsp.Range(start=position, end=position),
@@ -184,7 +187,7 @@ class LintkitServer(LanguageServer):
                 code="config",
             )
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[diagnostic]))
-        self.config_uris = set(errors)
+        self.config_errors = errors
 
     def relint_all(self, delay: float = 0) -> None:
         for uri in list(self.workspace.text_documents):
@@ -330,7 +333,10 @@ def did_close(ls: LintkitServer, params: lsp.DidCloseTextDocumentParams) -> None
     if handle is not None:
         handle.cancel()
     ls.published.pop(uri, None)
-    if uri not in ls.config_uris:
+    process = ls.processes.get(uri)
+    if process is not None:
+        process.kill()
+    if uri not in ls.config_errors:
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
@@ -484,4 +490,8 @@ def _explain(finding: Finding) -> str:
 
 def serve() -> None:
     """Serve one client over stdin and stdout until it exits."""
-    server.start_io()
+    try:
+        server.start_io()
+    finally:
+        for process in list(server.processes.values()):
+            process.kill()
