@@ -190,7 +190,9 @@ def lint_safely(workspace: Workspace, path: str, text: str, open_texts: dict[str
 
 
 def lint_in_child(connection) -> None:
-    """A worker process of the server: one run, its arguments and result over ``connection``."""
+    """A worker process of the server: one run, its arguments and result over ``connection``.
+    Its standard output is the server's channel to the editor: nothing may reach it."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     root, path, text, open_texts, language = connection.recv()
     connection.send(lint_safely(Workspace(root), path, text, open_texts, language))
     connection.close()
