@@ -475,17 +475,25 @@ def hover(ls: LintkitServer, params: lsp.HoverParams) -> lsp.Hover | None:
             parts.append(_explain(finding))
     if not parts:
         return None
+    text_document = ls.client_capabilities.text_document
+    formats = text_document.hover.content_format if text_document and text_document.hover else None
+    if formats and lsp.MarkupKind.Markdown not in formats:
+        plain = "\n\n".join(_explanation_of(rule) for rule in shown)
+        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.PlainText, value=plain))
     return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)))
 
 
-def _explain(finding: Finding) -> str:
+def _explanation_of(rule_id: str) -> str:
     from .cli import explanation
     from .registry import find_rule
 
-    found = find_rule(finding.rule)
-    text = explanation(found) if found is not None else finding.message
+    found = find_rule(rule_id)
+    return explanation(found) if found is not None else rule_id
+
+
+def _explain(finding: Finding) -> str:
     url = rule_docs_url(finding.rule)
-    return f"**{finding.rule}** `{finding.name}` ([docs]({url}))\n\n```text\n{text}\n```"
+    return f"**{finding.rule}** `{finding.name}` ([docs]({url}))\n\n```text\n{_explanation_of(finding.rule)}\n```"
 
 
 def serve() -> None:

@@ -235,6 +235,7 @@ async def test_code_actions_fix_suppress_and_fix_all(client: LanguageClient, roo
     assert whole.new_text == "# lintkit: ignore-file=DC002\n"
     fix_all = by_title["lintkit: fix all safe problems"]
     assert fix_all.kind == "source.fixAll.lintkit"
+    assert fix_all.edit.changes[uri] == fix.edit.changes[uri]  # the one safe fix of the file
 
     # Applying the suppression silences the finding.
     _change(client, uri, "# lintkit: ignore=DC002\n" + COMPOSE, 2)
