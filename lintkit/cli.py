@@ -65,7 +65,7 @@ def run_and_exit() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:  # the reader left early: nothing more can reach it
+    except (BrokenPipeError, ValueError):  # the reader left early (or a server closed them)
         pass
     os._exit(status or 0)
 
@@ -201,7 +201,7 @@ def _check(request: CheckRequest) -> int:
     if not result.files and not request.quiet:
         click.echo(f"lintkit: no files of a kind lintkit knows in {' '.join(request.paths)}", err=True)
 
-    _render(result, request.output_format, request.output, request.color)
+    _render(result, request.output_format, request.output, request.color, texts)
     engine.print_errors(result.errors)
     if result.errors:
         return 2
@@ -250,13 +250,22 @@ def _check_rule_settings(config) -> None:
             raise UsageError(f"{config.path}: {where}: {error.message} (options of {r.id}: {allowed})")
 
 
-def _render(result, output_format, output, color) -> None:
+def _render(result, output_format, output, color, texts: dict[str, bytes]) -> None:
     from .registry import load_reporter, reporters
     from .report import Report
 
     lines_cache: dict[str, list[str] | None] = {}
 
     def source_line(path: str, line: int) -> str | None:
+        if path in texts and path not in lines_cache:
+            # The text that was linted (stdin), never a file of that name on disk.
+            from .engine import decode
+            from .model import ParseError
+
+            try:
+                lines_cache[path] = decode(texts[path]).split("\n")
+            except ParseError:
+                lines_cache[path] = None
         if path not in lines_cache:
             try:
                 with open(path, encoding="utf-8", errors="replace") as fh:
@@ -279,6 +288,14 @@ def _render(result, output_format, output, color) -> None:
         # File names that are not valid in the locale's encoding must not end the report.
         sys.stdout.reconfigure(errors="backslashreplace")
     render(report, sys.stdout, color=use_color)
+
+
+@main.command()
+def server() -> None:
+    """Speak the Language Server Protocol over stdio, for editors (see docs/editors.md)."""
+    from .server import serve
+
+    serve()
 
 
 _POLICY_OPTION = click.option("--policy", multiple=True, type=click.Path(), help="Also list these policies (repeatable).")
@@ -330,6 +347,11 @@ def explain(rule_id, policy) -> None:
     if r is None:
         click.echo(f"lintkit: no rule {rule_id!r} (see `lintkit rules`)", err=True)
         sys.exit(2)
+    click.echo(explanation(r))
+
+
+def explanation(r) -> str:
+    """What ``lintkit explain`` prints for a rule (the language server's hover shows it too)."""
     kinds = ", ".join(r.kinds) if r.kinds else r.kind or "all kinds"
     out = [f"{r.id} {r.name} ({kinds}, {r.severity.value}"
            f"{'' if r.enabled else ', off by default'})", "", r.summary, "", r.rationale]
@@ -345,7 +367,7 @@ def explain(rule_id, policy) -> None:
         name = f" ({e.filename})" if e.filename else ""
         options = f" with options {dict(e.options)}" if e.options else ""
         out += ["", f"Bad{name}{options}:", _indent(e.bad), "Good:", _indent(e.good)]
-    click.echo("\n".join(out))
+    return "\n".join(out)
 
 
 def _indent(text: str) -> str:

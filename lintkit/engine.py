@@ -13,7 +13,6 @@ import fnmatch
 import gc
 import os
 import sys
-import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +20,7 @@ from typing import Any
 from . import suppression
 from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
 from .kinds import YAML_KINDS, parser_module, sniff
-from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
+from .model import Finding, ParseError, Problem, Related, Rule, RuleContext, Severity, Span
 from .registry import Selection, matches
 from .source import SourceFile
 
@@ -126,6 +125,7 @@ class _Plan:
             span=problem.span,
             aliases=rule.aliases + problem.aliases if problem.aliases else rule.aliases,
             fix=problem.fix,
+            related=problem.related,
         )
 
 
@@ -136,6 +136,9 @@ def read_source(path: str, texts: dict[str, str | bytes]) -> SourceFile:
     """The decoded file, or ParseError for what cannot be linted as text."""
     if path in texts:
         text = texts[path]
+        # An editor's buffer or stdin: the same limit as a file's (a character is a byte at least).
+        if len(text) > MAX_FILE_SIZE and (size := len(text if isinstance(text, bytes) else text.encode())) > MAX_FILE_SIZE:
+            raise ParseError(f"text is {size:,} bytes, over the {MAX_FILE_SIZE:,}-byte limit; not linted")
         return SourceFile(path, text if isinstance(text, str) else decode(text))
     try:
         size = os.path.getsize(path)
@@ -188,8 +191,10 @@ def _is_helm_template(path: str, source: SourceFile) -> bool:
     return "{{" in source.text and "templates" in path.replace("\\", "/").split("/")[:-1]
 
 
-def lint_target(target) -> FileResult:
-    plan = _PLAN
+def lint_target(target, plan: _Plan | None = None) -> FileResult:
+    """One file's result, under ``plan`` (default: the plan of the current :func:`run`,
+    which forked workers inherit)."""
+    plan = plan or _PLAN
     assert plan is not None
     result = FileResult(target.path, target.kind)
     try:
@@ -201,6 +206,8 @@ def lint_target(target) -> FileResult:
 
 def _describe(exc: Exception, plan: _Plan) -> str:
     if plan.options.verbose:
+        import traceback
+
         return "".join(traceback.format_exception(exc)).rstrip()
     return f"{type(exc).__name__}: {exc}"
 
@@ -243,8 +250,9 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
             for document in documents:
                 for dup in document.duplicate_keys:
                     message = f"duplicate key {dup.key!r} (first set on line {dup.first_line})"
+                    related = (Related(dup.first_span, "first set here"),) if dup.first_span else ()
                     result.findings.append(
-                        plan.finding(DUPLICATE_KEY, Problem(dup.span, message), result.path, kind)
+                        plan.finding(DUPLICATE_KEY, Problem(dup.span, message, related=related), result.path, kind)
                     )
 
     module = parser_module(kind)
@@ -350,7 +358,13 @@ def run(targets, options: RunOptions) -> RunResult:
     if options.texts:
         jobs = 1
     results = _map(targets, jobs, plan, sizes)
+    return combine(results, plan)
 
+
+def combine(results: list[FileResult], plan: _Plan) -> RunResult:
+    """The run's outcome from its files' results: project rules over the collected facts,
+    then suppressions and per-file ignores, sorted. The language server calls it with
+    results it kept from earlier runs beside the fresh result of the buffer being edited."""
     findings: list[Finding] = []
     files: Counter = Counter()
     skipped: list[tuple[str, str]] = []

@@ -99,6 +99,9 @@ class Edit:
 class Fix:
     description: str
     edits: tuple[Edit, ...]
+    #: The fix keeps what the file means (an editor applies it on "fix all"); a fix that
+    #: may change behaviour is offered one at a time only.
+    safe: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,6 +119,16 @@ class Fix:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding is about (where a duplicated key was first set); ``path``
+    None: the finding's own file."""
+
+    span: Span
+    message: str
+    path: str | None = None
+
+
 @dataclass(slots=True)
 class Problem:
     """What a rule's check yields: where, what, and optionally how to fix it.
@@ -131,6 +144,7 @@ class Problem:
     fix: Fix | None = None
     path: str | None = None
     aliases: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +160,7 @@ class Finding:
     span: Span
     aliases: tuple[str, ...] = ()
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
     @property
     def line(self) -> int:

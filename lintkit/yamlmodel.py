@@ -158,6 +158,7 @@ class DuplicateKey:
     key: Any
     span: Span  # the second occurrence
     first_line: int
+    first_span: Span | None = None
 
 
 @dataclass(slots=True)
@@ -373,7 +374,8 @@ def _build(loader, source: SourceFile) -> list[YamlDocument]:
     def _set(frame: _Frame, key, value, start, end) -> None:
         pos = frame.pos
         if key in pos:
-            duplicates.append(DuplicateKey(key, _span(frame.key_start, frame.key_end), pos[key][0].line + 1))
+            first = pos[key]
+            duplicates.append(DuplicateKey(key, _span(frame.key_start, frame.key_end), first[0].line + 1, _span(first[0], first[1])))
         frame.obj[key] = value
         pos[key] = (frame.key_start, frame.key_end, start, end)
 

@@ -130,6 +130,15 @@ def test_stdin_with_stdin_filename(tmp_path):
     assert {f["path"] for f in findings(result)} == {"k8s/pod.yaml"}
 
 
+def test_stdin_snippet_quotes_the_text_linted_not_the_file_on_disk(tmp_path):
+    files(tmp_path, Dockerfile="FROM ubuntu:22.04\nRUN echo on disk\n")
+    stdin = "FROM alpine:3.20\nRUN apk add curl\n"
+    result = run(["check", "--isolated", "--select", "DF026", "--stdin-filename", "Dockerfile", "-"], tmp_path, stdin=stdin)
+    assert "Dockerfile:2:" in result.output
+    assert "  2 | RUN apk add curl" in result.output
+    assert "on disk" not in result.output
+
+
 def test_stdin_of_unknown_kind_is_a_usage_error(tmp_path):
     result = run(["check", "--isolated", "-"], tmp_path, stdin="FROM x\n")
     assert result.exit_code == 2 and "--kind" in result.stderr
