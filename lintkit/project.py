@@ -44,11 +44,13 @@ class Project:
         path = os.path.normpath(os.path.join(base or ".", os.path.expanduser(written)))
         return path if self.contains(path) else None
 
-    def read_text(self, path: str) -> str | None:
+    def read_text(self, path: str, *, referenced: bool = False) -> str | None:
         """The text of the regular file at ``path`` inside the root, or None (outside,
-        missing, not a regular file, over the cap: why is noted for ``--verbose``)."""
+        missing, not a regular file, over the cap: why is noted for ``--verbose``, except
+        for a ``referenced`` path outside the root, which LK004 reports)."""
         if not self.contains(path):
-            note(path, f"outside the project root {self.root}; not read")
+            if not referenced:
+                note(path, "leads outside the project root; not read")
             return None
         try:
             return files.read_text(path, self.max_file_size)
@@ -81,8 +83,8 @@ class Reference:
     what: str
     #: The paths it may resolve to (Ansible searches several folders), before checks.
     candidates: tuple[str, ...]
-    #: It names a folder (a build context, a role), not a file.
-    directory: bool = False
+    #: It names a folder (a build context, a role): True; a file: False; either: None.
+    directory: bool | None = False
 
 
 _current = Project(os.path.realpath(os.getcwd()))
@@ -100,7 +102,7 @@ def current() -> Project:
 
 def note(path: str, reason: str) -> None:
     """Record why a file was not read, for ``--verbose``."""
-    _notes.append((path, reason))
+    _notes.append((os.path.normpath(path), reason))
 
 
 def drain_notes() -> list[tuple[str, str]]:
@@ -134,15 +136,17 @@ def check_reference(reference: Reference, project: Project | None = None) -> str
     project = project or _current
     inside = [c for c in reference.candidates if project.contains(c)]
     if not inside:
-        return f"{reference.what} names a path outside the project root; lintkit reads nothing outside the project"
+        return f"{reference.what} leads outside the project root; not read (lintkit reads nothing outside the project)"
     for candidate in inside:
         try:
             mode = os.stat(candidate).st_mode
         except OSError:
             continue
-        if reference.directory:
-            return None if stat.S_ISDIR(mode) else f"{reference.what} is {files.kind_of(mode)}, not a folder; not read"
-        if stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode) and reference.directory is not False:
             return None
-        return f"{reference.what} is {files.kind_of(mode)}, not a regular file; not read"
+        if stat.S_ISREG(mode) and reference.directory is not True:
+            return None
+        wanted = "a folder" if reference.directory else "a regular file"
+        kind = "a regular file" if stat.S_ISREG(mode) else files.kind_of(mode)
+        return f"{reference.what} is {kind}, not {wanted}; not read"
     return None

@@ -693,9 +693,11 @@ class ComposeFile:
             context, dockerfile = service.build_files()
             if context is None:
                 continue
-            yield project.Reference(context[1], f"build context {context[0]!r}", (os.path.join(folder, context[0]),), True)
-            if dockerfile is not None and dockerfile[1] is not None:
-                path = os.path.join(folder, context[0], dockerfile[0])
+            context_path = os.path.join(folder, context[0])
+            yield project.Reference(context[1], f"build context {context[0]!r}", (context_path,), True)
+            # A Dockerfile in a context outside the project is that finding's business.
+            if dockerfile is not None and dockerfile[1] is not None and project.current().contains(context_path):
+                path = os.path.join(context_path, dockerfile[0])
                 yield project.Reference(dockerfile[1], f"dockerfile {dockerfile[0]!r}", (path,))
 
     def include_paths(self) -> Iterator[tuple[str, Span]]:
@@ -991,7 +993,8 @@ def _dockerfile_has_healthcheck(compose: ComposeFile, service: Service) -> bool:
     context, dockerfile = service.build_files()
     if context is None or dockerfile is None:
         return False
-    text = project.current().read_text(os.path.join(os.path.dirname(compose.path), context[0], dockerfile[0]))
+    path = os.path.join(os.path.dirname(compose.path), context[0], dockerfile[0])
+    text = project.current().read_text(path, referenced=True)
     return text is not None and any(
         line.lstrip().upper().startswith("HEALTHCHECK") and "NONE" not in line.upper()
         for line in text.splitlines()

@@ -5,7 +5,6 @@ import os
 
 from k8s_support import lint, manifest, where
 from lintkit import project
-
 from lintkit.parsers.kubernetes import kustomize_role
 
 
