@@ -50,20 +50,29 @@ class Config:
 
 
 def find_config(start: str) -> str | None:
-    """The nearest config file at or above ``start``."""
+    """The nearest config file at or above ``start``. One that is a symbolic link out of
+    its folder is refused: a pull request could link ``.lintkit.yaml`` to a file of the
+    machine, whose text an error message would then quote."""
     current = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
     while True:
         for name in CONFIG_NAMES:
             candidate = os.path.join(current, name)
             if os.path.isfile(candidate):
-                return candidate
+                return _own(candidate)
         pyproject = os.path.join(current, "pyproject.toml")
-        if os.path.isfile(pyproject) and _pyproject_table(pyproject) is not None:
+        if os.path.isfile(pyproject) and _pyproject_table(_own(pyproject)) is not None:
             return pyproject
         parent = os.path.dirname(current)
         if parent == current:
             return None
         current = parent
+
+
+def _own(path: str) -> str:
+    folder = os.path.realpath(os.path.dirname(path))
+    if not os.path.realpath(path).startswith(folder.rstrip(os.sep) + os.sep):
+        raise UsageError(f"{path}: a symbolic link leading out of its folder; not read (give it with --config to use it)")
+    return path
 
 
 def _pyproject_table(path: str) -> dict | None:

@@ -14,6 +14,7 @@ explicitly and expects the project's excludes to hold).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -204,6 +205,8 @@ def _unreadable(path: str, explicit: bool, project: Project) -> str | None:
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
         return "dangling symbolic link" if os.path.islink(path) else f"cannot read file: {exc.strerror or exc}"
     if not stat.S_ISREG(mode):
         return f"{files.kind_of(mode)}, not a regular file; not read"

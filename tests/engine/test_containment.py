@@ -192,6 +192,28 @@ def test_walked_fifo_device_link_and_directories_are_skipped_with_a_reason(tree)
     assert "skipped .env: a directory, not a regular file; not read" in result.stderr
 
 
+def test_link_loop_and_dangling_link_are_skipped_with_their_reason(tree):
+    root, _secret = tree
+    (root / "a").mkdir()
+    (root / "a" / "Dockerfile").symlink_to(root / "a" / "Dockerfile.loop")
+    (root / "a" / "Dockerfile.loop").symlink_to(root / "a" / "Dockerfile")
+    (root / "Dockerfile").symlink_to(root / "missing")
+    result = lintkit(root, "--verbose", ".")
+    assert result.returncode == 0
+    assert "skipped a/Dockerfile: symbolic link loop" in result.stderr
+    assert "skipped Dockerfile: dangling symbolic link" in result.stderr
+
+
+def test_config_linked_out_of_the_project_is_refused_unread(tree):
+    root, secret = tree
+    write(root, "Dockerfile", "FROM alpine:3.20\n")
+    (root / ".lintkit.yaml").symlink_to(secret)
+    result = subprocess.run([sys.executable, "-m", "lintkit", "check", "."], cwd=root,
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    assert result.returncode == 2 and "symbolic link leading out of its folder" in result.stderr
+    assert MARKER not in result.stdout + result.stderr
+
+
 def test_fifo_named_on_the_command_line_is_skipped(tree):
     root, _secret = tree
     os.mkfifo(root / "Dockerfile")
