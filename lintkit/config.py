@@ -78,10 +78,13 @@ def _own(path: str) -> str:
 def _pyproject_table(path: str) -> dict | None:
     import tomllib
 
+    from . import files
+
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(files.read_regular(path, files.DEFAULT_MAX_FILE_SIZE).decode("utf-8"))
+    except files.Unreadable as exc:
+        raise UsageError(f"{path}: cannot read: {exc.reason}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: cannot read TOML: {exc}") from None
     return data.get("tool", {}).get("lintkit")
 
@@ -114,10 +117,13 @@ def _load_yaml_config(path: str):
     from .source import SourceFile
     from .yamlmodel import load, span_at
 
+    from . import files
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            source = SourceFile(path, fh.read())
-    except (OSError, UnicodeDecodeError) as exc:
+        source = SourceFile(path, files.read_regular(path, files.DEFAULT_MAX_FILE_SIZE).decode("utf-8"))
+    except files.Unreadable as exc:
+        raise UsageError(f"{path}: cannot read: {exc.reason}") from None
+    except UnicodeDecodeError as exc:
         raise UsageError(f"{path}: cannot read: {exc}") from None
     try:
         documents = load(source)
