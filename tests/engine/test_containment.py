@@ -214,6 +214,37 @@ def test_config_linked_out_of_the_project_is_refused_unread(tree):
     assert MARKER not in result.stdout + result.stderr
 
 
+def test_walked_socket_is_skipped(tree):
+    import socket
+
+    root, _secret = tree
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(root / "Dockerfile"))
+        result = lintkit(root, "--verbose", ".")
+    finally:
+        server.close()
+    assert result.returncode == 0
+    assert "skipped Dockerfile: a socket, not a regular file; not read" in result.stderr
+
+
+def test_directory_named_as_the_dockerfile_of_a_build_is_a_finding(tree):
+    root, _secret = tree
+    write(root, "compose.yaml", "services:\n  web:\n    build:\n      context: app\n      dockerfile: Dockerfile\n")
+    (root / "app" / "Dockerfile").mkdir(parents=True)
+    ((line, column, message),) = lk004(findings(lintkit(root, "--format", "json", ".")))
+    assert (line, column) == (5, 19) and "dockerfile 'Dockerfile' is a directory, not a regular file" in message
+
+
+def test_notes_of_worker_processes_reach_the_report(tree):
+    root, _secret = tree
+    for folder in ("a", "b"):
+        write(root, f"{folder}/compose.yaml", "services:\n  web:\n    image: app:${TAG}\n")
+        os.mkfifo(root / folder / ".env")
+    result = lintkit(root, "--verbose", "--jobs", "2", ".")
+    assert "skipped a/.env: a FIFO" in result.stderr and "skipped b/.env: a FIFO" in result.stderr
+
+
 def test_fifo_named_on_the_command_line_is_skipped(tree):
     root, _secret = tree
     os.mkfifo(root / "Dockerfile")
