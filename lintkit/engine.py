@@ -383,7 +383,7 @@ def tune_collector() -> None:
 
 def _size(path: str) -> int:
     try:
-        return os.path.getsize(path)  # a FIFO's size is 0: stat does not block
+        return os.path.getsize(path)
     except OSError:
         return 0
 

@@ -16,8 +16,8 @@ import re
 import stat
 
 #: Files larger than this are reported rather than parsed (``max-file-size`` in the
-#: config, ``--max-file-size`` on the command line): 50 MiB, so that a "50 MB" file is in. A 50 MB ConfigMap lints in well under
-#: 1 GiB (see docs/benchmarks.md).
+#: config, ``--max-file-size`` on the command line): 50 MiB, so that a "50 MB" file is
+#: in. A 50 MB ConfigMap lints in 224-436 MiB (docs/benchmarks.md).
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)

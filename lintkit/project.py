@@ -35,8 +35,12 @@ class Project:
 
     def contains(self, path: str) -> bool:
         """Whether ``path``, with every symbolic link resolved, lies inside the root."""
+        return self._real_inside(path) is not None
+
+    def _real_inside(self, path: str) -> str | None:
         real = os.path.realpath(path)
-        return real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
+        inside = real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
+        return real if inside else None
 
     def resolve(self, base: str, written: str) -> str | None:
         """``written`` (relative to the folder ``base``, or absolute) as a path, or None
@@ -48,12 +52,15 @@ class Project:
         """The text of the regular file at ``path`` inside the root, or None (outside,
         missing, not a regular file, over the cap: why is noted for ``--verbose``, except
         for a ``referenced`` path outside the root, which LK004 reports)."""
-        if not self.contains(path):
+        real = self._real_inside(path)
+        if real is None:
             if not referenced:
                 note(path, "leads outside the project root; not read")
             return None
         try:
-            return files.read_text(path, self.max_file_size)
+            # The resolved path, not followed again: a link swapped in after the check
+            # is refused rather than read.
+            return files.read_text(real, self.max_file_size, follow_symlinks=False)
         except files.Unreadable as exc:
             if not exc.missing:
                 note(path, f"{exc.reason}; not read")
@@ -68,10 +75,6 @@ class Project:
             return stat.S_ISREG(os.stat(path).st_mode)
         except OSError:
             return False
-
-    def exists(self, path: str) -> bool:
-        """``path`` exists inside the root (a file or a folder)."""
-        return self.contains(path) and os.path.exists(path)
 
 
 @dataclass(frozen=True, slots=True)
