@@ -88,6 +88,7 @@ def run_and_exit() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; tracebacks on errors.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--policy", multiple=True, type=click.Path(), help="Policy file or folder (repeatable); see docs/policies.md.")
+@click.option("--max-file-size", help='Lint files up to this size (bytes, or e.g. "50MB", the default).')
 def check(**options) -> None:
     """Lint PATHS (files or folders; default "."; "-" reads stdin)."""
     request = CheckRequest(**options)
@@ -129,6 +130,7 @@ class CheckRequest:
     verbose: bool
     color: str
     policy: tuple[str, ...]
+    max_file_size: str | None
 
     def __post_init__(self) -> None:
         self.paths = tuple(self.paths) or (".",)
@@ -160,10 +162,20 @@ def _check(request: CheckRequest) -> int:
         registry.check_selectors(selectors, origin)
     _check_rule_settings(config)
 
+    from . import files, project
+
+    try:
+        max_file_size = files.parse_size(request.max_file_size or config.max_file_size or files.DEFAULT_MAX_FILE_SIZE)
+    except ValueError as exc:
+        origin = "--max-file-size" if request.max_file_size else f"{config.path}: max-file-size"
+        raise UsageError(f"{origin}: {exc}") from None
+    file_paths = [p for p in request.paths if p != "-"]
+    root = project.find_root(config.path, file_paths or ["."])
+    run_project = project.Project(os.path.realpath(root), max_file_size)
+
     texts: dict[str, bytes] = {}
     targets = []
     skipped: list[tuple[str, str]] = []
-    file_paths = [p for p in request.paths if p != "-"]
     if "-" in request.paths:
         name = request.stdin_filename or "-"
         stdin_kind = request.kind or kind_from_globs(name, config.kinds) or kind_from_name(name)
@@ -174,7 +186,7 @@ def _check(request: CheckRequest) -> int:
     if file_paths:
         try:
             found_files = discover(file_paths, exclude=config.exclude, exclude_base=config.base,
-                                   kind_globs=config.kinds, forced_kind=request.kind)
+                                   kind_globs=config.kinds, forced_kind=request.kind, project=run_project)
         except FileNotFoundError as exc:
             raise UsageError(f"no such file or directory: {exc.args[0]}") from None
         targets.extend(found_files.targets)
@@ -190,18 +202,20 @@ def _check(request: CheckRequest) -> int:
         jobs=request.jobs or None,
         texts=texts,
         verbose=request.verbose,
+        project_root=run_project.root,
+        max_file_size=max_file_size,
     )
     engine.tune_collector()
     result = engine.run(targets, options)
     skipped.extend(result.skipped)
 
     if request.verbose:
-        for path, reason in skipped:
+        for path, reason in dict.fromkeys(skipped):
             click.echo(f"lintkit: skipped {path}: {reason}", err=True)
     if not result.files and not request.quiet:
         click.echo(f"lintkit: no files of a kind lintkit knows in {' '.join(request.paths)}", err=True)
 
-    _render(result, request.output_format, request.output, request.color, texts)
+    _render(result, request.output_format, request.output, request.color, texts, max_file_size)
     engine.print_errors(result.errors)
     if result.errors:
         return 2
@@ -250,7 +264,8 @@ def _check_rule_settings(config) -> None:
             raise UsageError(f"{config.path}: {where}: {error.message} (options of {r.id}: {allowed})")
 
 
-def _render(result, output_format, output, color, texts: dict[str, bytes]) -> None:
+def _render(result, output_format, output, color, texts: dict[str, bytes], max_file_size) -> None:
+    from .files import Unreadable, read_text
     from .registry import load_reporter, reporters
     from .report import Report
 
@@ -268,9 +283,8 @@ def _render(result, output_format, output, color, texts: dict[str, bytes]) -> No
                 lines_cache[path] = None
         if path not in lines_cache:
             try:
-                with open(path, encoding="utf-8", errors="replace") as fh:
-                    lines_cache[path] = fh.read().split("\n")
-            except OSError:
+                lines_cache[path] = read_text(path, max_file_size).split("\n")
+            except Unreadable:
                 lines_cache[path] = None
         lines = lines_cache[path]
         if lines is None or not 0 < line <= len(lines):

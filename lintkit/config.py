@@ -34,6 +34,8 @@ class Config:
     allowed_registries: list[str] = field(default_factory=list)
     #: Policy files and folders, relative to the config file.
     policies: list[str] = field(default_factory=list)
+    #: Bytes, or a size such as "50MB" (lintkit.files.parse_size); None: the default.
+    max_file_size: int | str | None = None
 
     def settings(self) -> dict[str, Any]:
         """Run-wide settings rules read from ``ctx.settings``; paths become relative to the
@@ -56,15 +58,17 @@ class Config:
 
 
 def find_config(start: str) -> str | None:
-    """The nearest config file at or above ``start``."""
+    """The nearest config file at or above ``start``. One that is a symbolic link out of
+    its folder is refused: a pull request could link ``.lintkit.yaml`` to a file of the
+    machine, whose text an error message would then quote."""
     current = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
     while True:
         for name in CONFIG_NAMES:
             candidate = os.path.join(current, name)
             if os.path.isfile(candidate):
-                return candidate
+                return _own(candidate)
         pyproject = os.path.join(current, "pyproject.toml")
-        if os.path.isfile(pyproject) and _pyproject_table(pyproject) is not None:
+        if os.path.isfile(pyproject) and _pyproject_table(_own(pyproject)) is not None:
             return pyproject
         parent = os.path.dirname(current)
         if parent == current:
@@ -72,13 +76,23 @@ def find_config(start: str) -> str | None:
         current = parent
 
 
+def _own(path: str) -> str:
+    folder = os.path.realpath(os.path.dirname(path))
+    if not os.path.realpath(path).startswith(folder.rstrip(os.sep) + os.sep):
+        raise UsageError(f"{path}: a symbolic link leading out of its folder; not read (give it with --config to use it)")
+    return path
+
+
 def _pyproject_table(path: str) -> dict | None:
     import tomllib
 
+    from . import files
+
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(files.read_regular(path, files.DEFAULT_MAX_FILE_SIZE).decode("utf-8"))
+    except files.Unreadable as exc:
+        raise UsageError(f"{path}: cannot read: {exc.reason}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: cannot read TOML: {exc}") from None
     return data.get("tool", {}).get("lintkit")
 
@@ -104,6 +118,7 @@ def load_config(path: str) -> Config:
         compose_projects=data.get("compose-projects", []),
         policies=data.get("policies", []),
         allowed_registries=data.get("allowed-registries", []),
+        max_file_size=data.get("max-file-size"),
     )
 
 
@@ -112,10 +127,13 @@ def _load_yaml_config(path: str):
     from .source import SourceFile
     from .yamlmodel import load, span_at
 
+    from . import files
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            source = SourceFile(path, fh.read())
-    except (OSError, UnicodeDecodeError) as exc:
+        source = SourceFile(path, files.read_regular(path, files.DEFAULT_MAX_FILE_SIZE).decode("utf-8"))
+    except files.Unreadable as exc:
+        raise UsageError(f"{path}: cannot read: {exc.reason}") from None
+    except UnicodeDecodeError as exc:
         raise UsageError(f"{path}: cannot read: {exc}") from None
     try:
         documents = load(source)

@@ -3,18 +3,25 @@
 Directory walks enter dot-folders (``.github/``) and skip version-control folders,
 installed dependencies (``node_modules/``, ``.venv/``...) and what ``.gitignore`` files
 or the config's ``exclude`` rule out. Symlinked directories are
-not followed (so link loops cannot hang the walk); symlinked files are linted and
-dangling links are reported as skipped. Files named on the command line are always
-considered, even when a ``.gitignore`` would hide them, but config excludes apply to
-them too (pre-commit passes files explicitly and expects the project's excludes to hold).
+not followed (so link loops cannot hang the walk); symlinked files are linted when they
+point inside the project root (:mod:`lintkit.project`), and passed over (with a reason
+under ``--verbose``) when they point outside it or dangle. Only regular files are linted:
+a FIFO, a device or a socket is passed over. Files named on the command line are always
+considered, even when a ``.gitignore`` would hide them or they link outside the project
+(the user chose them), but config excludes apply to them too (pre-commit passes files
+explicitly and expects the project's excludes to hold).
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 
+from . import files
 from .kinds import claim, is_yaml_name, kind_from_globs, kind_from_name
+from .project import Project
 
 
 #: Folders a walk never enters, .gitignore or not: version control, and the installed
@@ -58,10 +65,11 @@ class _GitIgnore:
         import pathspec  # only walks that meet a .gitignore pay for it
 
         try:
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(fh)
-        except OSError:
+            # Like git (2.32+), a .gitignore that is a symbolic link is not followed.
+            text = files.read_text(path, files.DEFAULT_MAX_FILE_SIZE, follow_symlinks=False)
+        except files.Unreadable:
             return
+        self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(text.splitlines())
 
     def load_parents(self, directory: str) -> None:
         """.gitignore files between the repository root and ``directory``."""
@@ -124,7 +132,14 @@ def discover(
     kind_globs: dict[str, str] | None = None,
     forced_kind: str | None = None,
     respect_gitignore: bool = True,
+    project: Project | None = None,
 ) -> Discovery:
+    """The files to lint under ``paths``. ``project`` (default: the root
+    :func:`lintkit.project.find_root` gives for ``paths``) bounds where walked symbolic
+    links may lead."""
+    from .project import find_root
+
+    project = project or Project(os.path.realpath(find_root(None, list(paths))))
     result = Discovery()
     excludes = _ConfigPaths(list(exclude), exclude_base)
     globs = kind_globs or {}
@@ -138,16 +153,17 @@ def discover(
             result.skipped.append((path, "excluded by config"))
             return
         kind = forced_kind or (globs and kind_from_globs(excludes.relative(path), globs)) or kind_from_name(path)
+        unreadable = _unreadable(path, explicit, project)
         claimed = False
         if kind is None and not is_yaml_name(path):
-            kind = claim(path)
+            kind = claim(path) if unreadable is None else None  # claim() reads the file
             if kind is None:
                 if explicit:
-                    result.skipped.append((path, "not a file kind lintkit knows"))
+                    result.skipped.append((path, unreadable or "not a file kind lintkit knows"))
                 return
             claimed = True
-        if not os.path.isfile(path):
-            result.skipped.append((path, "dangling symbolic link"))
+        if unreadable is not None:
+            result.skipped.append((path, unreadable))
             return
         result.targets.append(Target(path, kind, claimed))
 
@@ -179,3 +195,19 @@ def discover(
         else:
             raise FileNotFoundError(root)
     return result
+
+
+def _unreadable(path: str, explicit: bool, project: Project) -> str | None:
+    """Why ``path`` is not linted (a link out of the project met in a walk, a dangling
+    link, not a regular file), or None."""
+    if not explicit and os.path.islink(path) and not project.contains(path):
+        return "symbolic link to a file outside the project root; not followed"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return "dangling symbolic link" if os.path.islink(path) else f"cannot read file: {exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        return f"{files.kind_of(mode)}, not a regular file; not read"
+    return None

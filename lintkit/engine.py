@@ -17,15 +17,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import suppression
-from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
+from . import files, project, suppression
+from .engine_rules import (
+    DUPLICATE_KEY,
+    INVALID_ENCODING,
+    PARSE_ERROR,
+    REFERENCE_OUTSIDE_PROJECT,
+    UNUSED_SUPPRESSION,
+)
 from .kinds import YAML_KINDS, parser_module, sniff
 from .model import Finding, ParseError, Problem, Related, Rule, RuleContext, Severity, Span
 from .registry import Selection, matches
 from .source import SourceFile
 
-#: Files larger than this are reported rather than parsed.
-MAX_FILE_SIZE = 5 * 1024 * 1024
 #: Below this many bytes of input a single process is as fast as two (measured on the
 #: corpus with two cores: 119 compose files, 144 kB, 0.31 s either way; 118 GitLab CI
 #: files, 381 kB, 0.76 s alone and 0.63 s with a worker; 374 Ansible files, 542 kB,
@@ -45,6 +49,10 @@ class RunOptions:
     #: Contents of files that do not come from the file system (stdin), by path.
     texts: dict[str, str | bytes] = field(default_factory=dict)
     verbose: bool = False
+    #: The folder references are resolved against (:mod:`lintkit.project`); None: the
+    #: root :func:`project.find_root` gives for the targets.
+    project_root: str | None = None
+    max_file_size: int = files.DEFAULT_MAX_FILE_SIZE
 
 
 @dataclass
@@ -64,6 +72,8 @@ class FileResult:
     errors: list[InternalError] = field(default_factory=list)
     #: Why the file was passed over (no kind recognised), or None when it was linted.
     skipped: str | None = None
+    #: (path, reason) for files read on this file's behalf that were not (``--verbose``).
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -132,22 +142,37 @@ class _Plan:
 _PLAN: _Plan | None = None
 
 
-def read_source(path: str, texts: dict[str, str | bytes]) -> SourceFile:
-    """The decoded file, or ParseError for what cannot be linted as text."""
+class NotUtf8(ParseError):
+    """Bytes that are not UTF-8; ``text`` is them decoded with U+FFFD replacements."""
+
+    def __init__(self, message: str, span: Span, text: str):
+        super().__init__(message, span)
+        self.text = text
+
+
+class Vanished(Exception):
+    """The file is gone, or is no longer a regular file: passed over, not a parse error."""
+
+
+def read_source(path: str, texts: dict[str, str | bytes], limit: int = files.DEFAULT_MAX_FILE_SIZE) -> SourceFile:
+    """The decoded file, ParseError for what cannot be linted as text, Vanished for a
+    file that is no longer there to lint."""
     if path in texts:
         text = texts[path]
         # An editor's buffer or stdin: the same limit as a file's (a character is a byte at least).
-        if len(text) > MAX_FILE_SIZE and (size := len(text if isinstance(text, bytes) else text.encode())) > MAX_FILE_SIZE:
-            raise ParseError(f"text is {size:,} bytes, over the {MAX_FILE_SIZE:,}-byte limit; not linted")
+        if len(text) > limit and (size := len(text if isinstance(text, bytes) else text.encode())) > limit:
+            raise ParseError(f"text is {size:,} bytes, over the {limit:,}-byte limit; not linted")
         return SourceFile(path, text if isinstance(text, str) else decode(text))
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_SIZE:
-            raise ParseError(f"file is {size:,} bytes, over the {MAX_FILE_SIZE:,}-byte limit; not linted")
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror or exc}") from None
+        data = files.read_regular(path, limit)
+    except files.Unreadable as exc:
+        if exc.cause == files.MISSING:
+            raise Vanished("deleted during the run") from None
+        if exc.cause == files.NOT_REGULAR:
+            raise Vanished(f"{exc.reason}; not read") from None
+        if exc.cause == files.TOO_LARGE:
+            raise ParseError(f"{exc.reason}; not linted (see max-file-size)") from None
+        raise ParseError(exc.reason) from None
     return SourceFile(path, decode(data))
 
 
@@ -166,10 +191,12 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         prefix = data[: exc.start]
         line = prefix.count(b"\n") + 1
-        column = len(prefix) - (prefix.rfind(b"\n") + 1) + 1
-        raise ParseError(
+        # The column counts characters, as every other position does.
+        column = len(prefix[prefix.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        raise NotUtf8(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             Span.point(line, column),
+            data.decode("utf-8", errors="replace"),
         ) from None
 
 
@@ -223,7 +250,26 @@ def _parse_error(plan: _Plan, result: FileResult, error: ParseError, source: Sou
 
 def _lint_into(result: FileResult, target, plan: _Plan) -> None:
     try:
-        source = read_source(target.path, plan.options.texts)
+        _lint_source(result, target, plan)
+    finally:
+        result.notes = project.drain_notes()
+
+
+def _lint_source(result: FileResult, target, plan: _Plan) -> None:
+    try:
+        source = read_source(target.path, plan.options.texts, plan.options.max_file_size)
+    except Vanished as gone:
+        result.skipped = str(gone)
+        return
+    except NotUtf8 as error:
+        if target.kind != "dockerfile":  # YAML must be Unicode: Compose, kubectl... refuse it
+            _parse_error(plan, result, error, None)
+            return
+        # BuildKit builds it: lint it, and say once where the first bad byte is.
+        source = SourceFile(target.path, error.text)
+        if INVALID_ENCODING.id in plan.engine_rule_ids:
+            message = f"{error.message}; linted with the bad bytes replaced"
+            result.findings.append(plan.finding(INVALID_ENCODING, Problem(error.span, message), result.path, target.kind))
     except ParseError as error:
         _parse_error(plan, result, error, None)
         return
@@ -261,6 +307,13 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
     except ParseError as error:
         _parse_error(plan, result, error, source)
         return
+
+    if REFERENCE_OUTSIDE_PROJECT.id in plan.engine_rule_ids and hasattr(view, "file_references"):
+        for reference in view.file_references():
+            reason = project.check_reference(reference)
+            if reason is not None:
+                problem = Problem(reference.span, reason)
+                result.findings.append(plan.finding(REFERENCE_OUTSIDE_PROJECT, problem, result.path, kind))
 
     file_rules, project_rules = plan.rules_of(kind)
     for rule in file_rules:
@@ -353,6 +406,8 @@ def default_jobs(sizes: dict[str, int]) -> int:
 def run(targets, options: RunOptions) -> RunResult:
     global _PLAN
     plan = _PLAN = _Plan(options)
+    root = options.project_root or project.find_root(None, [t.path for t in targets if t.path not in options.texts])
+    project.use(project.Project(os.path.realpath(root), options.max_file_size))
     sizes = {t.path: _size(t.path) for t in targets}
     jobs = options.jobs if options.jobs else default_jobs(sizes)
     if options.texts:
@@ -373,6 +428,7 @@ def combine(results: list[FileResult], plan: _Plan) -> RunResult:
     facts: dict[str, dict[str, Any]] = {}
     for r in results:
         errors.extend(r.errors)
+        skipped.extend(r.notes)
         if r.skipped:
             skipped.append((r.path, r.skipped))
             continue
@@ -389,6 +445,7 @@ def combine(results: list[FileResult], plan: _Plan) -> RunResult:
                     findings.append(plan.finding(rule, problem, problem.path or "", kind))
             except Exception as exc:
                 errors.append(InternalError("(project)", rule.id, _describe(exc, plan)))
+    skipped.extend(project.drain_notes())
 
     by_path: dict[str, list[Finding]] = {}
     for f in findings:

@@ -77,4 +77,57 @@ UNUSED_SUPPRESSION = Rule(
     ),
 )
 
-ENGINE_RULES = (PARSE_ERROR, DUPLICATE_KEY, UNUSED_SUPPRESSION)
+REFERENCE_OUTSIDE_PROJECT = Rule(
+    id="LK004",
+    name="reference-outside-project",
+    severity=Severity.WARNING,
+    summary="A file reference leaves the project, or names something that is not a regular file; it is not read",
+    rationale=(
+        "lintkit runs on pull requests from strangers: whatever a linted file names is read "
+        "only when it lies inside the project (the config file's folder, else the git work "
+        "tree, else the linted folder) and is a regular file. A compose `include:`, "
+        "`env_file:` or build context, a GitLab `local:` include, an Ansible `import_tasks`, "
+        "`vars_files` or role that climbs out with `../` or is absolute (or is a symbolic "
+        "link pointing out) is not opened, nor is a FIFO or a device, so the checks that "
+        "needed it are skipped. GitLab itself refuses local includes outside the project; "
+        "Compose and Ansible follow such paths, which makes the result depend on the machine "
+        "it runs on: keep referenced files in the repository."
+    ),
+    check=_reported_by_engine,
+    tags=("security", "reliability"),
+    examples=(
+        Example(
+            bad="services:\n  app:\n    image: app:1.0\n    env_file: ../../../../etc/app.env\n",
+            good="services:\n  app:\n    image: app:1.0\n    env_file: app.env\n",
+            filename="docker-compose.yml",
+            files=(("app.env", "MODE=prod\n"),),
+        ),
+    ),
+)
+
+INVALID_ENCODING = Rule(
+    id="LK005",
+    name="invalid-encoding",
+    severity=Severity.INFO,
+    summary="A Dockerfile is not valid UTF-8; it was linted with the bad bytes replaced",
+    rationale=(
+        "BuildKit reads a Dockerfile as bytes and builds one with a latin-1 comment or label "
+        "without complaint, so lintkit lints it too, decoding with U+FFFD in place of the "
+        "bytes that are not UTF-8. Reported once, at the first bad byte: tools that show "
+        "the file (editors, code review) may garble those characters; save it as UTF-8. "
+        "YAML files are not decoded this way: the YAML specification requires Unicode and "
+        "Compose, kubectl, Ansible, GitLab and GitHub refuse such files, so they get a "
+        "`parse-error`."
+    ),
+    check=_reported_by_engine,
+    tags=("reliability",),
+    examples=(
+        Example(
+            bad="# Maintainer: Ren\udce9\nFROM alpine:3.20\n",
+            good="# Maintainer: Ren\u00e9\nFROM alpine:3.20\n",
+            filename="Dockerfile",
+        ),
+    ),
+)
+
+ENGINE_RULES = (PARSE_ERROR, DUPLICATE_KEY, UNUSED_SUPPRESSION, REFERENCE_OUTSIDE_PROJECT, INVALID_ENCODING)

@@ -20,7 +20,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 
-from . import engine
+from . import engine, files, project
 from .config import CONFIG_NAMES, Config, find_config, load_config
 from .discover import Target, discover
 from .kinds import YAML_KINDS, claim, is_yaml_name, kind_from_globs, kind_from_name
@@ -64,6 +64,9 @@ class Workspace:
 
     def __init__(self, root: str | None):
         self.root = os.path.abspath(root) if root else None
+        if self.root:
+            # What a buffer's references may make the server read: the workspace only.
+            project.use(project.Project(os.path.realpath(self.root)))
         self._lock = threading.Lock()
         self._configs: dict[str | None, tuple[Config, ConfigError | None]] = {}
         #: path -> (what it was linted at: config, size and modification time or the
@@ -237,8 +240,18 @@ def _plan(config: Config):
         per_file_ignores=config.per_file_ignores,
         config_base=config.base,
         jobs=1,
+        max_file_size=_size_limit(config),
     )
     return engine._Plan(options)
+
+
+def _size_limit(config: Config) -> int:
+    """The config's ``max-file-size``; the default when the value is not a size (the
+    schema checks its shape, not every spelling)."""
+    try:
+        return files.parse_size(config.max_file_size or files.DEFAULT_MAX_FILE_SIZE)
+    except ValueError:
+        return files.DEFAULT_MAX_FILE_SIZE
 
 
 def _with_texts(plan, texts: dict[str, str]):

@@ -102,6 +102,9 @@ def references(rule: Rule) -> list[tuple[str, str]]:
 
 
 def _fence(text: str, language: str) -> list[str]:
+    # An example of undecodable input holds lone surrogates (lintkit.testing writes them as
+    # the raw bytes): the page shows such a byte as \xNN.
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     ticks = "````" if "```" in text else "```"
     return [f"{ticks}{language}", text.rstrip("\n"), ticks]
 

@@ -32,7 +32,9 @@ def lint_files(files: dict[str, str], *, select: list[str] | None = None, ignore
         for name, text in files.items():
             path = os.path.join(root, name)
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as fh:
+            # A lone surrogate in a snippet ("\udce9") is written as that raw byte, so an
+            # example can hold bytes that are not UTF-8.
+            with open(path, "w", encoding="utf-8", errors="surrogateescape") as fh:
                 fh.write(text)
         targets = discover([root]).targets
         options = RunOptions(
@@ -41,6 +43,7 @@ def lint_files(files: dict[str, str], *, select: list[str] | None = None, ignore
             rule_options=rule_options or {},
             jobs=1,
             config_base=root,
+            project_root=root,
         )
         result = run(targets, options)
         if result.errors:

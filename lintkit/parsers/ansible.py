@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Iterator
 
+from .. import project
 from ..model import Span
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq, scalar_offsets
@@ -586,6 +587,26 @@ class Reference:
     via: str
 
 
+#: What a reference brings in -> the folder of its role Ansible also searches for it.
+_ROLE_FOLDER = {"tasks": "tasks", "vars": "vars", "playbook": None}
+
+
+def reference_candidates(path: str, role_path: str | None, kind: str, target: str) -> tuple[str, ...]:
+    """The paths Ansible looks for a reference at, in order: a file from the including
+    file's folder and, in a role, from its tasks/ or vars/ folder; a role in ``roles/``
+    beside the playbook, or a folder of that name."""
+    if os.path.isabs(target):
+        return (target,)
+    here = os.path.dirname(path)
+    if kind == "role":
+        return (os.path.join(here, "roles", target), os.path.join(here, target))
+    found = [os.path.join(here, target)]
+    if role_path and _ROLE_FOLDER.get(kind):
+        found.append(os.path.join(role_path, _ROLE_FOLDER[kind], target))
+        found.append(os.path.join(role_path, target))
+    return tuple(found)
+
+
 @dataclass(eq=False)
 class CommandLine:
     """The command line of a ``command``/``shell``/``raw``/``script`` task: its text as
@@ -755,6 +776,14 @@ class AnsibleFile:
     @property
     def path(self) -> str:
         return self.source.path
+
+    def file_references(self) -> Iterator[project.Reference]:
+        """Included and imported files, vars files and roles named by a path, for the
+        engine's containment check (templated names cannot be resolved)."""
+        for r in self.references:
+            if r.target and not has_jinja(r.target) and (r.kind in _ROLE_FOLDER or r.kind == "role"):
+                candidates = reference_candidates(self.path, self.role_path, r.kind, r.target)
+                yield project.Reference(r.span, f"{r.via} {r.target!r}", candidates, r.kind == "role")
 
     @property
     def role_name(self) -> str | None:

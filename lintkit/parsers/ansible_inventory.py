@@ -225,10 +225,11 @@ def claims(path: str) -> bool:
 
 
 def _reads_like_ini_inventory(path: str) -> bool:
+    from .. import files
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            text = fh.read(65536)
-    except OSError:
+        text = files.read_regular(path, 65536, truncate=True).decode("utf-8", errors="replace")
+    except files.Unreadable:
         return False
     if not looks_like_ini(text):
         return False

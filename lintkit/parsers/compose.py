@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any, Iterator, NamedTuple
 
+from .. import project
 from ..model import ParseError, Span
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq
@@ -251,11 +252,10 @@ def _substitute(text: str, start: int, stop: int, env: dict[str, str], unset: li
 
 def read_dotenv(path: str) -> dict[str, str]:
     """``KEY=VALUE`` lines of a ``.env`` file, as Compose reads them: ``export`` prefixes,
-    comments and quotes understood; nothing is expanded or executed. Missing file: {}."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            text = fh.read()
-    except OSError:
+    comments and quotes understood; nothing is expanded or executed. Missing, outside the
+    project or not a regular file: {}."""
+    text = project.current().read_text(path)
+    if text is None:
         return {}
     values: dict[str, str] = {}
     for raw in text.splitlines():
@@ -495,6 +495,39 @@ class Service:
                     span = item.value_span("source")
                 yield spec, span, item
 
+    def env_files(self) -> Iterator[tuple[str, bool, Span]]:
+        """(path as written, required, span) of the service's ``env_file`` entries."""
+        value = self.node.get("env_file")
+        if isinstance(value, str):
+            yield value, True, self.node.value_span("env_file")
+        elif isinstance(value, list):
+            for _i, item, span in self.items("env_file"):
+                if isinstance(item, str):
+                    yield item, True, span
+                elif isinstance(item, YMap) and isinstance(item.get("path"), str):
+                    yield item["path"], as_bool(item.get("required")) is not False, item.value_span("path")
+
+    def build_files(self) -> tuple[tuple[str, Span] | None, tuple[str, Span | None] | None]:
+        """The local build context (a folder, relative to the compose file's) and the
+        Dockerfile (relative to the context) the service builds from, each with the span
+        it is written at (None for the Dockerfile's default name); None for what is
+        remote, interpolated or not built at all."""
+        build = self.node.get("build")
+        if isinstance(build, str):
+            context, span, dockerfile = build, self.node.value_span("build"), ("Dockerfile", None)
+        elif isinstance(build, YMap):
+            context = build.get("context", ".")
+            span = build.value_span("context") if "context" in build else build.span
+            name = build.get("dockerfile", "Dockerfile")
+            dockerfile = None
+            if isinstance(name, str) and name and "$" not in name and "dockerfile_inline" not in build:
+                dockerfile = (name, build.value_span("dockerfile") if "dockerfile" in build else None)
+        else:
+            return None, None
+        if not isinstance(context, str) or not context or "$" in context or _is_remote_context(context):
+            return None, None
+        return (context, span), dockerfile
+
     def bind_mounts(self) -> Iterator[tuple[str, bool, Span]]:
         """(host path, read only, span) of every host directory or file mounted: short and
         long ``volumes:`` syntax, and named volumes that are really binds (``driver_opts``
@@ -634,6 +667,45 @@ class ComposeFile:
 
     def suppression_scopes(self) -> list[Span]:
         return [s.span for s in self.services]
+
+    def file_references(self) -> Iterator[project.Reference]:
+        """The files and folders this file names that lintkit reads or checks: included
+        files, env files, build contexts and Dockerfiles (see :mod:`lintkit.project`)."""
+        folder = os.path.dirname(self.path)
+        for path, span in self.include_paths():
+            yield project.Reference(span, f"include {path!r}", (os.path.join(folder, path),))
+        for service in self.services:
+            for written, _required, span in service.env_files():
+                resolved = self.resolve(written)
+                if resolved is not None and resolved.complete and resolved.text:
+                    path = os.path.expanduser(resolved.text)
+                    yield project.Reference(span, f"env_file {resolved.text!r}", (os.path.join(folder, path),))
+            context, dockerfile = service.build_files()
+            if context is None:
+                continue
+            context_path = os.path.join(folder, context[0])
+            yield project.Reference(context[1], f"build context {context[0]!r}", (context_path,), True)
+            # A Dockerfile in a context outside the project is that finding's business.
+            if dockerfile is not None and dockerfile[1] is not None and project.current().contains(context_path):
+                path = os.path.join(context_path, dockerfile[0])
+                yield project.Reference(dockerfile[1], f"dockerfile {dockerfile[0]!r}", (path,))
+
+    def include_paths(self) -> Iterator[tuple[str, Span]]:
+        """(path as written, span) of the files top-level ``include:`` pulls in."""
+        include = self.root.get("include") if not self.legacy_v1 else None
+        if not isinstance(include, YSeq):
+            return
+        for index, item in enumerate(include):
+            if isinstance(item, str):
+                yield item, include.item_span(index)
+            elif isinstance(item, YMap):
+                paths = item.get("path")
+                if isinstance(paths, str):
+                    yield paths, item.value_span("path")
+                elif isinstance(paths, YSeq):
+                    for i, p in enumerate(paths):
+                        if isinstance(p, str):
+                            yield p, paths.item_span(i)
 
     # -- interpolation --
 
@@ -775,19 +847,25 @@ def merge_service(base: dict, override: dict) -> dict:
     return merged
 
 
-@lru_cache(maxsize=64)
 def load_sibling(path: str) -> ComposeFile | None:
-    """Another compose file of the same project, parsed for reference (None if absent or
-    unreadable: its own run reports its problems)."""
-    if not os.path.isfile(path):
+    """Another compose file of the same project, parsed for reference (None if absent,
+    outside the project or unreadable: its own run reports its problems)."""
+    return _load_sibling(path, project.current())
+
+
+@lru_cache(maxsize=64)
+def _load_sibling(path: str, within: project.Project) -> ComposeFile | None:
+    if not os.path.lexists(path):
         return None
     from ..yamlmodel import load
 
+    text = within.read_text(path)
+    if text is None:
+        return None
     try:
-        with open(path, encoding="utf-8") as fh:
-            source = SourceFile(path, fh.read())
+        source = SourceFile(path, text)
         return parse(source, load(source), load_siblings=False)
-    except (OSError, UnicodeDecodeError, ParseError):
+    except ParseError:
         return None
 
 
@@ -862,14 +940,9 @@ def collect_facts(compose: ComposeFile) -> FileFacts:
     for section in SECTIONS:
         declared = compose.section(section)
         facts.declared[section] = {str(k): declared.key_span(k) for k in declared}
-    include = compose.root.get("include") if not compose.legacy_v1 else None
-    if isinstance(include, list):
-        folder = os.path.dirname(compose.path)
-        for item in include:
-            paths = item.get("path") if isinstance(item, dict) else item
-            for p in paths if isinstance(paths, list) else [paths]:
-                if isinstance(p, str):
-                    facts.includes.append(os.path.normpath(os.path.join(folder, p)))
+    folder = os.path.dirname(compose.path)
+    for path, _span in compose.include_paths():
+        facts.includes.append(os.path.normpath(os.path.join(folder, path)))
     for service in compose.services:
         node = service.node
         sf = ServiceFacts(str(service.name), service.name_span())
@@ -895,30 +968,32 @@ def collect_facts(compose: ComposeFile) -> FileFacts:
                 host_ip = compose.resolved_text(spec.host_ip) if spec.host_ip else ""
                 for port in _port_range(published):
                     sf.published.append((host_ip or "", port, spec.protocol, span))
-        sf.build_healthcheck = sf.healthcheck is None and _dockerfile_has_healthcheck(compose, node.get("build"))
+        sf.build_healthcheck = sf.healthcheck is None and _dockerfile_has_healthcheck(compose, service)
         if "network_mode" not in node and not isinstance(node.get("networks"), (YSeq, YMap)):
             facts.uses_default_network = True
         facts.services[sf.name] = sf
     return facts
 
 
-def _dockerfile_has_healthcheck(compose: ComposeFile, build: Any) -> bool:
-    """Whether the Dockerfile a ``build:`` uses declares a HEALTHCHECK (read as text)."""
-    if build is None or not compose.load_siblings:
+def _dockerfile_has_healthcheck(compose: ComposeFile, service: Service) -> bool:
+    """Whether the Dockerfile the service builds from declares a HEALTHCHECK (read as
+    text, when it is a regular file inside the project)."""
+    if not compose.load_siblings:
         return False
-    context = build if isinstance(build, str) else build.get("context", ".") if isinstance(build, dict) else None
-    dockerfile = build.get("dockerfile", "Dockerfile") if isinstance(build, dict) else "Dockerfile"
-    if not isinstance(context, str) or not isinstance(dockerfile, str) or "://" in context or "$" in context + dockerfile:
+    context, dockerfile = service.build_files()
+    if context is None or dockerfile is None:
         return False
-    path = os.path.join(os.path.dirname(compose.path), context, dockerfile)
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return any(
-                line.lstrip().upper().startswith("HEALTHCHECK") and "NONE" not in line.upper()
-                for line in fh
-            )
-    except OSError:
-        return False
+    path = os.path.join(os.path.dirname(compose.path), context[0], dockerfile[0])
+    text = project.current().read_text(path, referenced=True)
+    return text is not None and any(
+        line.lstrip().upper().startswith("HEALTHCHECK") and "NONE" not in line.upper()
+        for line in text.splitlines()
+    )
+
+
+def _is_remote_context(context: str) -> bool:
+    """A build context Compose fetches (a Git URL, an HTTP tarball), not a local folder."""
+    return "://" in context or context.startswith("git@") or context.startswith("github.com/")
 
 
 def _collect_refs(compose: ComposeFile, service: Service, sf: ServiceFacts) -> None:

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Iterator
 
+from .. import project
 from ..model import Span
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq, positioned_like, scalar_offsets
@@ -132,6 +134,18 @@ class Workflow:
             holder = Job("(action)", runs, self.root)
             return [Step(s, holder, i) for i, s in enumerate(steps) if isinstance(s, YMap)]
         return [step for job in self.jobs for step in job.steps]
+
+    def file_references(self) -> Iterator[project.Reference]:
+        """Local actions and reusable workflows (``uses: ./path``), for the engine's
+        containment check: GitHub resolves them from the repository's root, and one that
+        climbs out of it is outside the project."""
+        nodes = [job.node for job in self.jobs] + [step.node for step in self.steps]
+        root = project.current().root
+        for node in nodes:
+            uses = node.get("uses")
+            if isinstance(uses, str) and uses.startswith("./") and "${{" not in uses:
+                path = os.path.join(root, uses[2:].split("@", 1)[0])
+                yield project.Reference(node.value_span("uses"), f"uses {uses!r}", (path,), None)
 
     def suppression_scopes(self) -> list[Span]:
         """Top-level blocks (``on:``, ``permissions:``...), jobs from their id, and steps:

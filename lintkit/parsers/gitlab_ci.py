@@ -9,11 +9,13 @@ every derived node keeps the position of the token in this file that produced it
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator
 
+from .. import project
 from ..model import Span
 from ..source import SourceFile
 from ..yamlmodel import Mark, YamlDocument, YMap, YSeq, scalar_offsets
@@ -63,6 +65,15 @@ def _looks_like_job(job) -> bool:
         or isinstance(trigger, str)
         or (isinstance(trigger, YMap) and ("project" in trigger or "include" in trigger))
     )
+
+
+def local_include_paths(project_dir: str, location: str) -> tuple[str, ...]:
+    """Where ``include: local:`` looks (a path or a glob): relative to the GitLab project's
+    root whether or not it starts with ``/``; nothing when ``..`` climbs above it."""
+    relative = posixpath.normpath(location.replace("\\", "/").lstrip("/"))
+    if relative == ".." or relative.startswith("../"):
+        return ()
+    return (os.path.join(project_dir, relative),)
 
 
 def is_entry_point(path: str) -> bool:
@@ -237,6 +248,17 @@ class GitLabPipeline:
 
     def suppression_scopes(self) -> list[Span]:
         return [j.span for j in self.jobs]
+
+    def file_references(self) -> Iterator[project.Reference]:
+        """Local includes, for the engine's containment check. GitLab resolves them from
+        the project root (the folder of ``.gitlab-ci.yml``; for a fragment, lintkit's
+        root) and refuses a path that climbs above it."""
+        base = os.path.dirname(self.source.path) if self.entry_point else project.current().root
+        for include in self.includes:
+            if include.kind == "local" and include.location and "$" not in include.location:
+                yield project.Reference(
+                    include.span, f"local include {include.location!r}", local_include_paths(base, include.location)
+                )
 
     # -- includes ---------------------------------------------------------------------
 

@@ -453,12 +453,15 @@ def _kustomization_lists(folder: str) -> tuple[frozenset[str], frozenset[str]] |
 
 
 def _read_kustomization(path: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    from .. import project
     from ..yamlmodel import load
 
+    text = project.current().read_text(path)
+    if text is None:
+        return None
     try:
-        with open(path, encoding="utf-8") as fh:
-            documents = load(SourceFile(path, fh.read()))
-    except (OSError, UnicodeDecodeError, ParseError):
+        documents = load(SourceFile(path, text))
+    except ParseError:
         return None
     root = documents[0].root if documents else None
     if not isinstance(root, YMap):

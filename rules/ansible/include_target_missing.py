@@ -3,11 +3,11 @@ is not in the project."""
 
 import os
 
+from lintkit import project
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.ansible import has_jinja
+from lintkit.parsers.ansible import has_jinja, reference_candidates
 
-#: What a reference brings in -> the role folder Ansible also searches for it.
-_ROLE_FOLDER = {"tasks": "tasks", "vars": "vars", "playbook": None}
+_KINDS = ("tasks", "vars", "playbook")
 
 
 def collect(view, ctx):
@@ -15,22 +15,11 @@ def collect(view, ctx):
     references = [
         (r.kind, r.target, r.span, r.via)
         for r in view.references
-        if r.kind in _ROLE_FOLDER and not has_jinja(r.target) and r.target
+        if r.kind in _KINDS and not has_jinja(r.target) and r.target
     ]
     if not references:
         return None
     return {"references": references, "role_path": view.role_path}
-
-
-def _candidates(path: str, role_path: str | None, kind: str, target: str) -> list[str]:
-    if os.path.isabs(target):
-        return [target]
-    here = os.path.dirname(path)
-    found = [os.path.join(here, target)]
-    if role_path and _ROLE_FOLDER.get(kind):
-        found.append(os.path.join(role_path, _ROLE_FOLDER[kind], target))
-        found.append(os.path.join(role_path, target))
-    return found
 
 
 @rule(
@@ -43,7 +32,8 @@ def _candidates(path: str, role_path: str | None, kind: str, target: str) -> lis
         "missing from the project fails the whole playbook at load time; a dynamic "
         "`include_tasks` fails when the run reaches it, after other tasks already changed "
         "hosts. Paths are resolved the way Ansible does: from the including file's folder "
-        "and, in a role, from its tasks/ or vars/ folder."
+        "and, in a role, from its tasks/ or vars/ folder. A path outside the project is not "
+        "looked for (`reference-outside-project` reports it)."
     ),
     tags=("reliability",),
     collect=collect,
@@ -57,7 +47,9 @@ def _candidates(path: str, role_path: str | None, kind: str, target: str) -> lis
     ),
 )
 def check(facts_by_path, ctx):
+    within = project.current()
     for path, facts in sorted(facts_by_path.items()):
         for kind, target, span, via in facts["references"]:
-            if not any(os.path.exists(c) for c in _candidates(path, facts["role_path"], kind, target)):
+            candidates = [c for c in reference_candidates(path, facts["role_path"], kind, target) if within.contains(c)]
+            if candidates and not any(os.path.exists(c) for c in candidates):
                 yield Problem(span, f"{via}: {target} not found", path=path)

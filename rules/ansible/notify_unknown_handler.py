@@ -3,8 +3,9 @@
 import os
 import re
 
+from lintkit import project
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.ansible import has_jinja
+from lintkit.parsers.ansible import has_jinja, reference_candidates
 from lintkit.yamlmodel import YMap, YSeq
 
 #: ``role_name : handler name`` addresses a role's handler by its role.
@@ -46,13 +47,17 @@ def _sources(view) -> list[str] | None:
         parts = os.path.normpath(view.path).split(os.sep)
         folder = view.role_path or (os.sep.join(parts[:-2]) if len(parts) > 2 and parts[-2] == "tasks" else None)
         return _handler_files(folder) if folder else []
-    here = os.path.dirname(view.path)
+    within = project.current()
     found: list[str] = []
     for reference in view.references:
         if reference.kind != "role":
             continue
         folder = next(
-            (c for c in (os.path.join(here, "roles", reference.target), os.path.join(here, reference.target)) if os.path.isdir(c)),
+            (
+                c
+                for c in reference_candidates(view.path, view.role_path, "role", reference.target)
+                if within.contains(c) and os.path.isdir(c)
+            ),
             None,
         )
         if folder is None:

@@ -4,27 +4,37 @@ import configparser
 import os
 from functools import lru_cache
 
+from lintkit import project
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.ansible import has_jinja
 
 
-@lru_cache(maxsize=256)
 def _configured_strategy(folder: str) -> str | None:
-    """The default strategy the nearest ansible.cfg (from ``folder`` up) sets, if any."""
-    current = os.path.abspath(folder)
-    while True:
+    return _strategy_in(os.path.abspath(folder), project.current())
+
+
+@lru_cache(maxsize=256)
+def _strategy_in(folder: str, within: project.Project) -> str | None:
+    """The default strategy the nearest ansible.cfg (from ``folder`` up to the project
+    root) sets, if any."""
+    current = folder
+    while within.contains(current):
         config = os.path.join(current, "ansible.cfg")
         if os.path.isfile(config):
+            text = within.read_text(config)
+            if text is None:
+                return None
             parser = configparser.ConfigParser(interpolation=None, strict=False)
             try:
-                parser.read(config, encoding="utf-8")
-            except (configparser.Error, UnicodeDecodeError):
+                parser.read_string(text, config)
+            except configparser.Error:
                 return None
             return parser.get("defaults", "strategy", fallback=None)
         parent = os.path.dirname(current)
         if parent == current:
             return None
         current = parent
+    return None
 
 
 def _strategy(playbook, play) -> str | None:

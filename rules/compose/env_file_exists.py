@@ -2,21 +2,8 @@
 
 import os
 
+from lintkit import project
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.compose import as_bool
-
-
-def env_files(service):
-    """(path as written, required, span) of a service's env_file entries."""
-    value = service.node.get("env_file")
-    if isinstance(value, str):
-        yield value, True, service.node.value_span("env_file")
-    elif isinstance(value, list):
-        for _i, item, span in service.items("env_file"):
-            if isinstance(item, str):
-                yield item, True, span
-            elif isinstance(item, dict) and isinstance(item.get("path"), str):
-                yield item["path"], as_bool(item.get("required")) is not False, item.value_span("path")
 
 
 @rule(
@@ -27,7 +14,8 @@ def env_files(service):
     rationale=(
         "Compose refuses to start a project whose `env_file` is missing (unless the entry "
         "says `required: false`), and a typo in the name is only found at deploy time. "
-        "Paths are relative to the compose file's folder."
+        "Paths are relative to the compose file's folder. One outside the project is not "
+        "looked for (`reference-outside-project` reports it)."
     ),
     tags=("reliability",),
     examples=(
@@ -43,11 +31,12 @@ def check(compose, ctx):
     if not compose.load_siblings:
         return
     folder = os.path.dirname(os.path.abspath(compose.path))
+    within = project.current()
     for service in compose.services:
-        for written, required, span in env_files(service):
+        for written, required, span in service.env_files():
             resolved = compose.resolve(written)
             if not required or resolved is None or not resolved.complete or not resolved.text:
                 continue
-            path = os.path.join(folder, os.path.expanduser(resolved.text))
-            if not os.path.exists(path):
+            path = within.resolve(folder, resolved.text)
+            if path is not None and not os.path.lexists(path):
                 yield Problem(span, f"service {service.name!r}: env_file {resolved.text!r} does not exist")

@@ -13,7 +13,9 @@ def _has_dockerignore(path: str) -> bool:
         os.path.join(folder, ".dockerignore"),
         path + ".dockerignore",  # BuildKit also reads <Dockerfile name>.dockerignore
     )
-    return any(os.path.isfile(candidate) for candidate in candidates)
+    # Whether it is there, not what it holds: a link is not followed (it could point
+    # outside the project, where lintkit looks at nothing).
+    return any(os.path.lexists(candidate) for candidate in candidates)
 
 
 def collect(dockerfile, ctx):

@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from lintkit import project as lintkit_project
 from lintkit.model import Span
 from lintkit.parsers.gitlab_ci import (
     DEFAULT_STAGES,
@@ -29,6 +30,7 @@ from lintkit.parsers.gitlab_ci import (
     declared_stage,
     is_entry_point,
     is_reference,
+    local_include_paths,
 )
 from lintkit.yamlmodel import YMap, YSeq
 
@@ -337,6 +339,9 @@ def _assemble(entry: FileFacts, by_real: dict[str, FileFacts]) -> Pipeline:
                 complete = False
                 continue
             targets = _local_targets(project_dir, include.location)
+            if not targets and _leaves_project(project_dir, include.location):
+                complete = False  # not read: reference-outside-project says so
+                continue
             if not targets:
                 missing.append((current.path, include, f"local include {include.location!r} matches no file"))
                 complete = False
@@ -365,11 +370,21 @@ def _assemble(entry: FileFacts, by_real: dict[str, FileFacts]) -> Pipeline:
 
 
 def _local_targets(project_dir: str, location: str) -> list[str]:
-    relative = location.lstrip("/")
-    path = os.path.join(project_dir, relative)
-    if any(ch in relative for ch in "*?["):
-        return sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
-    return [path] if os.path.isfile(path) else []
+    """The regular files inside the project a local include names (none for a path that
+    leaves it: reference-outside-project reports those)."""
+    within = lintkit_project.current()
+    found = []
+    for path in local_include_paths(project_dir, location):
+        if any(ch in path for ch in "*?["):
+            found.extend(sorted(p for p in glob.glob(path, recursive=True) if within.is_regular_file(p)))
+        elif within.is_regular_file(path):
+            found.append(path)
+    return found
+
+
+def _leaves_project(project_dir: str, location: str) -> bool:
+    within = lintkit_project.current()
+    return not any(within.contains(p) for p in local_include_paths(project_dir, location))
 
 
 def _read(path: str) -> FileFacts | None:
@@ -379,11 +394,13 @@ def _read(path: str) -> FileFacts | None:
     from lintkit.parsers import gitlab_ci
     from lintkit.source import SourceFile
 
+    text = lintkit_project.current().read_text(path)
+    if text is None:
+        return None
+    source = SourceFile(path, text)
     try:
-        with open(path, encoding="utf-8") as fh:
-            source = SourceFile(path, fh.read())
         documents = yamlmodel.load(source)
-    except (OSError, UnicodeDecodeError, ParseError):
+    except ParseError:
         return None
     return _collect(gitlab_ci.parse(source, documents))
 

@@ -1,7 +1,10 @@
 """The compose layer: interpolation, .env, ports, volumes, v1 detection, effective services."""
 
+import os
+
 import pytest
 
+from lintkit import project
 from lintkit.parsers.compose import (
     ComposeFile,
     parse,
@@ -72,7 +75,8 @@ def test_resolve(text, env, result, unset):
     assert [v.name for v in resolved.unset] == unset
 
 
-def test_dotenv_is_read_as_data(tmp_path):
+def test_dotenv_is_read_as_data(tmp_path, monkeypatch):
+    monkeypatch.setattr(project, "_current", project.Project(os.path.realpath(tmp_path)))
     (tmp_path / ".env").write_text(
         "# comment\nexport DB_VER=7.0\nQUOTED='a b'\nDOUBLE=\"x\"\nINLINE=v # note\nbad line\nEMPTY=\n"
     )
@@ -145,7 +149,8 @@ def test_effective_service_applies_in_file_extends():
     assert not remote.complete
 
 
-def test_effective_service_merges_the_override_beside_it(tmp_path):
+def test_effective_service_merges_the_override_beside_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(project, "_current", project.Project(os.path.realpath(tmp_path)))
     (tmp_path / "docker-compose.yml").write_text("services:\n  web:\n    image: a:1\n")
     (tmp_path / "docker-compose.override.yml").write_text("services:\n  web:\n    cap_drop: [ALL]\n  extra:\n    image: b:1\n")
     base_path = str(tmp_path / "docker-compose.yml")

@@ -165,7 +165,7 @@ def test_stdin_of_unknown_kind_is_a_usage_error(tmp_path):
 )
 def test_bad_input_is_a_positioned_parse_error_and_the_run_goes_on(tmp_path, content, message):
     files(tmp_path, **{"docker-compose.yml": content, "pod.yaml": POD})
-    result = run(["check", "--isolated", "--format", "json", "."], tmp_path)
+    result = run(["check", "--isolated", "--max-file-size", "5MB", "--format", "json", "."], tmp_path)
     assert result.exit_code == 1
     got = findings(result)
     errors = [f for f in got if f["name"] == "parse-error"]

@@ -1,8 +1,10 @@
 """The Kubernetes view: objects, pod specs, containers, inherited security settings,
 kustomizations, Helm templates, suppression scopes and other tools' annotations."""
 
-from k8s_support import lint, manifest, where
+import os
 
+from k8s_support import lint, manifest, where
+from lintkit import project
 from lintkit.parsers.kubernetes import kustomize_role
 
 
@@ -122,7 +124,8 @@ def test_kustomization_is_recognised_by_name_not_as_an_object():
     assert view.kustomization is not None and view.objects == []
 
 
-def test_files_listed_by_a_kustomization_know_their_role(tmp_path):
+def test_files_listed_by_a_kustomization_know_their_role(tmp_path, monkeypatch):
+    monkeypatch.setattr(project, "_current", project.Project(os.path.realpath(tmp_path)))
     (tmp_path / "kustomization.yaml").write_text("resources:\n  - deployment.yaml\npatches:\n  - path: patch.yaml\n")
     assert kustomize_role(str(tmp_path / "deployment.yaml")) == "resource"
     assert kustomize_role(str(tmp_path / "patch.yaml")) == "patch"

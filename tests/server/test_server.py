@@ -343,6 +343,7 @@ async def test_hostile_input_never_stops_the_server(client: LanguageClient, root
         ".gitlab-ci.yml": "\t:\n  - ][\n",
         "big.yaml": "k: " + "v" * (6 * 1024 * 1024) + "\n",
     }
+    (root / ".lintkit.yaml").write_text("max-file-size: 5MiB\n")
     for number, (name, text) in enumerate(hostile.items()):
         uri = (root / name).as_uri()
         os.makedirs(os.path.dirname(root / name), exist_ok=True)
