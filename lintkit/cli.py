@@ -87,6 +87,12 @@ def run_and_exit() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no notices.")
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; tracebacks on errors.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--output-format", "output_style", type=click.Choice(["full", "concise"]),
+              help="Text format: each finding with its source line (full, the default) or one line each.")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings (text or json).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
+              help="Also write a report in FORMAT to FILE (repeatable), e.g. sarif=lintkit.sarif.")
 def check(**options) -> None:
     """Lint PATHS (files or folders; default "."; "-" reads stdin)."""
     request = CheckRequest(**options)
@@ -127,6 +133,10 @@ class CheckRequest:
     quiet: bool
     verbose: bool
     color: str
+    output_style: str | None = None
+    statistics: bool = False
+    exit_zero: bool = False
+    reports: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.paths = tuple(self.paths) or (".",)
@@ -156,6 +166,12 @@ def _check(request: CheckRequest) -> int:
                               (f"{config.path}: ignore", config.ignore)):
         registry.check_selectors(selectors, origin)
     _check_rule_settings(config)
+    from .output import Progress, parse_report_specs
+
+    reports = [
+        *((name, os.path.join(config.base, path)) for name, path in parse_report_specs(config.reports, formats, f"{config.path}: reports")),
+        *parse_report_specs(list(request.reports), formats, "--report"),
+    ]
 
     texts: dict[str, bytes] = {}
     targets = []
@@ -187,9 +203,13 @@ def _check(request: CheckRequest) -> int:
         jobs=request.jobs or None,
         texts=texts,
         verbose=request.verbose,
+        progress=Progress(len(targets)),
     )
     engine.tune_collector()
-    result = engine.run(targets, options)
+    try:
+        result = engine.run(targets, options)
+    finally:
+        options.progress.close()
     skipped.extend(result.skipped)
 
     if request.verbose:
@@ -198,10 +218,13 @@ def _check(request: CheckRequest) -> int:
     if not result.files and not request.quiet:
         click.echo(f"lintkit: no files of a kind lintkit knows in {' '.join(request.paths)}", err=True)
 
-    _render(result, request.output_format, request.output, request.color)
+    style = request.output_style or config.output_format or "full"
+    _render(result, request, style, reports)
     engine.print_errors(result.errors)
     if result.errors:
         return 2
+    if request.exit_zero:
+        return 0
     threshold = Severity.parse(request.severity or config.fail_on or "style")
     return 1 if any(f.severity.rank >= threshold.rank for f in result.findings) else 0
 
@@ -230,7 +253,8 @@ def _check_rule_settings(config) -> None:
             raise UsageError(f"{config.path}: {where}: {error.message} (options of {r.id}: {allowed})")
 
 
-def _render(result, output_format, output, color) -> None:
+def _render(result, request: CheckRequest, style: str, reports: list[tuple[str, str]]) -> None:
+    from .output import write_statistics
     from .registry import load_reporter, reporters
     from .report import Report
 
@@ -248,8 +272,27 @@ def _render(result, output_format, output, color) -> None:
             return None
         return lines[line - 1].rstrip("\r")
 
-    report = Report(findings=result.findings, rules=result.rules, files=result.files, source_line=source_line)
-    render = load_reporter(reporters()[output_format])
+    report = Report(findings=result.findings, rules=result.rules, files=result.files, source_line=source_line,
+                    suppressed=result.suppressed, output_style=style, quiet=request.quiet,
+                    linted_paths=result.paths)
+    formats = reporters()
+    for name, path in reports:
+        try:
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            stream = open(path, "w", encoding="utf-8", errors="backslashreplace")
+        except OSError as exc:
+            raise UsageError(f"cannot write report {path}: {exc.strerror or exc}") from None
+        with stream:
+            load_reporter(formats[name])(report, stream, color=False)
+    output_format, output, color = request.output_format, request.output, request.color
+    if request.statistics:
+        if output_format not in ("text", "json"):
+            raise UsageError(f"--statistics prints text or json, not {output_format!r}")
+
+        def render(report, stream, color):
+            write_statistics(report, stream, as_json=output_format == "json")
+    else:
+        render = load_reporter(formats[output_format])
     if output:
         with open(output, "w", encoding="utf-8", errors="backslashreplace") as stream:
             render(report, stream, color=color == "always")

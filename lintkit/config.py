@@ -30,6 +30,9 @@ class Config:
     fail_on: str | None = None
     kubernetes_version: str | None = None
     compose_projects: list[list[str]] = field(default_factory=list)
+    output_format: str | None = None
+    #: ``FORMAT=FILE`` reports written beside the main one (files relative to the config).
+    reports: list[str] = field(default_factory=list)
 
     def settings(self) -> dict[str, Any]:
         """Run-wide settings rules read from ``ctx.settings``; paths become relative to the
@@ -94,6 +97,8 @@ def load_config(path: str) -> Config:
         fail_on=data.get("fail-on"),
         kubernetes_version=data.get("kubernetes-version"),
         compose_projects=data.get("compose-projects", []),
+        output_format=data.get("output-format"),
+        reports=data.get("reports", []),
     )
 
 

@@ -9,6 +9,7 @@ over the collected facts, applies suppressions and per-file ignores, and sorts.
 
 from __future__ import annotations
 
+import datetime
 import fnmatch
 import gc
 import os
@@ -16,10 +17,16 @@ import sys
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from . import suppression
-from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
+from .engine_rules import (
+    DUPLICATE_KEY,
+    EXPIRED_SUPPRESSION,
+    INVALID_SUPPRESSION,
+    PARSE_ERROR,
+    UNUSED_SUPPRESSION,
+)
 from .kinds import YAML_KINDS, parser_module, sniff
 from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
 from .registry import Selection, matches
@@ -46,6 +53,8 @@ class RunOptions:
     #: Contents of files that do not come from the file system (stdin), by path.
     texts: dict[str, str | bytes] = field(default_factory=dict)
     verbose: bool = False
+    #: Called with the number of files linted so far, as the run goes (progress display).
+    progress: Callable[[int], None] | None = None
 
 
 @dataclass
@@ -74,6 +83,11 @@ class RunResult:
     files: Counter
     skipped: list[tuple[str, str]]
     errors: list[InternalError]
+    #: Findings a suppression comment silenced, each with its ``suppression`` set; they
+    #: count for nothing (exit code, summary) and only some reporters show them.
+    suppressed: list[Finding] = field(default_factory=list)
+    #: The files linted (those skipped left out), in the order they were given.
+    paths: list[str] = field(default_factory=list)
 
 
 class _Plan:
@@ -277,8 +291,15 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
 
 
 def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileResult]:
+    progress = plan.options.progress
     if jobs <= 1 or len(targets) < 2 or not hasattr(os, "fork"):
-        return [lint_target(t) for t in targets]
+        if progress is None:
+            return [lint_target(t) for t in targets]
+        results = []
+        for t in targets:
+            results.append(lint_target(t))
+            progress(len(results))
+        return results
     from . import workers
 
     # Kinds the names already tell are imported before forking, so the workers share one
@@ -298,7 +319,7 @@ def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileRes
     ordered = sorted(
         (t for t in targets if t is not first), key=lambda t: sizes[t.path], reverse=True
     )  # big files first balance the workers
-    results = workers.lint_in_parallel(ordered, jobs, lint_target, _unsendable, first)
+    results = workers.lint_in_parallel(ordered, jobs, lint_target, _unsendable, first, progress)
     linted = {r.path for r in results}
     results.extend(FileResult(t.path, t.kind, errors=[_lost(t.path)]) for t in ordered if t.path not in linted)
     position = {t.path: index for index, t in enumerate(targets)}
@@ -355,6 +376,7 @@ def run(targets, options: RunOptions) -> RunResult:
     files: Counter = Counter()
     skipped: list[tuple[str, str]] = []
     errors: list[InternalError] = []
+    paths: list[str] = []
     suppressions: dict[str, list[suppression.Suppression]] = {}
     facts: dict[str, dict[str, Any]] = {}
     for r in results:
@@ -363,6 +385,7 @@ def run(targets, options: RunOptions) -> RunResult:
             skipped.append((r.path, r.skipped))
             continue
         files[r.kind] += 1  # None: unreadable YAML whose kind its content could not tell
+        paths.append(r.path)
         findings.extend(r.findings)
         suppressions[r.path] = r.suppressions
         for rule_id, collected in r.facts.items():
@@ -380,22 +403,52 @@ def run(targets, options: RunOptions) -> RunResult:
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
     kept: list[Finding] = []
+    suppressed: list[Finding] = []
     for path, items in by_path.items():
-        items = suppression.apply(items, suppressions.get(path, []))
+        items, silenced = suppression.apply(items, suppressions.get(path, []))
         kept.extend(_per_file_ignores(items, path, plan))
+        suppressed.extend(_per_file_ignores(silenced, path, plan))
+    kept.extend(_governance_findings(suppressions, plan))
     if UNUSED_SUPPRESSION.id in plan.engine_rule_ids:
+        today = datetime.date.today()  # expired ones are reported as such, not as unused
         for path, entries in suppressions.items():
             # One comment may be read by several mechanisms (a generic `# noqa` and the
             # Ansible parser's reading of its old rule numbers): it is used if any is.
             used = {s.span for s in entries if s.used}
             reported = set()
             for s in entries:
-                if s.span not in used and s.span not in reported:
+                if s.span not in used and s.span not in reported and s.applies(today):
                     reported.add(s.span)
                     problem = Problem(s.span, f"suppression matches no finding: {s.text}")
                     kept.append(plan.finding(UNUSED_SUPPRESSION, problem, path, None))
     kept.sort(key=Finding.sort_key)
-    return RunResult(kept, plan.rules, files, skipped, errors)
+    suppressed.sort(key=Finding.sort_key)
+    return RunResult(kept, plan.rules, files, skipped, errors, suppressed, paths)
+
+
+def _governance_findings(suppressions: dict[str, list[suppression.Suppression]], plan: _Plan) -> list[Finding]:
+    """``expired-suppression`` and ``invalid-suppression`` findings on lintkit's own
+    comments. A selector is known when a rule of the run identifies it, or else any rule
+    lintkit has (the comment may name a rule this run did not select)."""
+    rules = {"expired": EXPIRED_SUPPRESSION, "invalid": INVALID_SUPPRESSION}
+    if not any(r.id in plan.engine_rule_ids for r in rules.values()):
+        return []
+    from .registry import all_rules, identifies
+
+    selected = list(plan.rules.values())
+
+    def known(selector: str) -> bool:
+        return selector.lower() == "all" or any(identifies(selector, r) for r in selected) or any(
+            identifies(selector, r) for r in all_rules()
+        )
+
+    found = []
+    for path, entries in suppressions.items():
+        for which, span, message in suppression.governance_problems(entries, known):
+            rule = rules[which]
+            if rule.id in plan.engine_rule_ids:
+                found.append(plan.finding(rule, Problem(span, message), path, None))
+    return found
 
 
 def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan) -> list[Finding]:

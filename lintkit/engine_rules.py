@@ -77,4 +77,49 @@ UNUSED_SUPPRESSION = Rule(
     ),
 )
 
-ENGINE_RULES = (PARSE_ERROR, DUPLICATE_KEY, UNUSED_SUPPRESSION)
+EXPIRED_SUPPRESSION = Rule(
+    id="LK004",
+    name="expired-suppression",
+    severity=Severity.WARNING,
+    summary="A suppression comment is past its until= date and no longer applies",
+    rationale=(
+        "`# lintkit: ignore=ID until=2027-03-31 -- reason` silences a finding for a while: "
+        "until a fix lands, a base image is replaced, a vendor ships a patch. After that day "
+        "the finding counts again, and this warning on the comment says why it came back: "
+        "fix the finding, or renew the suppression with a new date and reason."
+    ),
+    check=_reported_by_engine,
+    tags=("maintainability",),
+    examples=(
+        Example(
+            bad="services:\n  web:\n    image: nginx:1.27  # lintkit: ignore=DC001 until=2001-01-01 -- pinned by the vendor\n",
+            good="services:\n  web:\n    image: nginx:1.27\n",
+            filename="docker-compose.yml",
+        ),
+    ),
+)
+
+INVALID_SUPPRESSION = Rule(
+    id="LK005",
+    name="invalid-suppression",
+    severity=Severity.WARNING,
+    summary="A lintkit suppression comment names no known rule or has a bad until= date",
+    rationale=(
+        "A suppression that names a rule lintkit does not have (a typo such as "
+        "`apt-pin-versoins`) silences nothing, while its author believes the finding is "
+        "handled. An `until=` that is not a YYYY-MM-DD date cannot expire, so the "
+        "suppression is not applied. Comments written for other tools (hadolint, Checkov, "
+        "ansible-lint) may name rules only those tools have and are not checked."
+    ),
+    check=_reported_by_engine,
+    tags=("maintainability",),
+    examples=(
+        Example(
+            bad="# lintkit: ignore=duplicate-kye\nservices:\n  web:\n    image: nginx:1.27\n",
+            good="# lintkit: ignore=duplicate-key\nservices:\n  web:\n    image: nginx:1.27\n",
+            filename="docker-compose.yml",
+        ),
+    ),
+)
+
+ENGINE_RULES = (PARSE_ERROR, DUPLICATE_KEY, UNUSED_SUPPRESSION, EXPIRED_SUPPRESSION, INVALID_SUPPRESSION)

@@ -123,8 +123,23 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class SuppressionInfo:
+    """Why a finding is not counted: a suppression written in the file (SARIF's
+    ``inSource``), with the reason its author gave (``-- reason``) and its expiry."""
+
+    kind: str
+    justification: str | None = None
+    until: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "justification": self.justification, "until": self.until}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """A problem resolved against its rule, file and effective severity."""
+    """A problem resolved against its rule, file and effective severity. ``suppression``
+    is set on a finding a suppression comment silenced: reporters that show suppressed
+    findings (JSON, SARIF, statistics) get them apart from the counted ones."""
 
     rule: str
     name: str
@@ -135,6 +150,7 @@ class Finding:
     span: Span
     aliases: tuple[str, ...] = ()
     fix: Fix | None = None
+    suppression: SuppressionInfo | None = None
 
     @property
     def line(self) -> int:
@@ -165,6 +181,7 @@ class Finding:
             "end_column": self.span.end_column,
             "aliases": list(self.aliases),
             "fix": self.fix.to_dict() if self.fix else None,
+            **({"suppression": self.suppression.to_dict()} if self.suppression else {}),
         }
 
 
