@@ -163,7 +163,9 @@ def _check(request: CheckRequest) -> int:
     selection = registry.Selection(request.select or config.select, [*config.ignore, *request.ignore])
     for origin, selectors in (("--select", request.select), ("--ignore", request.ignore),
                               (f"{config.path}: select", config.select or []),
-                              (f"{config.path}: ignore", config.ignore)):
+                              (f"{config.path}: ignore", config.ignore),
+                              *((f"{config.path}: per-file-ignores.{pattern}", listed)
+                                for pattern, listed in config.per_file_ignores.items())):
         registry.check_selectors(selectors, origin)
     _check_rule_settings(config)
     from .output import Progress, parse_report_specs

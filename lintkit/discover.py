@@ -90,9 +90,9 @@ class _GitIgnore:
         return False
 
 
-class _ConfigPaths:
-    """Config ``exclude`` patterns (gitignore syntax) and ``kinds`` globs are relative to the
-    config's folder."""
+class ConfigPaths:
+    """Config ``exclude`` and ``per-file-ignores`` patterns (gitignore syntax) and ``kinds``
+    globs are relative to the config's folder."""
 
     def __init__(self, patterns: list[str], base: str) -> None:
         self.base = os.path.abspath(base)
@@ -126,7 +126,7 @@ def discover(
     respect_gitignore: bool = True,
 ) -> Discovery:
     result = Discovery()
-    excludes = _ConfigPaths(list(exclude), exclude_base)
+    excludes = ConfigPaths(list(exclude), exclude_base)
     globs = kind_globs or {}
     seen: set[str] = set()
 

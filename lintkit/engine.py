@@ -10,7 +10,6 @@ over the collected facts, applies suppressions and per-file ignores, and sorts.
 from __future__ import annotations
 
 import datetime
-import fnmatch
 import gc
 import os
 import sys
@@ -105,6 +104,8 @@ class _Plan:
         self.severity: dict[str, Severity] = {}
         engine_rules = options.selection.engine_rules()
         self.engine_rule_ids = {r.id for r in engine_rules}
+        #: ``per-file-ignores`` compiled, the first time a file has findings.
+        self.per_file_patterns: list | None = None
         for r in engine_rules:
             self._register(r)
 
@@ -452,16 +453,19 @@ def _governance_findings(suppressions: dict[str, list[suppression.Suppression]],
 
 
 def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan) -> list[Finding]:
+    """Findings the config's ``per-file-ignores`` leave: each key is a gitignore-style
+    pattern relative to the config's folder, as in ``exclude`` (``legacy`` is any file or
+    folder of that name, ``/legacy`` only the top one, ``k8s/*.yaml`` one level)."""
     table = plan.options.per_file_ignores
-    if not table:
+    if not table or not findings:
         return findings
-    relative = os.path.relpath(os.path.abspath(path), plan.options.config_base).replace(os.sep, "/")
-    selectors = [
-        s
-        for pattern, listed in table.items()
-        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
-        for s in listed
-    ]
+    if plan.per_file_patterns is None:
+        from .discover import ConfigPaths
+
+        plan.per_file_patterns = [
+            (ConfigPaths([pattern], plan.options.config_base), listed) for pattern, listed in table.items()
+        ]
+    selectors = [s for patterns, listed in plan.per_file_patterns if patterns.excluded(path) for s in listed]
     if not selectors:
         return findings
     rules = plan.rules

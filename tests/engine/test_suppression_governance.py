@@ -132,3 +132,38 @@ def test_text_gitlab_and_junit_leave_suppressed_findings_out(tmp_path):
     for fmt in ("text", "gitlab", "junit", "github"):
         result = run(["check", "--isolated", "--select", "DF003", "--format", fmt, "Dockerfile"], tmp_path)
         assert "DF003" not in result.stdout, fmt
+
+
+POD = ("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n"
+       "    - name: web\n      image: nginx:latest\n")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ignored"),
+    [
+        ("legacy", {"legacy/pod.yaml", "apps/legacy/pod.yaml"}),  # any folder of that name, as in exclude
+        ("/legacy", {"legacy/pod.yaml"}),
+        ("apps/*.yaml", {"apps/pod.yaml"}),  # one level, not apps/legacy/pod.yaml
+        ("apps/**/pod.yaml", {"apps/pod.yaml", "apps/legacy/pod.yaml"}),
+        ("pod.yaml", {"pod.yaml", "legacy/pod.yaml", "apps/pod.yaml", "apps/legacy/pod.yaml"}),
+    ],
+)
+def test_per_file_ignores_use_gitignore_patterns_like_exclude(tmp_path, pattern, ignored):
+    paths = {"pod.yaml", "legacy/pod.yaml", "apps/pod.yaml", "apps/legacy/pod.yaml"}
+    files(tmp_path, **{p.replace("/", "__"): POD for p in paths},
+          **{".lintkit.yaml": f"select: [K8001]\nper-file-ignores:\n  '{pattern}': [K8001]\n"})
+    result = run(["check", "--format", "json", "."], tmp_path)
+    reported = {f["path"] for f in json.loads(result.stdout)["findings"]}
+    assert reported == paths - ignored
+
+
+def test_per_file_ignores_selectors_are_validated(tmp_path):
+    files(tmp_path, **{"pod.yaml": POD, ".lintkit.yaml": "per-file-ignores:\n  'legacy/**': [dockerfil]\n"})
+    result = run(["check", "."], tmp_path)
+    assert result.exit_code == 2
+    assert "per-file-ignores.legacy/**: unknown rule selector(s) 'dockerfil'" in result.stderr
+
+
+def test_per_file_ignores_apply_from_a_subfolder_run(tmp_path):
+    files(tmp_path, **{"legacy__pod.yaml": POD, ".lintkit.yaml": "select: [K8001]\nper-file-ignores:\n  legacy: [K8]\n"})
+    assert run(["check", "pod.yaml"], tmp_path / "legacy").exit_code == 0
