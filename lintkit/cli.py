@@ -93,6 +93,7 @@ def run_and_exit() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
               help="Also write a report in FORMAT to FILE (repeatable), e.g. sarif=lintkit.sarif.")
+@click.option("--render-helm", is_flag=True, help="Render Helm charts with `helm template` (helm on PATH) and lint the output.")
 def check(**options) -> None:
     """Lint PATHS (files or folders; default "."; "-" reads stdin)."""
     request = CheckRequest(**options)
@@ -137,6 +138,7 @@ class CheckRequest:
     statistics: bool = False
     exit_zero: bool = False
     reports: tuple[str, ...] = ()
+    render_helm: bool = False
 
     def __post_init__(self) -> None:
         self.paths = tuple(self.paths) or (".",)
@@ -182,9 +184,12 @@ def _check(request: CheckRequest) -> int:
     if "-" in request.paths:
         name = request.stdin_filename or "-"
         stdin_kind = request.kind or kind_from_globs(name, config.kinds) or kind_from_name(name)
-        if stdin_kind is None and not is_yaml_name(name):
-            raise UsageError("cannot tell the kind of stdin: give --kind or a --stdin-filename such as Dockerfile")
         texts[name] = sys.stdin.buffer.read()
+        # `helm template chart | lintkit check -`: YAML whose content tells its kind.
+        from .helm import SOURCE_MARKER
+
+        if stdin_kind is None and not is_yaml_name(name) and SOURCE_MARKER.encode() not in texts[name]:
+            raise UsageError("cannot tell the kind of stdin: give --kind or a --stdin-filename such as Dockerfile")
         targets.append(Target(name, stdin_kind))
     if file_paths:
         try:
@@ -206,6 +211,7 @@ def _check(request: CheckRequest) -> int:
         texts=texts,
         verbose=request.verbose,
         progress=Progress(len(targets)),
+        render_helm=_render_helm(request.render_helm or config.render_helm),
     )
     engine.tune_collector()
     try:
@@ -228,7 +234,18 @@ def _check(request: CheckRequest) -> int:
     if request.exit_zero:
         return 0
     threshold = Severity.parse(request.severity or config.fail_on or "style")
-    return 1 if any(f.severity.rank >= threshold.rank for f in result.findings) else 0
+    notices = {rule_id for rule_id, rule in result.rules.items() if rule.notice}
+    return 1 if any(f.severity.rank >= threshold.rank and f.rule not in notices for f in result.findings) else 0
+
+
+def _render_helm(wanted: bool) -> bool:
+    if not wanted:
+        return False
+    from .helm import helm_command
+
+    if helm_command() is None:
+        raise UsageError("--render-helm (render-helm in the config) needs helm on PATH")
+    return True
 
 
 def _check_rule_settings(config) -> None:

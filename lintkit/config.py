@@ -33,6 +33,7 @@ class Config:
     output_format: str | None = None
     #: ``FORMAT=FILE`` reports written beside the main one (files relative to the config).
     reports: list[str] = field(default_factory=list)
+    render_helm: bool = False
 
     def settings(self) -> dict[str, Any]:
         """Run-wide settings rules read from ``ctx.settings``; paths become relative to the
@@ -99,6 +100,7 @@ def load_config(path: str) -> Config:
         compose_projects=data.get("compose-projects", []),
         output_format=data.get("output-format"),
         reports=data.get("reports", []),
+        render_helm=data.get("render-helm", False),
     )
 
 

@@ -36,6 +36,8 @@ class Target:
     #: The kind was decided by a parser's ``claims()`` (a file that is not YAML by name):
     #: the engine hands it to the parser as text instead of loading it as YAML.
     claimed: bool = False
+    #: The Helm chart (folder holding Chart.yaml) whose ``templates/`` hold this file.
+    chart: str | None = None
 
 
 @dataclass
@@ -125,7 +127,10 @@ def discover(
     forced_kind: str | None = None,
     respect_gitignore: bool = True,
 ) -> Discovery:
+    from .helm import ChartIndex
+
     result = Discovery()
+    charts = ChartIndex()
     excludes = ConfigPaths(list(exclude), exclude_base)
     globs = kind_globs or {}
     seen: set[str] = set()
@@ -149,7 +154,8 @@ def discover(
         if not os.path.isfile(path):
             result.skipped.append((path, "dangling symbolic link"))
             return
-        result.targets.append(Target(path, kind, claimed))
+        chart = charts.chart_of(path) if kind in (None, "kubernetes") else None
+        result.targets.append(Target(path, kind, claimed, chart))
 
     for root in paths:
         if os.path.isdir(root):

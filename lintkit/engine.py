@@ -22,6 +22,7 @@ from . import suppression
 from .engine_rules import (
     DUPLICATE_KEY,
     EXPIRED_SUPPRESSION,
+    HELM_CHART,
     INVALID_SUPPRESSION,
     PARSE_ERROR,
     UNUSED_SUPPRESSION,
@@ -54,6 +55,8 @@ class RunOptions:
     verbose: bool = False
     #: Called with the number of files linted so far, as the run goes (progress display).
     progress: Callable[[int], None] | None = None
+    #: Render Helm charts with ``helm template`` and lint the output (else one notice each).
+    render_helm: bool = False
 
 
 @dataclass
@@ -73,6 +76,8 @@ class FileResult:
     errors: list[InternalError] = field(default_factory=list)
     #: Why the file was passed over (no kind recognised), or None when it was linted.
     skipped: str | None = None
+    #: The chart whose Go template this file is (left for the chart's notice or render).
+    chart_template: str | None = None
 
 
 @dataclass
@@ -235,6 +240,9 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
     except ParseError as error:
         _parse_error(plan, result, error, None)
         return
+    if target.chart is not None and "{{" in source.text:
+        result.chart_template = target.chart
+        return
 
     documents = None
     kind = target.kind
@@ -380,10 +388,16 @@ def run(targets, options: RunOptions) -> RunResult:
     paths: list[str] = []
     suppressions: dict[str, list[suppression.Suppression]] = {}
     facts: dict[str, dict[str, Any]] = {}
+    charts: dict[str, list[str]] = {}
+    suppressed_in_chart: list[Finding] = []
     for r in results:
         errors.extend(r.errors)
         if r.skipped:
             skipped.append((r.path, r.skipped))
+            continue
+        if r.chart_template is not None:
+            charts.setdefault(r.chart_template, []).append(r.path)
+            skipped.append((r.path, f"a template of the Helm chart {r.chart_template}: not YAML until rendered"))
             continue
         files[r.kind] += 1  # None: unreadable YAML whose kind its content could not tell
         paths.append(r.path)
@@ -391,6 +405,22 @@ def run(targets, options: RunOptions) -> RunResult:
         suppressions[r.path] = r.suppressions
         for rule_id, collected in r.facts.items():
             facts.setdefault(rule_id, {})[r.path] = collected
+
+    for chart, templates in charts.items():
+        if options.render_helm:
+            rendered = _lint_rendered_chart(chart, plan)
+            files["kubernetes"] += 1
+            findings.extend(rendered.findings)
+            errors.extend(rendered.errors)
+            # The comments of the templates are in the output: they silenced what they cover.
+            suppressed_in_chart.extend(rendered.suppressed)
+        elif HELM_CHART.id in plan.engine_rule_ids:
+            message = (
+                f"Helm chart: {len(templates)} template{'s' if len(templates) != 1 else ''} not linted until rendered; "
+                f"use --render-helm (helm on PATH) or `helm template {chart} | lintkit check -`"
+            )
+            problem = Problem(Span.point(1), message)
+            findings.append(plan.finding(HELM_CHART, problem, os.path.join(chart, "Chart.yaml"), "kubernetes"))
 
     for kind in sorted(k for k in files if k):
         for rule in plan.rules_of(kind)[1]:
@@ -404,11 +434,14 @@ def run(targets, options: RunOptions) -> RunResult:
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
     kept: list[Finding] = []
-    suppressed: list[Finding] = []
+    suppressed: list[Finding] = suppressed_in_chart
     for path, items in by_path.items():
         items, silenced = suppression.apply(items, suppressions.get(path, []))
         kept.extend(_per_file_ignores(items, path, plan))
         suppressed.extend(_per_file_ignores(silenced, path, plan))
+    if options.texts:
+        kept = _map_piped_sources(kept, options.texts)
+        suppressed = _map_piped_sources(suppressed, options.texts)
     kept.extend(_governance_findings(suppressions, plan))
     if UNUSED_SUPPRESSION.id in plan.engine_rule_ids:
         today = datetime.date.today()  # expired ones are reported as such, not as unused
@@ -425,6 +458,59 @@ def run(targets, options: RunOptions) -> RunResult:
     kept.sort(key=Finding.sort_key)
     suppressed.sort(key=Finding.sort_key)
     return RunResult(kept, plan.rules, files, skipped, errors, suppressed, paths)
+
+
+def _map_piped_sources(findings: list[Finding], texts: dict[str, str | bytes]) -> list[Finding]:
+    """Findings on piped ``helm template`` output placed in the templates its ``# Source:``
+    comments name, when those files are in the working tree."""
+    from . import helm
+
+    for path, text in texts.items():
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
+        if not helm.has_sources(text):
+            continue
+        piped = [f for f in findings if f.path == path]
+        if piped:
+            others = [f for f in findings if f.path != path]
+            findings = others + helm.map_to_templates(piped, text.split("\n"), None, path)
+    return findings
+
+
+@dataclass
+class _RenderedChart:
+    findings: list[Finding]
+    suppressed: list[Finding]
+    errors: list[InternalError]
+
+
+def _lint_rendered_chart(chart: str, plan: _Plan) -> _RenderedChart:
+    """``helm template`` of the chart, linted as Kubernetes manifests, its findings placed
+    in the templates (:func:`helm.map_to_templates`); a chart helm cannot render is a
+    parse error on its Chart.yaml."""
+    from . import helm
+    from .discover import Target
+
+    chart_file = os.path.join(chart, "Chart.yaml")
+    try:
+        text = helm.render(chart)
+    except ParseError as error:
+        result = FileResult(chart_file, "kubernetes")
+        _parse_error(plan, result, error, None)
+        return _RenderedChart(result.findings, [], [])
+    virtual = os.path.join(chart, "(rendered)")
+    plan.options.texts[virtual] = text
+    try:
+        result = lint_target(Target(virtual, "kubernetes"))
+    finally:
+        del plan.options.texts[virtual]
+    kept, silenced = suppression.apply(result.findings, result.suppressions)
+    lines = text.split("\n")
+    return _RenderedChart(
+        helm.map_to_templates(kept, lines, chart, chart_file),
+        helm.map_to_templates(silenced, lines, chart, chart_file),
+        result.errors,
+    )
 
 
 def _governance_findings(suppressions: dict[str, list[suppression.Suppression]], plan: _Plan) -> list[Finding]:

@@ -122,4 +122,31 @@ INVALID_SUPPRESSION = Rule(
     ),
 )
 
-ENGINE_RULES = (PARSE_ERROR, DUPLICATE_KEY, UNUSED_SUPPRESSION, EXPIRED_SUPPRESSION, INVALID_SUPPRESSION)
+HELM_CHART = Rule(
+    id="LK006",
+    name="helm-chart",
+    severity=Severity.INFO,
+    summary="A Helm chart's templates are not linted until the chart is rendered",
+    rationale=(
+        "A folder holding Chart.yaml is a Helm chart; the files of its templates/ folder are "
+        "Go templates, which are not YAML until `helm template` renders them, so they are "
+        "not linted one by one. One notice per chart says so, and never fails the run. Lint "
+        "the rendered chart with `--render-helm` (or `render-helm: true` in the config; needs "
+        "helm on PATH), or pipe it: `helm template charts/web | lintkit check -`; findings "
+        "are placed in the templates through the `# Source:` comments."
+    ),
+    check=_reported_by_engine,
+    tags=("reliability",),
+    examples=(
+        Example(
+            bad="apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-config\n",
+            good="apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: static-config\n",
+            filename="chart/templates/configmap.yaml",
+            files=(("chart/Chart.yaml", "apiVersion: v2\nname: chart\nversion: 0.1.0\n"),),
+        ),
+    ),
+    notice=True,
+)
+
+ENGINE_RULES = (PARSE_ERROR, DUPLICATE_KEY, UNUSED_SUPPRESSION, EXPIRED_SUPPRESSION, INVALID_SUPPRESSION,
+                HELM_CHART)

@@ -238,6 +238,9 @@ class Rule:
     #: JSON Schema of the rule's options (an object schema whose properties carry defaults).
     options: dict[str, Any] = field(default_factory=dict)
     collect: Callable[..., Any] | None = None
+    #: A notice about the run (what lintkit could not lint, such as an unrendered Helm
+    #: chart) rather than a problem in a file: shown like any finding, never fails the run.
+    notice: bool = False
 
     def __post_init__(self) -> None:
         prefix = self.id[:2]
