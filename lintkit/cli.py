@@ -148,7 +148,7 @@ class CheckRequest:
 
 def _check(request: CheckRequest) -> int:
     from . import engine, registry
-    from .config import Config, find_config, load_config
+    from .config import Config, load_config
     from .discover import Target, discover
     from .kinds import is_yaml_name, kind_from_globs, kind_from_name
 
@@ -156,9 +156,11 @@ def _check(request: CheckRequest) -> int:
     if request.output_format not in formats:
         raise UsageError(f"unknown --format {request.output_format!r} (expected one of: {', '.join(sorted(formats))})")
 
+    from .config_tree import find_run_config
+
     config = Config()
     if not request.isolated:
-        found = request.config_path or find_config(next((p for p in request.paths if p != "-"), "."))
+        found = request.config_path or find_run_config(next((p for p in request.paths if p != "-"), "."))
         if found:
             config = load_config(found)
 
@@ -214,8 +216,11 @@ def _check(request: CheckRequest) -> int:
         render_helm=_render_helm(request.render_helm or config.render_helm),
     )
     engine.tune_collector()
+    from . import config_tree
+
     try:
-        result = engine.run(targets, options)
+        nested = not (request.isolated or request.config_path)
+        result = config_tree.run(targets, options, config, request.select, request.ignore, nested)
     finally:
         options.progress.close()
     skipped.extend(result.skipped)

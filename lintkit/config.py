@@ -34,6 +34,8 @@ class Config:
     #: ``FORMAT=FILE`` reports written beside the main one (files relative to the config).
     reports: list[str] = field(default_factory=list)
     render_helm: bool = False
+    #: Stop here: a config in a subfolder does not build on the configs above it.
+    root: bool = False
 
     def settings(self) -> dict[str, Any]:
         """Run-wide settings rules read from ``ctx.settings``; paths become relative to the
@@ -55,17 +57,25 @@ def find_config(start: str) -> str | None:
     """The nearest config file at or above ``start``."""
     current = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
     while True:
-        for name in CONFIG_NAMES:
-            candidate = os.path.join(current, name)
-            if os.path.isfile(candidate):
-                return candidate
-        pyproject = os.path.join(current, "pyproject.toml")
-        if os.path.isfile(pyproject) and _pyproject_table(pyproject) is not None:
-            return pyproject
+        found = config_in(current)
+        if found:
+            return found
         parent = os.path.dirname(current)
         if parent == current:
             return None
         current = parent
+
+
+def config_in(folder: str) -> str | None:
+    """The config file of ``folder`` itself, if it has one."""
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(folder, name)
+        if os.path.isfile(candidate):
+            return candidate
+    pyproject = os.path.join(folder, "pyproject.toml")
+    if os.path.isfile(pyproject) and _pyproject_table(pyproject) is not None:
+        return pyproject
+    return None
 
 
 def _pyproject_table(path: str) -> dict | None:
@@ -101,6 +111,7 @@ def load_config(path: str) -> Config:
         output_format=data.get("output-format"),
         reports=data.get("reports", []),
         render_helm=data.get("render-helm", False),
+        root=data.get("root", False),
     )
 
 
