@@ -70,3 +70,14 @@ def test_the_loader_rejects_what_the_runtime_schema_rejects(tmp_path):
     path.write_text("output-format: short\n")
     with pytest.raises(UsageError, match="output-format"):
         load_config(str(path))
+
+
+def test_the_readme_config_example_is_valid(tmp_path):
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+        readme = fh.read()
+    section = readme[readme.index("## Configuration"):]
+    example = section[section.index("```yaml\n") + len("```yaml\n"):section.index("```\n", section.index("```yaml"))]
+    jsonschema.validate(yaml.safe_load(example), _published())
+    path = tmp_path / ".lintkit.yaml"
+    path.write_text(example)
+    load_config(str(path))
