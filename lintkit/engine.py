@@ -407,6 +407,8 @@ def run(targets, options: RunOptions) -> RunResult:
             facts.setdefault(rule_id, {})[r.path] = collected
 
     for chart, templates in charts.items():
+        if options.render_helm and _parent_chart(chart, charts):
+            continue  # rendered with its parent, with the values the parent gives it
         if options.render_helm:
             rendered = _lint_rendered_chart(chart, plan)
             files["kubernetes"] += 1
@@ -475,6 +477,11 @@ def _map_piped_sources(findings: list[Finding], texts: dict[str, str | bytes]) -
             others = [f for f in findings if f.path != path]
             findings = others + helm.map_to_templates(piped, text.split("\n"), None, path)
     return findings
+
+
+def _parent_chart(chart: str, charts: dict[str, list[str]]) -> str | None:
+    """The chart of the run whose ``charts/`` folder holds ``chart`` (a subchart)."""
+    return next((other for other in charts if chart.startswith(os.path.join(other, "charts", ""))), None)
 
 
 @dataclass

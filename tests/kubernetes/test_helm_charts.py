@@ -207,3 +207,23 @@ def test_locate_is_exact_only_for_a_unique_line():
     span, exact = locate(["a:", "    b: 1"], ["# Source: c/templates/t.yaml", "a:", "  b: 1"],
                          sections(["# Source: c/templates/t.yaml", "a:", "  b: 1"])[0], Span(3, 6, 3, 7))
     assert (span, exact) == (Span(2, 8, 2, 9), True)  # re-indented: the column follows
+
+
+def test_a_subchart_is_rendered_with_its_parent_only(tmp_path, monkeypatch):
+    _chart(tmp_path)
+    (tmp_path / "web/charts/db/templates").mkdir(parents=True)
+    (tmp_path / "web/charts/db/Chart.yaml").write_text(CHART.replace("web", "db"))
+    (tmp_path / "web/charts/db/templates/pod.yaml").write_text(POD_TEMPLATE)
+    subchart_pod = RENDERED[RENDERED.index("---\n# Source: web/templates/pod.yaml"):]
+    rendered = RENDERED + subchart_pod.replace("web/templates/pod.yaml", "web/charts/db/templates/pod.yaml")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "rendered.yaml").write_text(rendered)
+    calls = outside / "calls"
+    env = _fake_helm(outside, f"open({str(calls)!r}, 'a').write(sys.argv[3] + '\\n')\n"
+                              f"sys.stdout.write(open({str(outside / 'rendered.yaml')!r}).read())")
+    monkeypatch.setenv("PATH", env["PATH"])
+    result = _run(["check", "--isolated", "--render-helm", "--select", "K8002", "--format", "json", "web"], tmp_path)
+    assert calls.read_text() == "web\n"
+    assert [f[:3] for f in _findings(result)] == [
+        ("web/charts/db/templates/pod.yaml", "K8002", 7), ("web/templates/pod.yaml", "K8002", 7)]
