@@ -94,11 +94,14 @@ class Section:
 
 
 def sections(lines: list[str]) -> list[Section]:
-    """Each ``# Source:`` comment starts a section running to the next one (or the end)."""
+    """Each ``# Source:`` comment that opens a document (first line, or right after
+    ``---``, where helm writes it) starts a section running to the next one (or the end);
+    the same text inside a document (a block scalar) is not one."""
     found: list[Section] = []
     source, start = None, 0
     for number, line in enumerate(lines, start=1):
-        if line.startswith(SOURCE_MARKER):
+        opens = number == 1 or lines[number - 2].rstrip() == "---"
+        if opens and line.startswith(SOURCE_MARKER):
             if source is not None:
                 found.append(Section(source, start, number - 1))
             source, start = line[len(SOURCE_MARKER):].strip(), number

@@ -197,6 +197,13 @@ def test_render_helm_without_helm_is_a_usage_error(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "needs helm on PATH" in result.stderr
 
 
+def test_only_source_comments_that_open_a_document_count():
+    lines = ["---", "# Source: web/templates/a.yaml", "data:", "  x: |", "# Source: not/this.yaml", "---",
+             "# Source: web/templates/b.yaml", "kind: Pod"]
+    assert [(s.source, s.start, s.end) for s in sections(lines)] == [
+        ("web/templates/a.yaml", 2, 6), ("web/templates/b.yaml", 7, 8)]
+
+
 def test_locate_is_exact_only_for_a_unique_line():
     template = ["a:", "  name: x", "b:", "  name: x"]
     rendered = ["# Source: c/templates/t.yaml", "a:", "  name: x", "b:", "  name: x"]
