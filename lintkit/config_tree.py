@@ -48,12 +48,14 @@ def find_run_config(start: str) -> str | None:
 
 
 class ConfigTree:
-    """The nested configs that apply to each file, below the run's config (or, without
-    one, wherever they are)."""
+    """The nested configs that apply to each file: those in the folders between it and
+    the run's config (without one, the working folder)."""
 
     def __init__(self, main: Config) -> None:
         self.main = main
-        self.top = os.path.dirname(os.path.abspath(main.path)) if main.path else None
+        # Without a run config, nested ones are looked for below the working folder only:
+        # nothing above the project is read on a linted file's behalf.
+        self.top = os.path.dirname(os.path.abspath(main.path)) if main.path else os.getcwd()
         self._folders: dict[str, tuple[Config, ...]] = {}
         self._loaded: dict[str, Config] = {}
 
@@ -65,7 +67,7 @@ class ConfigTree:
         if folder in self._folders:
             return self._folders[folder]
         parent = os.path.dirname(folder)
-        if folder == self.top or parent == folder:
+        if folder == self.top or parent == folder or not folder.startswith(os.path.join(self.top, "")):
             layers: tuple[Config, ...] = ()
         else:
             found = config_in(folder)

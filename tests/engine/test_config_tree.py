@@ -105,3 +105,21 @@ def test_config_and_isolated_turn_nested_configs_off(tmp_path):
 )
 def test_rebase(pattern, rebased, tmp_path):
     assert rebase(pattern, str(tmp_path / "deploy"), str(tmp_path)) == rebased
+
+
+def test_without_a_run_config_nested_ones_below_the_working_folder_apply(tmp_path):
+    files(tmp_path, **{"pod.yaml": POD, "deploy__pod.yaml": POD, "deploy__.lintkit.yaml": "ignore: [K8001]\n"})
+    found = _found(run(["check", "--select", "K8001", "--format", "json", "."], tmp_path))
+    assert found == [("pod.yaml", "K8001", "warning")]
+
+
+def test_configs_above_the_working_folder_are_not_nested_layers(tmp_path):
+    files(tmp_path, **{"outer__deploy__pod.yaml": POD, "outer__.lintkit.yaml": "ignore: [K8001]\n",
+                       "here__pod.yaml": POD})
+    # The first path has no config above it: outer/'s config is not read for outer/deploy.
+    found = _found(run(["check", "--isolated", "--select", "K8001", "--format", "json", "pod.yaml",
+                        "../outer/deploy/pod.yaml"], tmp_path / "here"))
+    assert found == [("../outer/deploy/pod.yaml", "K8001", "warning"), ("pod.yaml", "K8001", "warning")]
+    found = _found(run(["check", "--select", "K8001", "--format", "json", "pod.yaml", "../outer/deploy/pod.yaml"],
+                       tmp_path / "here"))
+    assert ("../outer/deploy/pod.yaml", "K8001", "warning") in found
