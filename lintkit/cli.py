@@ -89,6 +89,13 @@ def run_and_exit() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--policy", multiple=True, type=click.Path(), help="Policy file or folder (repeatable); see docs/policies.md.")
 @click.option("--max-file-size", help='Lint files up to this size (bytes, or e.g. "50MB", the default).')
+@click.option("--output-format", "output_style", type=click.Choice(["full", "concise"]),
+              help="Text format: each finding with its source line (full, the default) or one line each.")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings (text or json).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
+              help="Also write a report in FORMAT to FILE (repeatable), e.g. sarif=lintkit.sarif.")
+@click.option("--render-helm", is_flag=True, help="Render Helm charts with `helm template` (helm on PATH) and lint the output.")
 def check(**options) -> None:
     """Lint PATHS (files or folders; default "."; "-" reads stdin)."""
     request = CheckRequest(**options)
@@ -131,6 +138,11 @@ class CheckRequest:
     color: str
     policy: tuple[str, ...]
     max_file_size: str | None
+    output_style: str | None = None
+    statistics: bool = False
+    exit_zero: bool = False
+    reports: tuple[str, ...] = ()
+    render_helm: bool = False
 
     def __post_init__(self) -> None:
         self.paths = tuple(self.paths) or (".",)
@@ -140,7 +152,7 @@ class CheckRequest:
 
 def _check(request: CheckRequest) -> int:
     from . import engine, registry
-    from .config import Config, find_config, load_config
+    from .config import Config, load_config
     from .discover import Target, discover
     from .kinds import is_yaml_name, kind_from_globs, kind_from_name
 
@@ -148,9 +160,11 @@ def _check(request: CheckRequest) -> int:
     if request.output_format not in formats:
         raise UsageError(f"unknown --format {request.output_format!r} (expected one of: {', '.join(sorted(formats))})")
 
+    from .config_tree import find_run_config
+
     config = Config()
     if not request.isolated:
-        found = request.config_path or find_config(next((p for p in request.paths if p != "-"), "."))
+        found = request.config_path or find_run_config(next((p for p in request.paths if p != "-"), "."))
         if found:
             config = load_config(found)
     _activate_policies(config, request.policy)
@@ -158,9 +172,17 @@ def _check(request: CheckRequest) -> int:
     selection = registry.Selection(request.select or config.select, [*config.ignore, *request.ignore])
     for origin, selectors in (("--select", request.select), ("--ignore", request.ignore),
                               (f"{config.path}: select", config.select or []),
-                              (f"{config.path}: ignore", config.ignore)):
+                              (f"{config.path}: ignore", config.ignore),
+                              *((f"{config.path}: per-file-ignores.{pattern}", listed)
+                                for pattern, listed in config.per_file_ignores.items())):
         registry.check_selectors(selectors, origin)
     _check_rule_settings(config)
+    from .output import Progress, parse_report_specs
+
+    reports = [
+        *((name, os.path.join(config.base, path)) for name, path in parse_report_specs(config.reports, formats, f"{config.path}: reports")),
+        *parse_report_specs(list(request.reports), formats, "--report"),
+    ]
 
     from . import files, project
 
@@ -179,9 +201,12 @@ def _check(request: CheckRequest) -> int:
     if "-" in request.paths:
         name = request.stdin_filename or "-"
         stdin_kind = request.kind or kind_from_globs(name, config.kinds) or kind_from_name(name)
-        if stdin_kind is None and not is_yaml_name(name):
-            raise UsageError("cannot tell the kind of stdin: give --kind or a --stdin-filename such as Dockerfile")
         texts[name] = sys.stdin.buffer.read()
+        # `helm template chart | lintkit check -`: YAML whose content tells its kind.
+        from .helm import SOURCE_MARKER
+
+        if stdin_kind is None and not is_yaml_name(name) and SOURCE_MARKER.encode() not in texts[name]:
+            raise UsageError("cannot tell the kind of stdin: give --kind or a --stdin-filename such as Dockerfile")
         targets.append(Target(name, stdin_kind))
     if file_paths:
         try:
@@ -204,9 +229,17 @@ def _check(request: CheckRequest) -> int:
         verbose=request.verbose,
         project_root=run_project.root,
         max_file_size=max_file_size,
+        progress=Progress(len(targets)),
+        render_helm=_render_helm(request.render_helm or config.render_helm),
     )
     engine.tune_collector()
-    result = engine.run(targets, options)
+    from . import config_tree
+
+    try:
+        nested = not (request.isolated or request.config_path)
+        result = config_tree.run(targets, options, config, request.select, request.ignore, nested)
+    finally:
+        options.progress.close()
     skipped.extend(result.skipped)
 
     if request.verbose:
@@ -215,12 +248,26 @@ def _check(request: CheckRequest) -> int:
     if not result.files and not request.quiet:
         click.echo(f"lintkit: no files of a kind lintkit knows in {' '.join(request.paths)}", err=True)
 
-    _render(result, request.output_format, request.output, request.color, texts, max_file_size)
+    style = request.output_style or config.output_format or "full"
+    _render(result, request, style, reports, texts, max_file_size)
     engine.print_errors(result.errors)
     if result.errors:
         return 2
+    if request.exit_zero:
+        return 0
     threshold = Severity.parse(request.severity or config.fail_on or "style")
-    return 1 if any(f.severity.rank >= threshold.rank for f in result.findings) else 0
+    notices = {rule_id for rule_id, rule in result.rules.items() if rule.notice}
+    return 1 if any(f.severity.rank >= threshold.rank and f.rule not in notices for f in result.findings) else 0
+
+
+def _render_helm(wanted: bool) -> bool:
+    if not wanted:
+        return False
+    from .helm import helm_command
+
+    if helm_command() is None:
+        raise UsageError("--render-helm (render-helm in the config) needs helm on PATH")
+    return True
 
 
 def _activate_policies(config, extra: tuple[str, ...]) -> None:
@@ -264,8 +311,10 @@ def _check_rule_settings(config) -> None:
             raise UsageError(f"{config.path}: {where}: {error.message} (options of {r.id}: {allowed})")
 
 
-def _render(result, output_format, output, color, texts: dict[str, bytes], max_file_size) -> None:
+def _render(result, request: CheckRequest, style: str, reports: list[tuple[str, str]],
+            texts: dict[str, bytes], max_file_size: int) -> None:
     from .files import Unreadable, read_text
+    from .output import write_statistics
     from .registry import load_reporter, reporters
     from .report import Report
 
@@ -291,8 +340,27 @@ def _render(result, output_format, output, color, texts: dict[str, bytes], max_f
             return None
         return lines[line - 1].rstrip("\r")
 
-    report = Report(findings=result.findings, rules=result.rules, files=result.files, source_line=source_line)
-    render = load_reporter(reporters()[output_format])
+    report = Report(findings=result.findings, rules=result.rules, files=result.files, source_line=source_line,
+                    suppressed=result.suppressed, output_style=style, quiet=request.quiet,
+                    linted_paths=result.paths)
+    formats = reporters()
+    for name, path in reports:
+        try:
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            stream = open(path, "w", encoding="utf-8", errors="backslashreplace")
+        except OSError as exc:
+            raise UsageError(f"cannot write report {path}: {exc.strerror or exc}") from None
+        with stream:
+            load_reporter(formats[name])(report, stream, color=False)
+    output_format, output, color = request.output_format, request.output, request.color
+    if request.statistics:
+        if output_format not in ("text", "json"):
+            raise UsageError(f"--statistics prints text or json, not {output_format!r}")
+
+        def render(report, stream, color):
+            write_statistics(report, stream, as_json=output_format == "json")
+    else:
+        render = load_reporter(formats[output_format])
     if output:
         with open(output, "w", encoding="utf-8", errors="backslashreplace") as stream:
             render(report, stream, color=color == "always")

@@ -36,6 +36,12 @@ class Config:
     policies: list[str] = field(default_factory=list)
     #: Bytes, or a size such as "50MB" (lintkit.files.parse_size); None: the default.
     max_file_size: int | str | None = None
+    output_format: str | None = None
+    #: ``FORMAT=FILE`` reports written beside the main one (files relative to the config).
+    reports: list[str] = field(default_factory=list)
+    render_helm: bool = False
+    #: Stop here: a config in a subfolder does not build on the configs above it.
+    root: bool = False
 
     def settings(self) -> dict[str, Any]:
         """Run-wide settings rules read from ``ctx.settings``; paths become relative to the
@@ -63,13 +69,9 @@ def find_config(start: str) -> str | None:
     machine, whose text an error message would then quote."""
     current = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
     while True:
-        for name in CONFIG_NAMES:
-            candidate = os.path.join(current, name)
-            if os.path.isfile(candidate):
-                return _own(candidate)
-        pyproject = os.path.join(current, "pyproject.toml")
-        if os.path.isfile(pyproject) and _pyproject_table(_own(pyproject)) is not None:
-            return pyproject
+        found = config_in(current)
+        if found:
+            return found
         parent = os.path.dirname(current)
         if parent == current:
             return None
@@ -81,6 +83,19 @@ def _own(path: str) -> str:
     if not os.path.realpath(path).startswith(folder.rstrip(os.sep) + os.sep):
         raise UsageError(f"{path}: a symbolic link leading out of its folder; not read (give it with --config to use it)")
     return path
+
+
+def config_in(folder: str) -> str | None:
+    """The config file of ``folder`` itself, if it has one (a link out of the folder is
+    refused: a schema error would quote the file it points at)."""
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(folder, name)
+        if os.path.isfile(candidate):
+            return _own(candidate)
+    pyproject = os.path.join(folder, "pyproject.toml")
+    if os.path.isfile(pyproject) and _pyproject_table(_own(pyproject)) is not None:
+        return pyproject
+    return None
 
 
 def _pyproject_table(path: str) -> dict | None:
@@ -119,6 +134,10 @@ def load_config(path: str) -> Config:
         policies=data.get("policies", []),
         allowed_registries=data.get("allowed-registries", []),
         max_file_size=data.get("max-file-size"),
+        output_format=data.get("output-format"),
+        reports=data.get("reports", []),
+        render_helm=data.get("render-helm", False),
+        root=data.get("root", False),
     )
 
 

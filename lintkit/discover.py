@@ -43,6 +43,8 @@ class Target:
     #: The kind was decided by a parser's ``claims()`` (a file that is not YAML by name):
     #: the engine hands it to the parser as text instead of loading it as YAML.
     claimed: bool = False
+    #: The Helm chart (folder holding Chart.yaml) whose ``templates/`` hold this file.
+    chart: str | None = None
 
 
 @dataclass
@@ -98,9 +100,9 @@ class _GitIgnore:
         return False
 
 
-class _ConfigPaths:
-    """Config ``exclude`` patterns (gitignore syntax) and ``kinds`` globs are relative to the
-    config's folder."""
+class ConfigPaths:
+    """Config ``exclude`` and ``per-file-ignores`` patterns (gitignore syntax) and ``kinds``
+    globs are relative to the config's folder."""
 
     def __init__(self, patterns: list[str], base: str) -> None:
         self.base = os.path.abspath(base)
@@ -137,11 +139,14 @@ def discover(
     """The files to lint under ``paths``. ``project`` (default: the root
     :func:`lintkit.project.find_root` gives for ``paths``) bounds where walked symbolic
     links may lead."""
+    from .helm import ChartIndex
     from .project import find_root
 
     project = project or Project(os.path.realpath(find_root(None, list(paths))))
+
     result = Discovery()
-    excludes = _ConfigPaths(list(exclude), exclude_base)
+    charts = ChartIndex()
+    excludes = ConfigPaths(list(exclude), exclude_base)
     globs = kind_globs or {}
     seen: set[str] = set()
 
@@ -165,7 +170,8 @@ def discover(
         if unreadable is not None:
             result.skipped.append((path, unreadable))
             return
-        result.targets.append(Target(path, kind, claimed))
+        chart = charts.chart_of(path) if kind in (None, "kubernetes") else None
+        result.targets.append(Target(path, kind, claimed, chart))
 
     for root in paths:
         if os.path.isdir(root):

@@ -9,18 +9,21 @@ over the collected facts, applies suppressions and per-file ignores, and sorts.
 
 from __future__ import annotations
 
-import fnmatch
+import datetime
 import gc
 import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from . import files, project, suppression
 from .engine_rules import (
     DUPLICATE_KEY,
+    EXPIRED_SUPPRESSION,
+    HELM_CHART,
     INVALID_ENCODING,
+    INVALID_SUPPRESSION,
     PARSE_ERROR,
     REFERENCE_OUTSIDE_PROJECT,
     UNUSED_SUPPRESSION,
@@ -53,6 +56,10 @@ class RunOptions:
     #: root :func:`project.find_root` gives for the targets.
     project_root: str | None = None
     max_file_size: int = files.DEFAULT_MAX_FILE_SIZE
+    #: Called with the number of files linted so far, as the run goes (progress display).
+    progress: Callable[[int], None] | None = None
+    #: Render Helm charts with ``helm template`` and lint the output (else one notice each).
+    render_helm: bool = False
 
 
 @dataclass
@@ -74,6 +81,8 @@ class FileResult:
     skipped: str | None = None
     #: (path, reason) for files read on this file's behalf that were not (``--verbose``).
     notes: list[tuple[str, str]] = field(default_factory=list)
+    #: The chart whose Go template this file is (left for the chart's notice or render).
+    chart_template: str | None = None
 
 
 @dataclass
@@ -83,6 +92,11 @@ class RunResult:
     files: Counter
     skipped: list[tuple[str, str]]
     errors: list[InternalError]
+    #: Findings a suppression comment silenced, each with its ``suppression`` set; they
+    #: count for nothing (exit code, summary) and only some reporters show them.
+    suppressed: list[Finding] = field(default_factory=list)
+    #: The files linted (those skipped left out), in the order they were given.
+    paths: list[str] = field(default_factory=list)
 
 
 class _Plan:
@@ -100,6 +114,8 @@ class _Plan:
         self.severity: dict[str, Severity] = {}
         engine_rules = options.selection.engine_rules()
         self.engine_rule_ids = {r.id for r in engine_rules}
+        #: ``per-file-ignores`` compiled, the first time a file has findings.
+        self.per_file_patterns: list | None = None
         for r in engine_rules:
             self._register(r)
 
@@ -273,6 +289,9 @@ def _lint_source(result: FileResult, target, plan: _Plan) -> None:
     except ParseError as error:
         _parse_error(plan, result, error, None)
         return
+    if target.chart is not None and "{{" in source.text:
+        result.chart_template = target.chart
+        return
 
     documents = None
     kind = target.kind
@@ -338,8 +357,15 @@ def _lint_source(result: FileResult, target, plan: _Plan) -> None:
 
 
 def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileResult]:
+    progress = plan.options.progress
     if jobs <= 1 or len(targets) < 2 or not hasattr(os, "fork"):
-        return [lint_target(t) for t in targets]
+        if progress is None:
+            return [lint_target(t) for t in targets]
+        results = []
+        for t in targets:
+            results.append(lint_target(t))
+            progress(len(results))
+        return results
     from . import workers
 
     # Kinds the names already tell are imported before forking, so the workers share one
@@ -359,7 +385,7 @@ def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileRes
     ordered = sorted(
         (t for t in targets if t is not first), key=lambda t: sizes[t.path], reverse=True
     )  # big files first balance the workers
-    results = workers.lint_in_parallel(ordered, jobs, lint_target, _unsendable, first)
+    results = workers.lint_in_parallel(ordered, jobs, lint_target, _unsendable, first, progress)
     linted = {r.path for r in results}
     results.extend(FileResult(t.path, t.kind, errors=[_lost(t.path)]) for t in ordered if t.path not in linted)
     position = {t.path: index for index, t in enumerate(targets)}
@@ -420,23 +446,50 @@ def combine(results: list[FileResult], plan: _Plan) -> RunResult:
     """The run's outcome from its files' results: project rules over the collected facts,
     then suppressions and per-file ignores, sorted. The language server calls it with
     results it kept from earlier runs beside the fresh result of the buffer being edited."""
+    options = plan.options
     findings: list[Finding] = []
     files: Counter = Counter()
     skipped: list[tuple[str, str]] = []
     errors: list[InternalError] = []
+    paths: list[str] = []
     suppressions: dict[str, list[suppression.Suppression]] = {}
     facts: dict[str, dict[str, Any]] = {}
+    charts: dict[str, list[str]] = {}
+    suppressed_in_chart: list[Finding] = []
     for r in results:
         errors.extend(r.errors)
         skipped.extend(r.notes)
         if r.skipped:
             skipped.append((r.path, r.skipped))
             continue
+        if r.chart_template is not None:
+            charts.setdefault(r.chart_template, []).append(r.path)
+            skipped.append((r.path, f"a template of the Helm chart {r.chart_template}: not YAML until rendered"))
+            continue
         files[r.kind] += 1  # None: unreadable YAML whose kind its content could not tell
+        paths.append(r.path)
         findings.extend(r.findings)
         suppressions[r.path] = r.suppressions
         for rule_id, collected in r.facts.items():
             facts.setdefault(rule_id, {})[r.path] = collected
+
+    for chart, templates in charts.items():
+        if options.render_helm and _parent_chart(chart, charts):
+            continue  # rendered with its parent, with the values the parent gives it
+        if options.render_helm:
+            rendered = _lint_rendered_chart(chart, plan)
+            files["kubernetes"] += 1
+            findings.extend(rendered.findings)
+            errors.extend(rendered.errors)
+            # The comments of the templates are in the output: they silenced what they cover.
+            suppressed_in_chart.extend(rendered.suppressed)
+        elif HELM_CHART.id in plan.engine_rule_ids:
+            message = (
+                f"Helm chart: {len(templates)} template{'s' if len(templates) != 1 else ''} not linted until rendered; "
+                f"use --render-helm (helm on PATH) or `helm template {chart} | lintkit check -`"
+            )
+            problem = Problem(Span.point(1), message)
+            findings.append(plan.finding(HELM_CHART, problem, os.path.join(chart, "Chart.yaml"), "kubernetes"))
 
     for kind in sorted(k for k in files if k):
         for rule in plan.rules_of(kind)[1]:
@@ -451,35 +504,129 @@ def combine(results: list[FileResult], plan: _Plan) -> RunResult:
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
     kept: list[Finding] = []
+    suppressed: list[Finding] = suppressed_in_chart
     for path, items in by_path.items():
-        items = suppression.apply(items, suppressions.get(path, []))
+        items, silenced = suppression.apply(items, suppressions.get(path, []))
         kept.extend(_per_file_ignores(items, path, plan))
+        suppressed.extend(_per_file_ignores(silenced, path, plan))
+    if options.texts:
+        kept = _map_piped_sources(kept, options.texts)
+        suppressed = _map_piped_sources(suppressed, options.texts)
+    kept.extend(_governance_findings(suppressions, plan))
     if UNUSED_SUPPRESSION.id in plan.engine_rule_ids:
+        today = datetime.date.today()  # expired ones are reported as such, not as unused
         for path, entries in suppressions.items():
             # One comment may be read by several mechanisms (a generic `# noqa` and the
             # Ansible parser's reading of its old rule numbers): it is used if any is.
             used = {s.span for s in entries if s.used}
             reported = set()
             for s in entries:
-                if s.span not in used and s.span not in reported:
+                if s.span not in used and s.span not in reported and s.applies(today):
                     reported.add(s.span)
                     problem = Problem(s.span, f"suppression matches no finding: {s.text}")
                     kept.append(plan.finding(UNUSED_SUPPRESSION, problem, path, None))
     kept.sort(key=Finding.sort_key)
-    return RunResult(kept, plan.rules, files, skipped, errors)
+    suppressed.sort(key=Finding.sort_key)
+    return RunResult(kept, plan.rules, files, skipped, errors, suppressed, paths)
+
+
+def _map_piped_sources(findings: list[Finding], texts: dict[str, str | bytes]) -> list[Finding]:
+    """Findings on piped ``helm template`` output placed in the templates its ``# Source:``
+    comments name, when those files are in the working tree."""
+    from . import helm
+
+    for path, text in texts.items():
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
+        if not helm.has_sources(text):
+            continue
+        piped = [f for f in findings if f.path == path]
+        if piped:
+            others = [f for f in findings if f.path != path]
+            findings = others + helm.map_to_templates(piped, text.split("\n"), None, path)
+    return findings
+
+
+def _parent_chart(chart: str, charts: dict[str, list[str]]) -> str | None:
+    """The chart of the run whose ``charts/`` folder holds ``chart`` (a subchart)."""
+    return next((other for other in charts if chart.startswith(os.path.join(other, "charts", ""))), None)
+
+
+@dataclass
+class _RenderedChart:
+    findings: list[Finding]
+    suppressed: list[Finding]
+    errors: list[InternalError]
+
+
+def _lint_rendered_chart(chart: str, plan: _Plan) -> _RenderedChart:
+    """``helm template`` of the chart, linted as Kubernetes manifests, its findings placed
+    in the templates (:func:`helm.map_to_templates`); a chart helm cannot render is a
+    parse error on its Chart.yaml."""
+    from . import helm
+    from .discover import Target
+
+    chart_file = os.path.join(chart, "Chart.yaml")
+    try:
+        text = helm.render(chart)
+    except ParseError as error:
+        result = FileResult(chart_file, "kubernetes")
+        _parse_error(plan, result, error, None)
+        return _RenderedChart(result.findings, [], [])
+    virtual = os.path.join(chart, "(rendered)")
+    plan.options.texts[virtual] = text
+    try:
+        result = lint_target(Target(virtual, "kubernetes"))
+    finally:
+        del plan.options.texts[virtual]
+    kept, silenced = suppression.apply(result.findings, result.suppressions)
+    lines = text.split("\n")
+    return _RenderedChart(
+        helm.map_to_templates(kept, lines, chart, chart_file),
+        helm.map_to_templates(silenced, lines, chart, chart_file),
+        result.errors,
+    )
+
+
+def _governance_findings(suppressions: dict[str, list[suppression.Suppression]], plan: _Plan) -> list[Finding]:
+    """``expired-suppression`` and ``invalid-suppression`` findings on lintkit's own
+    comments. A selector is known when a rule of the run identifies it, or else any rule
+    lintkit has (the comment may name a rule this run did not select)."""
+    rules = {"expired": EXPIRED_SUPPRESSION, "invalid": INVALID_SUPPRESSION}
+    if not any(r.id in plan.engine_rule_ids for r in rules.values()):
+        return []
+    from .registry import all_rules, identifies
+
+    selected = list(plan.rules.values())
+
+    def known(selector: str) -> bool:
+        return selector.lower() == "all" or any(identifies(selector, r) for r in selected) or any(
+            identifies(selector, r) for r in all_rules()
+        )
+
+    found = []
+    for path, entries in suppressions.items():
+        for which, span, message in suppression.governance_problems(entries, known):
+            rule = rules[which]
+            if rule.id in plan.engine_rule_ids:
+                found.append(plan.finding(rule, Problem(span, message), path, None))
+    return found
 
 
 def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan) -> list[Finding]:
+    """Findings the config's ``per-file-ignores`` leave: each key is a gitignore-style
+    pattern relative to the config's folder, as in ``exclude`` (``legacy`` is any file or
+    folder of that name, ``/legacy`` only the top one, ``k8s/*.yaml`` one level)."""
     table = plan.options.per_file_ignores
-    if not table:
+    if not table or not findings:
         return findings
-    relative = os.path.relpath(os.path.abspath(path), plan.options.config_base).replace(os.sep, "/")
-    selectors = [
-        s
-        for pattern, listed in table.items()
-        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
-        for s in listed
-    ]
+    if plan.per_file_patterns is None:
+        from .discover import ConfigPaths
+
+        plan.per_file_patterns = [
+            (ConfigPaths([pattern], plan.options.config_base), listed) for pattern, listed in table.items()
+        ]
+    selectors = [s for patterns, listed in plan.per_file_patterns if patterns.excluded(path) for s in listed]
     if not selectors:
         return findings
     rules = plan.rules

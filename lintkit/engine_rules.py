@@ -130,4 +130,78 @@ INVALID_ENCODING = Rule(
     ),
 )
 
-ENGINE_RULES = (PARSE_ERROR, DUPLICATE_KEY, UNUSED_SUPPRESSION, REFERENCE_OUTSIDE_PROJECT, INVALID_ENCODING)
+EXPIRED_SUPPRESSION = Rule(
+    id="LK006",
+    name="expired-suppression",
+    severity=Severity.WARNING,
+    summary="A suppression comment is past its until= date and no longer applies",
+    rationale=(
+        "`# lintkit: ignore=ID until=2027-03-31 -- reason` silences a finding for a while: "
+        "until a fix lands, a base image is replaced, a vendor ships a patch. After that day "
+        "the finding counts again, and this warning on the comment says why it came back: "
+        "fix the finding, or renew the suppression with a new date and reason."
+    ),
+    check=_reported_by_engine,
+    tags=("maintainability",),
+    examples=(
+        Example(
+            bad="services:\n  web:\n    image: nginx:1.27  # lintkit: ignore=DC001 until=2001-01-01 -- pinned by the vendor\n",
+            good="services:\n  web:\n    image: nginx:1.27\n",
+            filename="docker-compose.yml",
+        ),
+    ),
+)
+
+INVALID_SUPPRESSION = Rule(
+    id="LK007",
+    name="invalid-suppression",
+    severity=Severity.WARNING,
+    summary="A lintkit suppression comment names no known rule or has a bad until= date",
+    rationale=(
+        "A suppression that names a rule lintkit does not have (a typo such as "
+        "`apt-pin-versoins`) silences nothing, while its author believes the finding is "
+        "handled. An `until=` that is not a YYYY-MM-DD date cannot expire, so the "
+        "suppression is not applied. Comments written for other tools (hadolint, Checkov, "
+        "ansible-lint) may name rules only those tools have and are not checked."
+    ),
+    check=_reported_by_engine,
+    tags=("maintainability",),
+    examples=(
+        Example(
+            bad="# lintkit: ignore=duplicate-kye\nservices:\n  web:\n    image: nginx:1.27\n",
+            good="# lintkit: ignore=duplicate-key\nservices:\n  web:\n    image: nginx:1.27\n",
+            filename="docker-compose.yml",
+        ),
+    ),
+)
+
+HELM_CHART = Rule(
+    id="LK008",
+    name="helm-chart",
+    severity=Severity.INFO,
+    summary="A Helm chart's templates are not linted until the chart is rendered",
+    rationale=(
+        "A folder holding Chart.yaml is a Helm chart; the files of its templates/ folder are "
+        "Go templates, which are not YAML until `helm template` renders them, so they are "
+        "not linted one by one. One notice per chart says so, and never fails the run. Lint "
+        "the rendered chart with `--render-helm` (or `render-helm: true` in the config; needs "
+        "helm on PATH), or pipe it: `helm template charts/web | lintkit check -`; findings "
+        "are placed in the templates through the `# Source:` comments."
+    ),
+    check=_reported_by_engine,
+    tags=("reliability",),
+    examples=(
+        Example(
+            bad="apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-config\n",
+            good="apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: static-config\n",
+            filename="chart/templates/configmap.yaml",
+            files=(("chart/Chart.yaml", "apiVersion: v2\nname: chart\nversion: 0.1.0\n"),),
+        ),
+    ),
+    notice=True,
+)
+
+ENGINE_RULES = (
+    PARSE_ERROR, DUPLICATE_KEY, UNUSED_SUPPRESSION, REFERENCE_OUTSIDE_PROJECT, INVALID_ENCODING,
+    EXPIRED_SUPPRESSION, INVALID_SUPPRESSION, HELM_CHART,
+)

@@ -148,8 +148,23 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class SuppressionInfo:
+    """Why a finding is not counted: a suppression written in the file (SARIF's
+    ``inSource``), with the reason its author gave (``-- reason``) and its expiry."""
+
+    kind: str
+    justification: str | None = None
+    until: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "justification": self.justification, "until": self.until}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """A problem resolved against its rule, file and effective severity."""
+    """A problem resolved against its rule, file and effective severity. ``suppression``
+    is set on a finding a suppression comment silenced: reporters that show suppressed
+    findings (JSON, SARIF, statistics) get them apart from the counted ones."""
 
     rule: str
     name: str
@@ -161,6 +176,7 @@ class Finding:
     aliases: tuple[str, ...] = ()
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
+    suppression: SuppressionInfo | None = None
 
     @property
     def line(self) -> int:
@@ -191,6 +207,7 @@ class Finding:
             "end_column": self.span.end_column,
             "aliases": list(self.aliases),
             "fix": self.fix.to_dict() if self.fix else None,
+            **({"suppression": self.suppression.to_dict()} if self.suppression else {}),
         }
 
 
@@ -254,6 +271,9 @@ class Rule:
     #: URLs of documentation that explains the problem (Docker, Kubernetes, Ansible,
     #: GitLab, GitHub docs), beyond the pages of the tools named by ``aliases``.
     references: tuple[str, ...] = ()
+    #: A notice about the run (what lintkit could not lint, such as an unrendered Helm
+    #: chart) rather than a problem in a file: shown like any finding, never fails the run.
+    notice: bool = False
 
     def __post_init__(self) -> None:
         if is_builtin_id(self.id):

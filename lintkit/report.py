@@ -19,6 +19,10 @@ class Report:
     them). ``files`` counts the files linted, per kind (``None``: YAML that could not be
     read well enough to tell its kind). ``source_line(path, line)`` returns
     the text of a line (without its terminator) or ``None``, for reporters that quote it.
+    ``suppressed`` are the findings suppression comments silenced (each with its
+    ``suppression`` set), for the reporters that show them (JSON, SARIF). The text format
+    reads ``output_style`` (``full`` or ``concise``) and ``quiet`` (findings only).
+    ``linted_paths`` are the files linted, for formats that list clean files (JUnit).
     """
 
     findings: list[Finding]
@@ -27,6 +31,10 @@ class Report:
     source_line: Callable[[str, int], str | None] = lambda path, line: None
     tool_name: str = "lintkit"
     tool_version: str = __version__
+    suppressed: list[Finding] = field(default_factory=list)
+    output_style: str = "full"
+    quiet: bool = False
+    linted_paths: list[str] = field(default_factory=list)
 
     @property
     def file_count(self) -> int:

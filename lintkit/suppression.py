@@ -15,7 +15,12 @@
 ========================================  ============================================
 
 Selectors are rule ids, names or aliases; a reason may follow `` -- `` (lintkit) or ``:``
-(Checkov). Another tool's comment without rule names silences what that tool would have
+(Checkov), and is kept as the suppression's justification (JSON, SARIF, ``--statistics``).
+lintkit's own comment may carry an expiry, ``# lintkit: ignore=DF008 until=2027-03-31 --
+reason``: after that day it silences nothing and ``expired-suppression`` says so. A
+lintkit comment naming no rule lintkit knows is ``invalid-suppression`` (a typo such as
+``apt-pin-versoins`` must not pass silently); other tools' comments may name rules only
+that tool has. Another tool's comment without rule names silences what that tool would have
 reported (every rule carrying one of its aliases), not lintkit's other rules. Kinds contribute the statement spans (``suppression_scopes()``) and
 structural suppressions such as kube-linter's ``ignore-check.kube-linter.io/<check>``
 annotation (``suppressions()``).
@@ -23,10 +28,11 @@ annotation (``suppressions()``).
 
 from __future__ import annotations
 
+import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .model import Finding, Span
+from .model import Finding, Span, SuppressionInfo
 from .registry import alias_matches
 from .source import SourceFile
 
@@ -49,6 +55,25 @@ class Suppression:
     span: Span  # where the comment (or annotation) is written
     text: str
     used: bool = False
+    #: The reason written after `` -- `` (``:`` for Checkov), if any.
+    justification: str | None = None
+    #: ``until=`` as written in a lintkit comment (``YYYY-MM-DD``), if any.
+    until: str | None = None
+    #: Written as lintkit's own comment, whose selectors must name lintkit rules.
+    own: bool = False
+
+    def expired(self, today: datetime.date) -> bool:
+        """Past its ``until=`` day (a date that does not parse never expires: it is
+        reported as invalid and the suppression is not applied either)."""
+        expiry = parse_until(self.until)
+        return expiry is not None and expiry < today
+
+    def applies(self, today: datetime.date) -> bool:
+        """Not past its ``until=`` day, and that day (if given) is a date."""
+        return self.until is None or (parse_until(self.until) is not None and not self.expired(today))
+
+    def info(self) -> SuppressionInfo:
+        return SuppressionInfo("inSource", self.justification, self.until)
 
     def covers(self, finding: Finding) -> bool:
         if not self.start <= finding.span.line <= self.end:
@@ -65,6 +90,41 @@ def selects(selector: str, finding: Finding) -> bool:
     if lowered.endswith(":*"):  # every rule another tool knows (its comment named no rule)
         return any(a.lower().startswith(lowered[:-1]) for a in finding.aliases)
     return any(alias_matches(selector, a) for a in finding.aliases)
+
+
+def parse_until(until: str | None) -> datetime.date | None:
+    """The day an ``until=`` names, or None (none given, or not an ISO date)."""
+    if until is None or not _ISO_DAY.fullmatch(until):
+        return None
+    try:
+        return datetime.date.fromisoformat(until)
+    except ValueError:
+        return None
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _lintkit_tail(rest: str) -> tuple[str | None, str | None]:
+    """``until=2027-03-31 -- reason`` after a lintkit comment's selectors -> (until,
+    justification)."""
+    rest = rest.strip()
+    until = None
+    if rest.startswith("until="):
+        value, _, rest = rest[len("until="):].partition(" ")
+        until, rest = value, rest.strip()
+    return until, _justification(rest)
+
+
+def _justification(rest: str) -> str | None:
+    """The reason after `` -- `` (or ``--`` starting the rest), stripped; None if empty."""
+    if rest.startswith("--"):
+        reason = rest[2:]
+    else:
+        _, separator, reason = rest.partition(" -- ")
+        if not separator:
+            return None
+    return reason.strip() or None
 
 
 def _split(selectors: str) -> tuple[str, ...]:
@@ -122,12 +182,14 @@ def scan(source: SourceFile, scopes: list[Span] = (), extra: list[Suppression] =
 
         if m := _LINTKIT.match(comment):
             selectors = _split(m.group(2))
+            until, reason = _lintkit_tail(comment[m.end():])
             if m.group(1) == "ignore-file":
-                found.append(Suppression(selectors, 1, last_line, span, text_written))
+                start, end = 1, last_line
             else:
                 target = next_code_line(number) if own_line else number
                 start, end = index.starting_at(target)
-                found.append(Suppression(selectors, start, end, span, text_written))
+            found.append(Suppression(selectors, start, end, span, text_written, justification=reason,
+                                     until=until, own=True))
         elif m := _HADOLINT.match(comment):
             selectors = _split(m.group(2))
             if m.group(1):
@@ -137,7 +199,8 @@ def scan(source: SourceFile, scopes: list[Span] = (), extra: list[Suppression] =
                 found.append(Suppression(selectors, start, end, span, text_written))
         elif m := _CHECKOV.match(comment):
             region = index.containing(number, largest=True) or (1, last_line)
-            found.append(Suppression((m.group(1),), region[0], region[1], span, text_written))
+            reason = comment[m.end():].lstrip(":").strip() or None
+            found.append(Suppression((m.group(1),), region[0], region[1], span, text_written, justification=reason))
         elif m := _DCLINT.match(comment):
             names = _split(m.group(2))
             selectors = tuple(f"dclint:{n}" for n in names) or ("dclint:*",)
@@ -160,17 +223,44 @@ def scan(source: SourceFile, scopes: list[Span] = (), extra: list[Suppression] =
     return found
 
 
-def apply(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
-    """Findings no suppression covers; marks the suppressions that were used."""
+def apply(findings: list[Finding], suppressions: list[Suppression],
+          today: datetime.date | None = None) -> tuple[list[Finding], list[Finding]]:
+    """(findings no suppression covers, the others marked with the first suppression that
+    covers them); marks the suppressions that were used. Expired suppressions and those
+    with an ``until=`` that is not a date cover nothing."""
     if not suppressions:
-        return findings
+        return findings, []
+    today = today or datetime.date.today()
+    active = [s for s in suppressions if s.applies(today)]
     kept = []
+    suppressed = []
     for finding in findings:
-        hit = False
-        for s in suppressions:
+        first = None
+        for s in active:
             if s.covers(finding):
                 s.used = True
-                hit = True
-        if not hit:
+                first = first or s
+        if first is None:
             kept.append(finding)
-    return kept
+        else:
+            suppressed.append(replace(finding, suppression=first.info()))
+    return kept, suppressed
+
+
+def governance_problems(suppressions: list[Suppression], known, today: datetime.date | None = None):
+    """(rule, span, message) for each lintkit comment that has expired, whose ``until=``
+    is not a date, or that names a rule no ``known(selector)`` recognises; ``rule`` is
+    ``"expired"`` or ``"invalid"``."""
+    today = today or datetime.date.today()
+    for s in suppressions:
+        if not s.own:
+            continue
+        if s.until is not None and parse_until(s.until) is None:
+            yield "invalid", s.span, f"until={s.until} is not a date (expected YYYY-MM-DD): the suppression is not applied"
+        elif s.expired(today):
+            silenced = ", ".join(s.selectors or ("every rule",))
+            yield "expired", s.span, f"suppression of {silenced} expired on {s.until} and no longer applies"
+        unknown = [selector for selector in s.selectors or () if not known(selector)]
+        if unknown:
+            names = ", ".join(map(repr, unknown))
+            yield "invalid", s.span, f"suppression names no rule lintkit knows: {names} (see `lintkit rules`)"

@@ -99,12 +99,14 @@ def lint_in_parallel(
     lint: Callable[[Target], Result],
     unsendable: Callable[[Result, Exception], Result],
     first: Target | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Result]:
     """``lint`` of every target, in no particular order. A result a child cannot pickle
     (a plugin's facts holding a function, say) is replaced by ``unsendable(result, error)``.
     ``first``, when given, is linted here before the children are forked, so that they
     inherit what it imported (its kind's parser and rules). A child that dies loses the
-    results it had not sent: the caller finds which targets have none."""
+    results it had not sent: the caller finds which targets have none. ``progress`` is
+    told how many results have arrived, as they arrive."""
     results = [lint(first)] if first is not None else []
     counter = _Counter()
 
@@ -130,10 +132,14 @@ def lint_in_parallel(
             results.append(result)
             for child in children:
                 child.drain(results, wait=False)
+            if progress is not None:
+                progress(len(results))
 
         lint_share(keep)
         for child in children:
             child.drain(results, wait=True)
+            if progress is not None:
+                progress(len(results))
     except BaseException:
         for child in children:  # interrupted: stop the others
             os.kill(child.pid, signal.SIGTERM)

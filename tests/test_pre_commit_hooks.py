@@ -25,8 +25,10 @@ def test_hooks_are_well_formed():
         assert shlex.split(hook["entry"])[0] == "lintkit"
 
 
-def test_main_hook_covers_dockerfiles_and_yaml():
-    assert set(load_hooks()["lintkit"]["types_or"]) == {"dockerfile", "yaml"}
+def test_main_hook_covers_dockerfiles_yaml_and_ini_inventories():
+    # `files` picks them by name (tests/test_ci_integrations.py lists the names).
+    hook = load_hooks()["lintkit"]
+    assert hook["types"] == ["text"] and "inventor" in hook["files"] and ".ini" in hook["files"]
 
 
 def test_hook_entry_lints_the_files_pre_commit_passes(tmp_path):

@@ -12,15 +12,17 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
+from ..model import Finding
 from ..report import Report
 from ._paths import relative_posix_path
 
 
-def fingerprints(report: Report) -> list[str]:
-    """One fingerprint (32 hex digits) per finding, in the order of ``report.findings``."""
+def fingerprints(report: Report, findings: list[Finding] | None = None) -> list[str]:
+    """One fingerprint (32 hex digits) per finding, in the order of ``findings`` (by
+    default ``report.findings``), which must be sorted."""
     occurrences: Counter[tuple[str, ...]] = Counter()
     result = []
-    for finding in report.findings:
+    for finding in report.findings if findings is None else findings:
         text = report.source_line(finding.path, finding.line)
         # The tag keeps a line whose text is "3" apart from the fallback for line 3.
         anchor = ("text", text.strip()) if text is not None else ("line", str(finding.line))

@@ -39,4 +39,9 @@ def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
         stream.write(encode(finding.to_dict()))
         separator = ",\n  "
     stream.write("\n], " if report.findings else "], ")
+    if report.suppressed:
+        # Silenced by a comment (each with its ``suppression``), counted nowhere else.
+        stream.write('"suppressed": [')
+        stream.write(",".join("\n  " + encode(finding.to_dict()) for finding in report.suppressed))
+        stream.write("\n], ")
     stream.write(f'"summary": {encode(summary)}}}\n')

@@ -1,9 +1,10 @@
 """JUnit XML, for the test report views of GitLab, Jenkins and other CI systems.
 
 Each file with findings is a ``<testsuite>`` named after the file, and each finding a
-failed ``<testcase>`` in it whose text is the finding as the text format shows it. A run
-without findings is one passing test case, so that the CI view shows that the lint step ran
-and passed rather than an empty report.
+failed ``<testcase>`` in it whose text is the finding as the text format shows it. Each
+file linted clean is a suite of one passing test case, as CI dashboards count passes per
+file. A run that linted nothing is one passing test case, so that the CI view shows that
+the lint step ran rather than an empty report.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ _NOT_XML_CHARS = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 
 def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
     """Write the report as a JUnit XML document (``color`` does not apply)."""
-    tests = len(report.findings) or 1
+    by_path = {path: list(found) for path, found in groupby(report.findings, key=attrgetter("path"))}
+    clean = sorted(set(report.linted_paths) - set(by_path))
+    tests = (len(report.findings) + len(clean)) or 1
     root = ET.Element(
         "testsuites",
         name=report.tool_name,
@@ -33,12 +36,15 @@ def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
         errors="0",
     )
     # Findings arrive sorted by path, so the findings of a file are contiguous.
-    for path, file_findings in groupby(report.findings, key=attrgetter("path")):
-        findings = list(file_findings)
-        suite = _testsuite(root, _xml_safe(path), tests=len(findings), failures=len(findings))
+    for path in sorted([*by_path, *clean]):
+        findings = by_path.get(path, [])
+        suite = _testsuite(root, _xml_safe(path), tests=len(findings) or 1, failures=len(findings))
         for finding in findings:
             _add_failed_testcase(suite, report, finding)
-    if not report.findings:
+        if not findings:
+            safe = _xml_safe(path)
+            ET.SubElement(suite, "testcase", classname=safe, name="no findings", file=safe)
+    if not report.findings and not clean:
         suite = _testsuite(root, report.tool_name, tests=1, failures=0)
         ET.SubElement(suite, "testcase", classname=report.tool_name, name="no findings")
     ET.indent(root)

@@ -1,9 +1,12 @@
 """SARIF 2.1.0, for GitHub code scanning, GitLab and SARIF viewers in editors.
 
-One run whose driver describes every rule selected for the run (summary, rationale, help
-with the documented examples, aliases) and one result per finding. File locations are
-relative to ``%SRCROOT%``, which the log declares as the working directory; columns count
-Unicode code points, as lintkit's do.
+One run whose driver describes the rules that have results (summary, rationale, help
+with the documented examples, aliases, a ``helpUri`` to the rule's page in the docs, and
+``security-severity`` for security rules, which GitHub code scanning ranks alerts by) and
+one result per finding. Findings a comment suppressed are results too, carrying
+``suppressions`` (kind ``inSource``, with the comment's justification), so viewers can
+show what was silenced and why. File locations are relative to ``%SRCROOT%``, which the
+log declares as the working directory; columns count Unicode code points, as lintkit's do.
 """
 
 from __future__ import annotations
@@ -25,6 +28,16 @@ SARIF_SCHEMA = (
 SRCROOT = "%SRCROOT%"
 #: Key of lintkit's line-move-insensitive fingerprint in ``partialFingerprints``.
 FINGERPRINT_KEY = "lintkitFingerprint/v1"
+#: Where each rule's generated page lives: ``docs/rules/<ID>.md`` in the repository.
+RULE_DOCS_URL = "https://github.com/lintkit/lintkit/blob/main/docs/rules/{id}.md"
+#: GitHub's ``security-severity`` (0.0-10.0; 9.0 and up critical, 7.0 high, 4.0 medium,
+#: below low) for a security rule of each lintkit severity.
+SECURITY_SEVERITY = {
+    Severity.ERROR: "8.0",
+    Severity.WARNING: "5.5",
+    Severity.INFO: "3.0",
+    Severity.STYLE: "1.0",
+}
 
 LEVELS = {
     Severity.ERROR: "error",
@@ -42,9 +55,13 @@ def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
 
 def _sarif_log(report: Report) -> dict[str, Any]:
     descriptors, index_by_id = _rule_descriptors(report)
+    # Suppressed findings take part in the fingerprints' ranks, as they would if the
+    # comment were removed; the results keep the order of findings, then suppressed ones.
+    findings = sorted([*report.findings, *report.suppressed], key=Finding.sort_key)
+    print_of = dict(zip(map(id, findings), fingerprints(report, findings), strict=True))
     results = [
-        _result(finding, index_by_id[finding.rule], fingerprint)
-        for finding, fingerprint in zip(report.findings, fingerprints(report), strict=True)
+        _result(finding, index_by_id[finding.rule], print_of[id(finding)])
+        for finding in (*report.findings, *report.suppressed)
     ]
     driver: dict[str, Any] = {"name": report.tool_name, "version": report.tool_version}
     information_uri = _information_uri(report.tool_name)
@@ -66,36 +83,42 @@ def _sarif_log(report: Report) -> dict[str, Any]:
 
 
 def _rule_descriptors(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """Descriptors of the run's rules sorted by id, and each id's index among them.
+    """Descriptors of the rules that have results (suppressed ones included), sorted by
+    id, and each id's index among them.
 
     A finding whose rule the report does not describe (the engine's own findings may come
     without metadata) still gets a minimal descriptor, so that every result has a
     ``ruleIndex``.
     """
-    descriptors = {rule_id: _rule_descriptor(rule) for rule_id, rule in report.rules.items()}
-    for finding in report.findings:
+    descriptors: dict[str, dict[str, Any]] = {}
+    for finding in (*report.findings, *report.suppressed):
         if finding.rule not in descriptors:
-            descriptors[finding.rule] = _minimal_descriptor(finding)
+            rule = report.rules.get(finding.rule)
+            descriptors[finding.rule] = _rule_descriptor(rule) if rule else _minimal_descriptor(finding)
     ordered_ids = sorted(descriptors)
     index_by_id = {rule_id: index for index, rule_id in enumerate(ordered_ids)}
     return [descriptors[rule_id] for rule_id in ordered_ids], index_by_id
 
 
 def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        # Viewers filter on tags; aliases are tags too so that "DL3008" finds the rule.
+        "tags": [*rule.tags, *rule.aliases],
+        "aliases": list(rule.aliases),
+        "kind": rule.kind,
+        "severity": rule.severity.value,
+    }
+    if "security" in rule.tags:
+        properties["security-severity"] = SECURITY_SEVERITY[rule.severity]
     return {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale},
         "help": {"text": _help_text(rule), "markdown": _help_markdown(rule)},
+        "helpUri": RULE_DOCS_URL.format(id=rule.id),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {
-            # Viewers filter on tags; aliases are tags too so that "DL3008" finds the rule.
-            "tags": [*rule.tags, *rule.aliases],
-            "aliases": list(rule.aliases),
-            "kind": rule.kind,
-            "severity": rule.severity.value,
-        },
+        "properties": properties,
     }
 
 
@@ -171,6 +194,13 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         # The level folds info and style together; keep the exact severity.
         "properties": {"severity": finding.severity.value},
     }
+    if finding.suppression is not None:
+        suppression: dict[str, Any] = {"kind": finding.suppression.kind}
+        if finding.suppression.justification:
+            suppression["justification"] = finding.suppression.justification
+        if finding.suppression.until:
+            suppression["properties"] = {"until": finding.suppression.until}
+        result["suppressions"] = [suppression]
     if finding.fix:
         result["fixes"] = [
             {

@@ -52,10 +52,20 @@ _SEVERITY_NOUNS = {
 
 
 def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
-    """Write every finding with its source line, then the summary; ANSI colour if ``color``."""
-    for finding in report.findings:
-        source_line = report.source_line(finding.path, finding.line)
-        stream.write(format_finding(finding, source_line, color=color) + "\n\n")
+    """Write every finding with its source line (only its first line when
+    ``report.output_style`` is ``concise``), then the summary unless ``report.quiet``;
+    ANSI colour if ``color``."""
+    if report.output_style == "concise":
+        for finding in report.findings:
+            stream.write(format_finding(finding, None, color=color) + "\n")
+        if report.findings and not report.quiet:
+            stream.write("\n")
+    else:
+        for finding in report.findings:
+            source_line = report.source_line(finding.path, finding.line)
+            stream.write(format_finding(finding, source_line, color=color) + "\n\n")
+    if report.quiet:
+        return
     summary = summary_sentence(report)
     if color:
         summary = f"{_BOLD if report.findings else _BOLD + _GREEN}{summary}{_RESET}"

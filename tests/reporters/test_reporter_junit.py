@@ -49,6 +49,24 @@ def test_a_clean_run_is_one_passing_case():
     assert list(testcase) == []
 
 
+def test_clean_files_are_passing_cases_among_the_failing_ones():
+    report = sample_report()
+    report.linted_paths = ["app/Dockerfile", "app/docker-compose.yml", "k8s/deploy.yaml", "zz/Dockerfile"]
+    root = _parse(report)
+    assert root.attrib == {"name": "lintkit", "tests": "5", "failures": "3", "errors": "0"}
+    suites = root.findall("testsuite")
+    assert [(s.get("name"), s.get("tests"), s.get("failures")) for s in suites] == [
+        ("app/Dockerfile", "2", "2"),
+        ("app/docker-compose.yml", "1", "0"),
+        ("k8s/deploy.yaml", "1", "1"),
+        ("zz/Dockerfile", "1", "0"),
+    ]
+    (passing,) = suites[1].findall("testcase")
+    assert passing.attrib == {"classname": "app/docker-compose.yml", "name": "no findings",
+                              "file": "app/docker-compose.yml"}
+    assert list(passing) == []
+
+
 def test_characters_xml_cannot_carry_are_replaced_and_non_ascii_survives():
     path = "bad\x01/Dockerfile"
     report = make_report(

