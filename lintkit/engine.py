@@ -16,9 +16,9 @@ import sys
 import traceback
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator, Mapping
 
-from . import suppression
+from . import suppression, workspace
 from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
 from .kinds import YAML_KINDS, parser_module, sniff
 from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
@@ -46,6 +46,9 @@ class RunOptions:
     #: Contents of files that do not come from the file system (stdin), by path.
     texts: dict[str, str | bytes] = field(default_factory=dict)
     verbose: bool = False
+    #: Where results are kept between runs (lintkit.cache.Cache), or None for no cache.
+    #: Never used when ``texts`` is given: those are not files whose bytes key an entry.
+    cache: Any = None
 
 
 @dataclass
@@ -65,12 +68,19 @@ class FileResult:
     errors: list[InternalError] = field(default_factory=list)
     #: Why the file was passed over (no kind recognised), or None when it was linted.
     skipped: str | None = None
+    #: The other files the result depends on (lintkit.workspace.Dependencies).
+    dependencies: dict = field(default_factory=dict)
+    #: ``facts`` pickled, as a cache entry holds them (unpickled only when a project rule
+    #: has to run again: they are instances of the rule modules' classes).
+    facts_blob: bytes | None = None
 
 
 @dataclass
 class RunResult:
     findings: list[Finding]
-    rules: dict[str, Rule]
+    #: Every rule selected for the kinds of the run (looked up when first read: a run
+    #: served from the cache imports no rule module unless a reporter asks).
+    rules: Mapping[str, Rule]
     files: Counter
     skipped: list[tuple[str, str]]
     errors: list[InternalError]
@@ -93,6 +103,8 @@ class _Plan:
         self.engine_rule_ids = {r.id for r in engine_rules}
         for r in engine_rules:
             self._register(r)
+        #: What parsers and rules see of the other files (options.texts in place of theirs).
+        self.workspace = workspace.Workspace(options.texts)
 
     def _register(self, rule: Rule) -> None:
         self.severity[rule.id] = self._overrides.get(rule.id.lower()) or self._overrides.get(rule.name) or rule.severity
@@ -192,10 +204,12 @@ def lint_target(target) -> FileResult:
     plan = _PLAN
     assert plan is not None
     result = FileResult(target.path, target.kind)
-    try:
-        _lint_into(result, target, plan)
-    except Exception as exc:  # a bug in a parser: report it, keep the run going
-        result.errors.append(InternalError(target.path, None, _describe(exc, plan)))
+    with plan.workspace.recording() as dependencies:
+        try:
+            _lint_into(result, target, plan)
+        except Exception as exc:  # a bug in a parser: report it, keep the run going
+            result.errors.append(InternalError(target.path, None, _describe(exc, plan)))
+    result.dependencies = dependencies
     return result
 
 
@@ -262,14 +276,19 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
                 result.findings.append(plan.finding(rule, problem, result.path, kind))
         except Exception as exc:
             result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
+    collected_once: set[str] = set()  # rules sharing facts collect them once
     for rule in project_rules:
+        name = rule.facts.name
+        if name in collected_once:
+            continue
+        collected_once.add(name)
         try:
-            facts = rule.collect(view, plan.contexts[rule.id])
+            facts = rule.facts.collect(view, plan.contexts[rule.id])
         except Exception as exc:
             result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
             continue
         if facts is not None:
-            result.facts[rule.id] = facts
+            result.facts[name] = facts
 
     scopes = view.suppression_scopes() if hasattr(view, "suppression_scopes") else ()
     extra = view.suppressions() if hasattr(view, "suppressions") else ()
@@ -342,21 +361,44 @@ def default_jobs(sizes: dict[str, int]) -> int:
     return processes
 
 
+def cache_settings(options: RunOptions) -> dict[str, Any]:
+    """What of the options can change a file's result (the cache keys on it)."""
+    return {
+        "select": options.selection.select,
+        "ignore": options.selection.ignore,
+        "severity": options.severity_overrides,
+        "rules": options.rule_options,
+        "settings": options.settings,
+    }
+
+
 def run(targets, options: RunOptions) -> RunResult:
     global _PLAN
     plan = _PLAN = _Plan(options)
-    sizes = {t.path: _size(t.path) for t in targets}
+    with workspace.use(plan.workspace):
+        return _run(targets, plan)
+
+
+def _run(targets, plan: _Plan) -> RunResult:
+    from . import cache
+
+    options = plan.options
+    store = None if options.texts else options.cache
+    results_by_path, keys, pending = cache.lookup(store, targets, plan.workspace)
+    sizes = {t.path: _size(t.path) for t in pending}
     jobs = options.jobs if options.jobs else default_jobs(sizes)
     if options.texts:
         jobs = 1
-    results = _map(targets, jobs, plan, sizes)
+    for r in _map(pending, jobs, plan, sizes):
+        results_by_path[r.path] = r
+    results = [results_by_path[t.path] for t in targets]
+    cache.store_files(store, [results_by_path[t.path] for t in pending], keys)
 
     findings: list[Finding] = []
     files: Counter = Counter()
     skipped: list[tuple[str, str]] = []
     errors: list[InternalError] = []
     suppressions: dict[str, list[suppression.Suppression]] = {}
-    facts: dict[str, dict[str, Any]] = {}
     for r in results:
         errors.extend(r.errors)
         if r.skipped:
@@ -365,24 +407,21 @@ def run(targets, options: RunOptions) -> RunResult:
         files[r.kind] += 1  # None: unreadable YAML whose kind its content could not tell
         findings.extend(r.findings)
         suppressions[r.path] = r.suppressions
-        for rule_id, collected in r.facts.items():
-            facts.setdefault(rule_id, {})[r.path] = collected
 
     for kind in sorted(k for k in files if k):
-        for rule in plan.rules_of(kind)[1]:
-            try:
-                for problem in rule.check(facts.get(rule.id, {}), plan.contexts[rule.id]):
-                    findings.append(plan.finding(rule, problem, problem.path or "", kind))
-            except Exception as exc:
-                errors.append(InternalError("(project)", rule.id, _describe(exc, plan)))
+        of_kind = [r for r in results if r.kind == kind and not r.skipped]
+        found, failed = cache.project_pass(store, kind, of_kind, plan, _project_pass)
+        findings.extend(found)
+        errors.extend(failed)
 
+    selected_rules = _SelectedRules(plan, [k for k in files if k])
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
     kept: list[Finding] = []
     for path, items in by_path.items():
         items = suppression.apply(items, suppressions.get(path, []))
-        kept.extend(_per_file_ignores(items, path, plan))
+        kept.extend(_per_file_ignores(items, path, plan, selected_rules))
     if UNUSED_SUPPRESSION.id in plan.engine_rule_ids:
         for path, entries in suppressions.items():
             # One comment may be read by several mechanisms (a generic `# noqa` and the
@@ -395,10 +434,62 @@ def run(targets, options: RunOptions) -> RunResult:
                     problem = Problem(s.span, f"suppression matches no finding: {s.text}")
                     kept.append(plan.finding(UNUSED_SUPPRESSION, problem, path, None))
     kept.sort(key=Finding.sort_key)
-    return RunResult(kept, plan.rules, files, skipped, errors)
+    if store is not None:
+        store.trim()
+    return RunResult(kept, selected_rules, files, skipped, errors)
 
 
-def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan) -> list[Finding]:
+def _project_pass(kind: str, results: list[FileResult], plan: _Plan) -> tuple[list[Finding], list[InternalError]]:
+    """The project rules of ``kind`` over the facts of its files: each shared
+    :class:`~lintkit.model.Facts` is combined once, then every rule using it checks."""
+    from .cache import facts_of
+
+    findings: list[Finding] = []
+    errors: list[InternalError] = []
+    by_name: dict[str, dict[str, Any]] = {}
+    for r in results:
+        for name, collected in facts_of(r).items():
+            by_name.setdefault(name, {})[r.path] = collected
+    combined: dict[str, Any] = {}
+    for rule in plan.rules_of(kind)[1]:
+        facts = rule.facts
+        try:
+            if facts.name not in combined:
+                by_path = by_name.get(facts.name, {})
+                combined[facts.name] = facts.combine(by_path, plan.contexts[rule.id]) if facts.combine else by_path
+            for problem in rule.check(combined[facts.name], plan.contexts[rule.id]):
+                findings.append(plan.finding(rule, problem, problem.path or "", kind))
+        except Exception as exc:
+            errors.append(InternalError("(project)", rule.id, _describe(exc, plan)))
+    return findings, errors
+
+
+class _SelectedRules(Mapping):
+    """:attr:`RunResult.rules`, resolved on first use."""
+
+    def __init__(self, plan: _Plan, kinds: list[str]):
+        self._plan = plan
+        self._kinds = kinds
+        self._rules: dict[str, Rule] | None = None
+
+    def _resolved(self) -> dict[str, Rule]:
+        if self._rules is None:
+            for kind in self._kinds:
+                self._plan.rules_of(kind)
+            self._rules = self._plan.rules
+        return self._rules
+
+    def __getitem__(self, key: str) -> Rule:
+        return self._resolved()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+
+def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan, rules: Mapping[str, Rule]) -> list[Finding]:
     table = plan.options.per_file_ignores
     if not table:
         return findings
@@ -411,7 +502,6 @@ def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan) -> list[F
     ]
     if not selectors:
         return findings
-    rules = plan.rules
     return [
         f for f in findings if not (f.rule in rules and any(matches(s, rules[f.rule]) for s in selectors))
     ]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any, Iterator, NamedTuple
 
+from .. import workspace
 from ..model import ParseError, Span
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq
@@ -252,10 +253,8 @@ def _substitute(text: str, start: int, stop: int, env: dict[str, str], unset: li
 def read_dotenv(path: str) -> dict[str, str]:
     """``KEY=VALUE`` lines of a ``.env`` file, as Compose reads them: ``export`` prefixes,
     comments and quotes understood; nothing is expanded or executed. Missing file: {}."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            text = fh.read()
-    except OSError:
+    text = workspace.read_text(path)
+    if text is None:
         return {}
     values: dict[str, str] = {}
     for raw in text.splitlines():
@@ -785,19 +784,22 @@ def merge_service(base: dict, override: dict) -> dict:
     return merged
 
 
-@lru_cache(maxsize=64)
 def load_sibling(path: str) -> ComposeFile | None:
     """Another compose file of the same project, parsed for reference (None if absent or
-    unreadable: its own run reports its problems)."""
-    if not os.path.isfile(path):
-        return None
+    unreadable: its own run reports its problems). Read through the workspace, so the
+    reading file's result depends on it."""
+    text = workspace.read_text(path, strict=True)
+    return None if text is None else _parse_sibling(path, text)
+
+
+@lru_cache(maxsize=64)
+def _parse_sibling(path: str, text: str) -> ComposeFile | None:
     from ..yamlmodel import load
 
+    source = SourceFile(path, text)
     try:
-        with open(path, encoding="utf-8") as fh:
-            source = SourceFile(path, fh.read())
         return parse(source, load(source), load_siblings=False)
-    except (OSError, UnicodeDecodeError, ParseError):
+    except ParseError:
         return None
 
 
@@ -920,15 +922,11 @@ def _dockerfile_has_healthcheck(compose: ComposeFile, build: Any) -> bool:
     dockerfile = build.get("dockerfile", "Dockerfile") if isinstance(build, dict) else "Dockerfile"
     if not isinstance(context, str) or not isinstance(dockerfile, str) or "://" in context or "$" in context + dockerfile:
         return False
-    path = os.path.join(os.path.dirname(compose.path), context, dockerfile)
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return any(
-                line.lstrip().upper().startswith("HEALTHCHECK") and "NONE" not in line.upper()
-                for line in fh
-            )
-    except OSError:
-        return False
+    text = workspace.read_text(os.path.join(os.path.dirname(compose.path), context, dockerfile))
+    return text is not None and any(
+        line.lstrip().upper().startswith("HEALTHCHECK") and "NONE" not in line.upper()
+        for line in text.splitlines()
+    )
 
 
 def _collect_refs(compose: ComposeFile, service: Service, sf: ServiceFacts) -> None:
@@ -995,11 +993,7 @@ class Project:
             found: list[FileFacts] = []
             for folder in sorted({os.path.dirname(p) for p in own}):
                 known = {os.path.normpath(f.path): f for f in self.run_files.get(folder, [])}
-                try:
-                    names = sorted(os.listdir(folder or "."))
-                except OSError:
-                    names = []
-                for name in names:
+                for name in workspace.listdir(folder or "."):
                     path = os.path.normpath(os.path.join(folder, name))
                     if path in own or not _is_compose_name(name):
                         continue

@@ -17,8 +17,10 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator
 
+from .. import workspace
 from ..model import ParseError, Span
 from ..source import SourceFile
 from ..suppression import Suppression
@@ -420,10 +422,6 @@ def _aliases_of_tool(prefix: str) -> tuple[str, ...]:
     return tuple(sorted({a for r in rules_for_kind("kubernetes") for a in r.aliases if a.startswith(prefix)}))
 
 
-#: Folder -> (resources, patches) listed by the kustomization in it, per process.
-_KUSTOMIZATIONS: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
-
-
 def kustomize_role(path: str) -> str | None:
     here = os.path.dirname(os.path.abspath(path))
     for folder in (here, os.path.dirname(here)):
@@ -440,25 +438,22 @@ def kustomize_role(path: str) -> str | None:
 
 
 def _kustomization_lists(folder: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    if folder in _KUSTOMIZATIONS:
-        return _KUSTOMIZATIONS[folder]
-    found = None
+    """(resources, patches) listed by the kustomization in ``folder``, if there is one."""
     for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"):
         candidate = os.path.join(folder, name)
-        if os.path.isfile(candidate):
-            found = _read_kustomization(candidate)
-            break
-    _KUSTOMIZATIONS[folder] = found
-    return found
+        if workspace.is_file(candidate):
+            text = workspace.read_text(candidate, strict=True)
+            return None if text is None else _read_kustomization(candidate, text)
+    return None
 
 
-def _read_kustomization(path: str) -> tuple[frozenset[str], frozenset[str]] | None:
+@lru_cache(maxsize=64)
+def _read_kustomization(path: str, text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     from ..yamlmodel import load
 
     try:
-        with open(path, encoding="utf-8") as fh:
-            documents = load(SourceFile(path, fh.read()))
-    except (OSError, UnicodeDecodeError, ParseError):
+        documents = load(SourceFile(path, text))
+    except ParseError:
         return None
     root = documents[0].root if documents else None
     if not isinstance(root, YMap):

@@ -3,6 +3,7 @@ is not in the project."""
 
 import os
 
+from lintkit import workspace
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.ansible import has_jinja
 
@@ -59,5 +60,5 @@ def _candidates(path: str, role_path: str | None, kind: str, target: str) -> lis
 def check(facts_by_path, ctx):
     for path, facts in sorted(facts_by_path.items()):
         for kind, target, span, via in facts["references"]:
-            if not any(os.path.exists(c) for c in _candidates(path, facts["role_path"], kind, target)):
+            if not any(workspace.exists(c) for c in _candidates(path, facts["role_path"], kind, target)):
                 yield Problem(span, f"{via}: {target} not found", path=path)

@@ -3,6 +3,7 @@
 import os
 import re
 
+from lintkit import workspace
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.ansible import has_jinja
 from lintkit.yamlmodel import YMap, YSeq
@@ -30,11 +31,7 @@ def _uses_outside_roles(view) -> bool:
 
 def _handler_files(folder: str) -> list[str]:
     handlers = os.path.join(folder, "handlers")
-    try:
-        names = sorted(os.listdir(handlers))
-    except OSError:
-        return []
-    return [os.path.join(handlers, n) for n in names if n.endswith((".yml", ".yaml"))]
+    return [os.path.join(handlers, n) for n in workspace.listdir(handlers) if n.endswith((".yml", ".yaml"))]
 
 
 def _sources(view) -> list[str] | None:
@@ -52,7 +49,7 @@ def _sources(view) -> list[str] | None:
         if reference.kind != "role":
             continue
         folder = next(
-            (c for c in (os.path.join(here, "roles", reference.target), os.path.join(here, reference.target)) if os.path.isdir(c)),
+            (c for c in (os.path.join(here, "roles", reference.target), os.path.join(here, reference.target)) if workspace.is_dir(c)),
             None,
         )
         if folder is None:

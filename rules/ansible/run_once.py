@@ -2,23 +2,23 @@
 
 import configparser
 import os
-from functools import lru_cache
 
+from lintkit import workspace
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.ansible import has_jinja
 
 
-@lru_cache(maxsize=256)
 def _configured_strategy(folder: str) -> str | None:
     """The default strategy the nearest ansible.cfg (from ``folder`` up) sets, if any."""
     current = os.path.abspath(folder)
     while True:
         config = os.path.join(current, "ansible.cfg")
-        if os.path.isfile(config):
+        if workspace.is_file(config):
+            text = workspace.read_text(config, strict=True)
             parser = configparser.ConfigParser(interpolation=None, strict=False)
             try:
-                parser.read(config, encoding="utf-8")
-            except (configparser.Error, UnicodeDecodeError):
+                parser.read_string(text or "", source=config)
+            except configparser.Error:
                 return None
             return parser.get("defaults", "strategy", fallback=None)
         parent = os.path.dirname(current)

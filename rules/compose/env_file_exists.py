@@ -2,6 +2,7 @@
 
 import os
 
+from lintkit import workspace
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.compose import as_bool
 
@@ -49,5 +50,5 @@ def check(compose, ctx):
             if not required or resolved is None or not resolved.complete or not resolved.text:
                 continue
             path = os.path.join(folder, os.path.expanduser(resolved.text))
-            if not os.path.exists(path):
+            if not workspace.exists(path):
                 yield Problem(span, f"service {service.name!r}: env_file {resolved.text!r} does not exist")

@@ -2,6 +2,7 @@
 
 import os
 
+from lintkit import workspace
 from lintkit.model import Example, Problem, rule
 
 _WHOLE_CONTEXT = (".", "./")
@@ -13,7 +14,7 @@ def _has_dockerignore(path: str) -> bool:
         os.path.join(folder, ".dockerignore"),
         path + ".dockerignore",  # BuildKit also reads <Dockerfile name>.dockerignore
     )
-    return any(os.path.isfile(candidate) for candidate in candidates)
+    return any(workspace.is_file(candidate) for candidate in candidates)
 
 
 def collect(dockerfile, ctx):
