@@ -32,7 +32,6 @@ import json
 import os
 import pickle
 import sys
-import tempfile
 from typing import Any
 
 FORMAT = "lintkit-cache-1"
@@ -149,6 +148,8 @@ class Cache:
             data = pickle.dumps((FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:
             return
+        import tempfile  # only a run that writes needs it (with random, shutil...)
+
         path = self._path(key)
         folder = os.path.dirname(path)
         try:
