@@ -20,7 +20,7 @@ from typing import Any, Iterator, Mapping
 
 from . import suppression, workspace
 from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
-from .kinds import YAML_KINDS, parser_module, sniff
+from .kinds import YAML_KINDS, is_chart_template, parser_module, sniff
 from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
 from .registry import Selection, matches
 from .source import SourceFile
@@ -194,12 +194,6 @@ def _template_hint(source: SourceFile, error: ParseError) -> ParseError:
     return error
 
 
-def _is_helm_template(path: str, source: SourceFile) -> bool:
-    """A chart template (``templates/`` holding ``{{ }}``): Kubernetes manifests once
-    rendered, so its finding counts as a Kubernetes one."""
-    return "{{" in source.text and "templates" in path.replace("\\", "/").split("/")[:-1]
-
-
 def lint_target(target) -> FileResult:
     plan = _PLAN
     assert plan is not None
@@ -243,7 +237,7 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
         try:
             documents = yamlmodel.load(source)
         except ParseError as error:
-            if kind is None and _is_helm_template(target.path, source):
+            if kind is None and is_chart_template(target.path, source.text):  # a Kubernetes finding
                 result.kind = "kubernetes"
             _parse_error(plan, result, _template_hint(source, error), source)
             return

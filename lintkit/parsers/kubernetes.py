@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from .. import workspace
+from ..kinds import is_chart_template
 from ..model import ParseError, Span
 from ..source import SourceFile
 from ..suppression import Suppression
@@ -396,14 +397,14 @@ def _annotation_selectors(key: str, value: Any) -> tuple[str, ...] | None:
     if key.startswith(KUBE_LINTER_ANNOTATION):
         return (f"kube-linter:{key[len(KUBE_LINTER_ANNOTATION) :]}",)
     if key == KUBE_LINTER_IGNORE_ALL:
-        return _aliases_of_tool("kube-linter:")
+        return ("kube-linter:*",)
     if key.startswith(CHECKOV_SKIP_ANNOTATION) and isinstance(value, str):
         check = value.partition("=")[0].strip()
         return (check,) if check else None
     if key.startswith(POLARIS_ANNOTATION) and _truthy(value):
         check = key[len(POLARIS_ANNOTATION) :]
         if check == "exempt":
-            return _aliases_of_tool("polaris:")
+            return ("polaris:*",)
         if check.endswith("-exempt"):
             return (f"polaris:{check[: -len('-exempt')]}",)
         return None
@@ -414,12 +415,6 @@ def _annotation_selectors(key: str, value: Any) -> tuple[str, ...] | None:
 
 def _truthy(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
-def _aliases_of_tool(prefix: str) -> tuple[str, ...]:
-    from ..registry import rules_for_kind
-
-    return tuple(sorted({a for r in rules_for_kind("kubernetes") for a in r.aliases if a.startswith(prefix)}))
 
 
 def kustomize_role(path: str) -> str | None:
@@ -479,8 +474,7 @@ def _template_span(source: SourceFile, documents: list[YamlDocument]) -> Span | 
     at = text.find("{{")
     if at == -1:
         return None
-    under_templates = "templates" in source.path.replace("\\", "/").split("/")[:-1]
-    if not under_templates and not any(_has_template_key(d.root) for d in documents):
+    if not is_chart_template(source.path, text) and not any(_has_template_key(d.root) for d in documents):
         return None
     line, column = source.position(at)
     end = text.find("}}", at)
