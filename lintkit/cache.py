@@ -23,6 +23,10 @@ selection. Upgrading lintkit or changing the configuration therefore misses ever
 Entries are written to a temporary file and renamed into place (concurrent runs never see
 half an entry); one that cannot be read or is not what this version wrote is a miss. The
 folder is kept under :data:`MAX_BYTES`: the oldest entries go first.
+
+Entries are pickles, but read with :func:`loads`, which builds only plain data and
+instances of classes of lintkit and its plugins, never calls a function: a cache folder
+someone else could write to (``--cache-dir`` inside a checked-out tree) does not run code.
 """
 
 from __future__ import annotations
@@ -47,6 +51,41 @@ def default_dir() -> str:
         return configured
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "lintkit")
+
+
+#: Classes of the standard library an entry may hold, besides what pickle builds natively,
+#: and the functions that rebuild lintkit's YAML containers (which only build them).
+_SAFE_GLOBALS = {
+    "builtins": frozenset(("set", "frozenset", "bytearray", "complex", "slice", "range")),
+    "collections": frozenset(("OrderedDict", "Counter", "deque")),
+    "lintkit.yamlmodel": frozenset(("_rebuild_map", "_rebuild_seq")),
+}
+
+
+def _plugin_packages() -> frozenset[str]:
+    from .registry import PLUGIN_GROUP, declared_plugins
+
+    return frozenset(reference.partition(":")[0].strip().split(".")[0] for _n, reference in declared_plugins(PLUGIN_GROUP))
+
+
+class _DataUnpickler(pickle.Unpickler):
+    packages: frozenset[str] = frozenset(("lintkit",))
+
+    def find_class(self, module: str, name: str):
+        if name in _SAFE_GLOBALS.get(module, ()):
+            return super().find_class(module, name)
+        if module.split(".")[0] in self.packages:
+            found = super().find_class(module, name)
+            if isinstance(found, type):  # a class builds an object; a function could do anything
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not data lintkit stores")
+
+
+def loads(data: bytes):
+    """Unpickle what the cache stored (see the module's documentation)."""
+    import io
+
+    return _DataUnpickler(io.BytesIO(data)).load()
 
 
 def sources_fingerprint() -> str:
@@ -108,6 +147,7 @@ class Cache:
             salt.update(part.encode(errors="surrogateescape") + b"\0")
         self.salt = salt.digest()
         self.written = 0
+        _DataUnpickler.packages = frozenset(("lintkit",)) | _plugin_packages()
 
     # --- keys ------------------------------------------------------------------------
 
@@ -134,7 +174,7 @@ class Cache:
         try:
             with open(self._path(key), "rb") as fh:
                 data = fh.read()
-            stored = pickle.loads(data)
+            stored = loads(data)
         except Exception:  # a corrupt or foreign entry is a miss, whatever it raises
             return None
         if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT and stored[1] == key):
@@ -251,16 +291,19 @@ def store_files(store: Cache | None, results, keys: dict[str, str]) -> None:
         if key is None or r.errors:
             continue
         try:
-            r.facts_blob = pickle.dumps(r.facts, protocol=pickle.HIGHEST_PROTOCOL) if r.facts else None
-        except Exception:  # facts a plugin made unpicklable: this file is not kept
+            blob = pickle.dumps(r.facts, protocol=pickle.HIGHEST_PROTOCOL) if r.facts else None
+            if blob is not None:
+                loads(blob)  # what a later run could not read back is not kept
+        except Exception:  # facts a plugin made unpicklable, or that hold a function
             continue
+        r.facts_blob = blob
         store.put(key, (r.kind, r.skipped, r.findings, r.suppressions, r.facts_blob, r.dependencies))
 
 
 def facts_of(result) -> dict[str, Any]:
     """A result's facts, unpickled from its cache entry when it came from there."""
     if not result.facts and result.facts_blob is not None:
-        result.facts = pickle.loads(result.facts_blob)
+        result.facts = loads(result.facts_blob)
     return result.facts
 
 

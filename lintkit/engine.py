@@ -442,7 +442,12 @@ def _project_pass(kind: str, results: list[FileResult], plan: _Plan) -> tuple[li
     errors: list[InternalError] = []
     by_name: dict[str, dict[str, Any]] = {}
     for r in results:
-        for name, collected in facts_of(r).items():
+        try:
+            collected_facts = facts_of(r)
+        except Exception as exc:  # a cache entry's facts that cannot be read back
+            errors.append(InternalError(r.path, None, _describe(exc, plan)))
+            continue
+        for name, collected in collected_facts.items():
             by_name.setdefault(name, {})[r.path] = collected
     combined: dict[str, Any] = {}
     for rule in plan.rules_of(kind)[1]:

@@ -197,3 +197,21 @@ def test_the_folder_is_trimmed_oldest_first(tmp_path):
     assert [p.parent.name for p in kept] == ["07", "08", "09"]  # the newest, within 80% of the cap
     assert sum(p.stat().st_size for p in kept) <= 4000
     assert cache.get("09" + "0" * 30) == b"x" * 1000
+
+
+def test_an_entry_that_would_call_a_function_is_refused(tmp_path):
+    import pickle
+
+    from lintkit import cache as cache_module
+
+    class RunsCode:
+        def __reduce__(self):
+            return (os.system, ("echo pwned > " + str(tmp_path / "ran"),))
+
+    cache = Cache(str(tmp_path / "cache"), {})
+    key = "ab" * 16
+    cache.put(key, RunsCode())
+    assert cache.get(key) is None
+    assert not (tmp_path / "ran").exists()
+    with pytest.raises(pickle.UnpicklingError):
+        cache_module.loads(pickle.dumps(RunsCode()))
