@@ -5,6 +5,11 @@ Each file is handled by :func:`lint_target`, in this process or in forked worker
 when the name did not), parse the kind's view, run the file rules, collect the facts
 project rules need, and scan suppression comments. The parent then runs project rules
 over the collected facts, applies suppressions and per-file ignores, and sorts.
+
+Whatever a file's parser and rules look at besides the file goes through the run's
+:class:`~lintkit.workspace.Workspace`, which records it as the file's dependencies. With a
+cache (:mod:`lintkit.cache`), a file whose bytes and dependencies are unchanged is not
+linted again, and a kind whose files' facts are unchanged does not run its project rules.
 """
 
 from __future__ import annotations
