@@ -193,7 +193,7 @@ class Cache:
         path = self._path(key)
         folder = os.path.dirname(path)
         try:
-            os.makedirs(folder, exist_ok=True)
+            os.makedirs(folder, mode=0o700, exist_ok=True)  # entries hold findings: the user's alone
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as fh:
