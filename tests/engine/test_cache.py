@@ -215,3 +215,26 @@ def test_an_entry_that_would_call_a_function_is_refused(tmp_path):
     assert not (tmp_path / "ran").exists()
     with pytest.raises(pickle.UnpicklingError):
         cache_module.loads(pickle.dumps(RunsCode()))
+
+
+def test_concurrent_writers_never_leave_half_an_entry(tmp_path):
+    key = "cd" * 16
+    values = {name: name * 200_000 for name in ("a", "b")}
+    children = []
+    for name, value in values.items():
+        pid = os.fork()
+        if pid == 0:  # a writer: another run storing the same entry
+            try:
+                writer = Cache(str(tmp_path), {})
+                for _ in range(50):
+                    writer.put(key, value)
+            finally:
+                os._exit(0)
+        children.append(pid)
+    reader = Cache(str(tmp_path), {})
+    while children:
+        found = reader.get(key)
+        assert found is None or found in values.values()
+        children = [pid for pid in children if os.waitpid(pid, os.WNOHANG) == (0, 0)]
+    assert reader.get(key) in values.values()
+    assert not [p for p in (tmp_path / "v1").rglob(".tmp-*")]  # no temporary file left behind
