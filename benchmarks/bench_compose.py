@@ -34,7 +34,7 @@ from compare_dclint import DEFAULT_CORPUS, find_dclint  # noqa: E402
 
 def importtime(env: dict, corpus: str, out: str) -> None:
     runs = []
-    command = [*lintkit_command(), "check", "--isolated", "-j", "1", corpus, "--format", "json", "-o", out]
+    command = [*lintkit_command(), "check", "--isolated", "--no-cache", "-j", "1", corpus, "--format", "json", "-o", out]
     for _ in range(3):  # PYTHONPROFILEIMPORTTIME is -X importtime for the lintkit script
         runs.append(timed_lintkit(command, env=dict(env, PYTHONPROFILEIMPORTTIME="1")).result.stderr)
     cumulative: dict[tuple[str, int], list[int]] = {}
@@ -66,8 +66,8 @@ def main() -> int:
     out = os.path.join(tmp, "out.json")
     lintkit = lintkit_command()
     tools = {
-        "lintkit --jobs 1": [*lintkit, "check", "--isolated", "-j", "1", corpus, "--format", "json", "-o", out],
-        "lintkit (auto jobs)": [*lintkit, "check", "--isolated", corpus, "--format", "json", "-o", out],
+        "lintkit --jobs 1": [*lintkit, "check", "--isolated", "--no-cache", "-j", "1", corpus, "--format", "json", "-o", out],
+        "lintkit (auto jobs)": [*lintkit, "check", "--isolated", "--no-cache", corpus, "--format", "json", "-o", out],
     }
     dclint = find_dclint()
     if dclint:

@@ -1,6 +1,6 @@
 """Whole-process timings of lintkit over ../shared/corpus (or a folder given as argument).
 
-Measures, each as the median of --runs cold runs (lintkit keeps no cache):
+Measures, each as the median of --runs cold runs (--no-cache; benchmarks/bench_cache.py times the cache):
   * the whole corpus: wall time, CPU time (user+sys of lintkit and its workers), peak RSS
     of the largest process, files linted per kind, and that the exit code is 0 or 1 with
     nothing on stderr that looks like a traceback or an internal error;
@@ -47,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     if not os.path.isdir(args.corpus):
         sys.exit(f"corpus not found: {args.corpus}")
-    base = lintkit_command() + ["check", "--isolated", "--select", "ALL", "--format", "json"]
+    base = lintkit_command() + ["check", "--isolated", "--no-cache", "--select", "ALL", "--format", "json"]
 
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "report.json")
@@ -71,7 +71,7 @@ def main() -> None:
         None,
     )
     if one:
-        one_run = lintkit_command() + ["check", "--isolated", one]
+        one_run = lintkit_command() + ["check", "--isolated", "--no-cache", one]
         wall, cpu, _rss, _result = measure(one_run, args.corpus, args.runs, "one file")
         base_wall, _base_cpu, _r, _res = measure([sys.executable, "-c", "pass"], args.corpus, args.runs)
         print(f"one-file run ({os.path.relpath(one, args.corpus)}): {wall * 1000:.0f} ms wall, "

@@ -54,8 +54,8 @@ def main() -> int:
         if not name.startswith(".")
     )
     with tempfile.TemporaryDirectory(prefix="lintkit-bench-") as tmp:
-        lintkit = [*lintkit_command(), "check", "--isolated", "--select", "ALL", "--format",
-                   "json", "--kind", "dockerfile", "--output", os.path.join(tmp, "out.json"),
+        lintkit = [*lintkit_command(), "check", "--isolated", "--no-cache", "--select", "ALL",
+                   "--format", "json", "--kind", "dockerfile", "--output", os.path.join(tmp, "out.json"),
                    *files]  # fmt: skip
         ours = median_run([timed_lintkit(lintkit, cwd=corpus) for _ in range(options.runs)])
     print(f"{len(files)} files, median of {options.runs} cold runs")

@@ -83,7 +83,9 @@ def run_and_exit() -> None:
 @click.option("--kind", type=click.Choice(KINDS), help="Lint the given files (or stdin) as this kind.")
 @click.option("--stdin-filename", help="With '-': the path stdin is linted as.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: automatic).")
-@click.option("--no-cache", is_flag=True, help="Accepted for compatibility; lintkit keeps no cache yet.")
+@click.option("--no-cache", is_flag=True, help="Lint every file afresh, reading and writing no cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Where results are kept between runs (default: $LINTKIT_CACHE_DIR, else ~/.cache/lintkit).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no notices.")
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; tracebacks on errors.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
@@ -143,6 +145,7 @@ class CheckRequest:
     exit_zero: bool = False
     reports: tuple[str, ...] = ()
     render_helm: bool = False
+    cache_dir: str | None = None
 
     def __post_init__(self) -> None:
         self.paths = tuple(self.paths) or (".",)
@@ -232,6 +235,10 @@ def _check(request: CheckRequest) -> int:
         progress=Progress(len(targets)),
         render_helm=_render_helm(request.render_helm or config.render_helm),
     )
+    if not (request.no_cache or texts):
+        from .cache import Cache, default_dir
+
+        options.cache = Cache(request.cache_dir or default_dir(), engine.cache_settings(options))
     engine.tune_collector()
     from . import config_tree
 

@@ -5,6 +5,11 @@ Each file is handled by :func:`lint_target`, in this process or in forked worker
 when the name did not), parse the kind's view, run the file rules, collect the facts
 project rules need, and scan suppression comments. The parent then runs project rules
 over the collected facts, applies suppressions and per-file ignores, and sorts.
+
+Whatever a file's parser and rules look at besides the file goes through the run's
+:class:`~lintkit.workspace.Workspace`, which records it as the file's dependencies. With a
+cache (:mod:`lintkit.cache`), a file whose bytes and dependencies are unchanged is not
+linted again, and a kind whose files' facts are unchanged does not run its project rules.
 """
 
 from __future__ import annotations
@@ -15,9 +20,9 @@ import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, Mapping
 
-from . import files, project, suppression
+from . import files, project, suppression, workspace
 from .engine_rules import (
     DUPLICATE_KEY,
     EXPIRED_SUPPRESSION,
@@ -28,7 +33,7 @@ from .engine_rules import (
     REFERENCE_OUTSIDE_PROJECT,
     UNUSED_SUPPRESSION,
 )
-from .kinds import YAML_KINDS, parser_module, sniff
+from .kinds import YAML_KINDS, is_chart_template, parser_module, sniff
 from .model import Finding, ParseError, Problem, Related, Rule, RuleContext, Severity, Span
 from .registry import Selection, matches
 from .source import SourceFile
@@ -60,6 +65,9 @@ class RunOptions:
     progress: Callable[[int], None] | None = None
     #: Render Helm charts with ``helm template`` and lint the output (else one notice each).
     render_helm: bool = False
+    #: Where results are kept between runs (lintkit.cache.Cache), or None for no cache.
+    #: Never used when ``texts`` is given: those are not files whose bytes key an entry.
+    cache: Any = None
 
 
 @dataclass
@@ -83,12 +91,19 @@ class FileResult:
     notes: list[tuple[str, str]] = field(default_factory=list)
     #: The chart whose Go template this file is (left for the chart's notice or render).
     chart_template: str | None = None
+    #: The other files the result depends on (lintkit.workspace.Dependencies).
+    dependencies: dict = field(default_factory=dict)
+    #: ``facts`` pickled, as a cache entry holds them (unpickled only when a project rule
+    #: has to run again: they are instances of the rule modules' classes).
+    facts_blob: bytes | None = None
 
 
 @dataclass
 class RunResult:
     findings: list[Finding]
-    rules: dict[str, Rule]
+    #: Every rule selected for the kinds of the run (looked up when first read: a run
+    #: served from the cache imports no rule module unless a reporter asks).
+    rules: Mapping[str, Rule]
     files: Counter
     skipped: list[tuple[str, str]]
     errors: list[InternalError]
@@ -118,6 +133,8 @@ class _Plan:
         self.per_file_patterns: list | None = None
         for r in engine_rules:
             self._register(r)
+        #: What parsers and rules see of the other files (options.texts in place of theirs).
+        self.workspace = workspace.Workspace(options.texts)
 
     def _register(self, rule: Rule) -> None:
         self.severity[rule.id] = self._overrides.get(rule.id.lower()) or self._overrides.get(rule.name) or rule.severity
@@ -228,22 +245,18 @@ def _template_hint(source: SourceFile, error: ParseError) -> ParseError:
     return error
 
 
-def _is_helm_template(path: str, source: SourceFile) -> bool:
-    """A chart template (``templates/`` holding ``{{ }}``): Kubernetes manifests once
-    rendered, so its finding counts as a Kubernetes one."""
-    return "{{" in source.text and "templates" in path.replace("\\", "/").split("/")[:-1]
-
-
 def lint_target(target, plan: _Plan | None = None) -> FileResult:
     """One file's result, under ``plan`` (default: the plan of the current :func:`run`,
     which forked workers inherit)."""
     plan = plan or _PLAN
     assert plan is not None
     result = FileResult(target.path, target.kind)
-    try:
-        _lint_into(result, target, plan)
-    except Exception as exc:  # a bug in a parser: report it, keep the run going
-        result.errors.append(InternalError(target.path, None, _describe(exc, plan)))
+    with plan.workspace.recording() as dependencies:
+        try:
+            _lint_into(result, target, plan)
+        except Exception as exc:  # a bug in a parser: report it, keep the run going
+            result.errors.append(InternalError(target.path, None, _describe(exc, plan)))
+    result.dependencies = dependencies
     return result
 
 
@@ -301,7 +314,7 @@ def _lint_source(result: FileResult, target, plan: _Plan) -> None:
         try:
             documents = yamlmodel.load(source)
         except ParseError as error:
-            if kind is None and _is_helm_template(target.path, source):
+            if kind is None and is_chart_template(target.path, source.text):  # a Kubernetes finding
                 result.kind = "kubernetes"
             _parse_error(plan, result, _template_hint(source, error), source)
             return
@@ -342,14 +355,19 @@ def _lint_source(result: FileResult, target, plan: _Plan) -> None:
                 result.findings.append(plan.finding(rule, problem, result.path, kind))
         except Exception as exc:
             result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
+    collected_once: set[str] = set()  # rules sharing facts collect them once
     for rule in project_rules:
+        name = rule.facts.name
+        if name in collected_once:
+            continue
+        collected_once.add(name)
         try:
-            facts = rule.collect(view, plan.contexts[rule.id])
+            facts = rule.facts.collect(view, plan.contexts[rule.id])
         except Exception as exc:
             result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
             continue
         if facts is not None:
-            result.facts[rule.id] = facts
+            result.facts[name] = facts
 
     scopes = view.suppression_scopes() if hasattr(view, "suppression_scopes") else ()
     extra = view.suppressions() if hasattr(view, "suppressions") else ()
@@ -429,23 +447,57 @@ def default_jobs(sizes: dict[str, int]) -> int:
     return processes
 
 
+def cache_settings(options: RunOptions) -> dict[str, Any]:
+    """What of the options can change a file's result (the cache keys on it)."""
+    return {
+        "select": options.selection.select,
+        "ignore": options.selection.ignore,
+        "severity": options.severity_overrides,
+        "rules": options.rule_options,
+        "settings": options.settings,
+    }
+
+
 def run(targets, options: RunOptions) -> RunResult:
     global _PLAN
     plan = _PLAN = _Plan(options)
     root = options.project_root or project.find_root(None, [t.path for t in targets if t.path not in options.texts])
+    outer = project.current()
     project.use(project.Project(os.path.realpath(root), options.max_file_size))
-    sizes = {t.path: _size(t.path) for t in targets}
+    try:
+        with workspace.use(plan.workspace):
+            return _run(targets, plan)
+    finally:
+        project.use(outer)  # a process that runs again (tests, a server) starts unbounded
+
+
+def _run(targets, plan: _Plan) -> RunResult:
+    from . import cache
+
+    options = plan.options
+    store = None if options.texts else options.cache
+    results_by_path, keys, pending = cache.lookup(store, targets, plan.workspace)
+    sizes = {t.path: _size(t.path) for t in pending}
     jobs = options.jobs if options.jobs else default_jobs(sizes)
     if options.texts:
         jobs = 1
-    results = _map(targets, jobs, plan, sizes)
-    return combine(results, plan)
+    for r in _map(pending, jobs, plan, sizes):
+        results_by_path[r.path] = r
+    results = [results_by_path[t.path] for t in targets]
+    cache.store_files(store, [results_by_path[t.path] for t in pending], keys)
+    outcome = combine(results, plan, store)
+    if store is not None:
+        store.trim()
+    return outcome
 
 
-def combine(results: list[FileResult], plan: _Plan) -> RunResult:
-    """The run's outcome from its files' results: project rules over the collected facts,
-    then suppressions and per-file ignores, sorted. The language server calls it with
-    results it kept from earlier runs beside the fresh result of the buffer being edited."""
+def combine(results: list[FileResult], plan: _Plan, store=None) -> RunResult:
+    """The run's outcome from its files' results: project rules over the collected facts
+    (from ``store``, the cache, when their facts are unchanged), then suppressions and
+    per-file ignores, sorted. The language server calls it with results it kept from
+    earlier runs beside the fresh result of the buffer being edited."""
+    from . import cache
+
     options = plan.options
     findings: list[Finding] = []
     files: Counter = Counter()
@@ -453,7 +505,6 @@ def combine(results: list[FileResult], plan: _Plan) -> RunResult:
     errors: list[InternalError] = []
     paths: list[str] = []
     suppressions: dict[str, list[suppression.Suppression]] = {}
-    facts: dict[str, dict[str, Any]] = {}
     charts: dict[str, list[str]] = {}
     suppressed_in_chart: list[Finding] = []
     for r in results:
@@ -470,8 +521,6 @@ def combine(results: list[FileResult], plan: _Plan) -> RunResult:
         paths.append(r.path)
         findings.extend(r.findings)
         suppressions[r.path] = r.suppressions
-        for rule_id, collected in r.facts.items():
-            facts.setdefault(rule_id, {})[r.path] = collected
 
     for chart, templates in charts.items():
         if options.render_helm and _parent_chart(chart, charts):
@@ -492,14 +541,12 @@ def combine(results: list[FileResult], plan: _Plan) -> RunResult:
             findings.append(plan.finding(HELM_CHART, problem, os.path.join(chart, "Chart.yaml"), "kubernetes"))
 
     for kind in sorted(k for k in files if k):
-        for rule in plan.rules_of(kind)[1]:
-            try:
-                for problem in rule.check(facts.get(rule.id, {}), plan.contexts[rule.id]):
-                    findings.append(plan.finding(rule, problem, problem.path or "", kind))
-            except Exception as exc:
-                errors.append(InternalError("(project)", rule.id, _describe(exc, plan)))
+        of_kind = [r for r in results if r.kind == kind and not r.skipped]
+        found, failed = cache.project_pass(store, kind, of_kind, plan, _project_pass)
+        findings.extend(found)
+        errors.extend(failed)
     skipped.extend(project.drain_notes())
-
+    selected_rules = _SelectedRules(plan, [k for k in files if k])
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
@@ -507,8 +554,8 @@ def combine(results: list[FileResult], plan: _Plan) -> RunResult:
     suppressed: list[Finding] = suppressed_in_chart
     for path, items in by_path.items():
         items, silenced = suppression.apply(items, suppressions.get(path, []))
-        kept.extend(_per_file_ignores(items, path, plan))
-        suppressed.extend(_per_file_ignores(silenced, path, plan))
+        kept.extend(_per_file_ignores(items, path, plan, selected_rules))
+        suppressed.extend(_per_file_ignores(silenced, path, plan, selected_rules))
     if options.texts:
         kept = _map_piped_sources(kept, options.texts)
         suppressed = _map_piped_sources(suppressed, options.texts)
@@ -527,7 +574,7 @@ def combine(results: list[FileResult], plan: _Plan) -> RunResult:
                     kept.append(plan.finding(UNUSED_SUPPRESSION, problem, path, None))
     kept.sort(key=Finding.sort_key)
     suppressed.sort(key=Finding.sort_key)
-    return RunResult(kept, plan.rules, files, skipped, errors, suppressed, paths)
+    return RunResult(kept, selected_rules, files, skipped, errors, suppressed, paths)
 
 
 def _map_piped_sources(findings: list[Finding], texts: dict[str, str | bytes]) -> list[Finding]:
@@ -613,7 +660,62 @@ def _governance_findings(suppressions: dict[str, list[suppression.Suppression]],
     return found
 
 
-def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan) -> list[Finding]:
+def _project_pass(kind: str, results: list[FileResult], plan: _Plan) -> tuple[list[Finding], list[InternalError]]:
+    """The project rules of ``kind`` over the facts of its files: each shared
+    :class:`~lintkit.model.Facts` is combined once, then every rule using it checks."""
+    from .cache import facts_of
+
+    findings: list[Finding] = []
+    errors: list[InternalError] = []
+    by_name: dict[str, dict[str, Any]] = {}
+    for r in results:
+        try:
+            collected_facts = facts_of(r)
+        except Exception as exc:  # a cache entry's facts that cannot be read back
+            errors.append(InternalError(r.path, None, _describe(exc, plan)))
+            continue
+        for name, collected in collected_facts.items():
+            by_name.setdefault(name, {})[r.path] = collected
+    combined: dict[str, Any] = {}
+    for rule in plan.rules_of(kind)[1]:
+        facts = rule.facts
+        try:
+            if facts.name not in combined:
+                by_path = by_name.get(facts.name, {})
+                combined[facts.name] = facts.combine(by_path, plan.contexts[rule.id]) if facts.combine else by_path
+            for problem in rule.check(combined[facts.name], plan.contexts[rule.id]):
+                findings.append(plan.finding(rule, problem, problem.path or "", kind))
+        except Exception as exc:
+            errors.append(InternalError("(project)", rule.id, _describe(exc, plan)))
+    return findings, errors
+
+
+class _SelectedRules(Mapping):
+    """:attr:`RunResult.rules`, resolved on first use."""
+
+    def __init__(self, plan: _Plan, kinds: list[str]):
+        self._plan = plan
+        self._kinds = kinds
+        self._rules: dict[str, Rule] | None = None
+
+    def _resolved(self) -> dict[str, Rule]:
+        if self._rules is None:
+            for kind in self._kinds:
+                self._plan.rules_of(kind)
+            self._rules = self._plan.rules
+        return self._rules
+
+    def __getitem__(self, key: str) -> Rule:
+        return self._resolved()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+
+def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan, rules: Mapping[str, Rule]) -> list[Finding]:
     """Findings the config's ``per-file-ignores`` leave: each key is a gitignore-style
     pattern relative to the config's folder, as in ``exclude`` (``legacy`` is any file or
     folder of that name, ``/legacy`` only the top one, ``k8s/*.yaml`` one level)."""
@@ -629,7 +731,6 @@ def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan) -> list[F
     selectors = [s for patterns, listed in plan.per_file_patterns if patterns.excluded(path) for s in listed]
     if not selectors:
         return findings
-    rules = plan.rules
     return [
         f for f in findings if not (f.rule in rules and any(matches(s, rules[f.rule]) for s in selectors))
     ]

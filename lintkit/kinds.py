@@ -68,6 +68,12 @@ def kind_from_name(path: str) -> str | None:
     return None
 
 
+def is_chart_template(path: str, text: str) -> bool:
+    """A Helm chart's template (``templates/`` holding ``{{ }}``): Kubernetes manifests once
+    rendered, whether or not it loads as YAML."""
+    return "{{" in text and "templates" in path.replace("\\", "/").split("/")[:-1]
+
+
 def is_yaml_name(path: str) -> bool:
     return path.lower().endswith(_YAML_SUFFIXES)
 
@@ -104,4 +110,4 @@ def sniff(path: str, documents: list) -> str | None:
     return None
 
 
-__all__ = ["KINDS", "YAML_KINDS", "claim", "kind_from_name", "kind_from_globs", "sniff", "parser_module"]
+__all__ = ["KINDS", "YAML_KINDS", "claim", "is_chart_template", "kind_from_name", "kind_from_globs", "sniff", "parser_module"]

@@ -235,6 +235,27 @@ class Example:
 CheckFn = Callable[..., Iterable[Problem]]
 
 
+@dataclass(frozen=True, eq=False)
+class Facts:
+    """What project rules know about each file, and how they see the whole set.
+
+    ``collect(document, ctx)`` runs once per file (however many rules share these facts)
+    beside the file rules and returns picklable facts about it, or None when the file has
+    nothing to contribute. Once every file is linted, ``combine(facts_by_path, ctx)``
+    (when given) runs once for the run and what it returns (an index, the assembled GitLab
+    pipelines) is what each sharing rule's ``check`` receives; without ``combine`` it
+    receives ``facts_by_path`` itself. ``name`` identifies the facts in a run and in the
+    cache: rules sharing facts share the object.
+
+    Neither step reads other files directly: what they look at goes through
+    :mod:`lintkit.workspace`, which records it as the file's (or the set's) dependencies.
+    """
+
+    name: str
+    collect: Callable[..., Any]
+    combine: Callable[[dict[str, Any], Any], Any] | None = None
+
+
 @dataclass(eq=False)
 class Rule:
     """Metadata and check of one rule (the contract in DESIGN.md).
@@ -245,7 +266,10 @@ class Rule:
     parallel processes: ``collect(document, ctx)`` runs beside the file rules and returns
     picklable facts about one file (or None when the file has nothing to contribute);
     then ``check(facts, ctx)`` runs once with ``facts`` mapping each path to what was
-    collected there, and yields problems carrying their ``path``.
+    collected there, and yields problems carrying their ``path``. ``collect`` is a
+    function (facts of this rule alone) or a :class:`Facts` shared by several rules, whose
+    ``combine`` then decides what ``check`` receives; :attr:`facts` is the
+    :class:`Facts` either way.
     """
 
     id: str
@@ -274,8 +298,13 @@ class Rule:
     #: A notice about the run (what lintkit could not lint, such as an unrendered Helm
     #: chart) rather than a problem in a file: shown like any finding, never fails the run.
     notice: bool = False
+    facts: Facts | None = None
 
     def __post_init__(self) -> None:
+        if isinstance(self.collect, Facts):
+            self.facts, self.collect = self.collect, self.collect.collect
+        elif self.collect is not None and self.facts is None:
+            self.facts = Facts(self.id, self.collect)
         if is_builtin_id(self.id):
             if self.kind is None:
                 self.kind = KIND_BY_PREFIX[self.id[:2]]
@@ -315,7 +344,7 @@ def rule(
     enabled: bool = True,
     options: dict[str, Any] | None = None,
     kind: str | None = None,
-    collect: Callable[..., Any] | None = None,
+    collect: Callable[..., Any] | Facts | None = None,
     references: Iterable[str] = (),
 ) -> Callable[[CheckFn], Rule]:
     """Decorator turning a check generator into a :class:`Rule` (a project rule when

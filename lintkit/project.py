@@ -35,9 +35,10 @@ class Project:
 
     def contains(self, path: str) -> bool:
         """Whether ``path``, with every symbolic link resolved, lies inside the root."""
-        return self._real_inside(path) is not None
+        return self.inside(path) is not None
 
-    def _real_inside(self, path: str) -> str | None:
+    def inside(self, path: str) -> str | None:
+        """``path`` with every symbolic link resolved, when that lies inside the root."""
         real = os.path.realpath(path)
         inside = real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
         return real if inside else None
@@ -52,7 +53,7 @@ class Project:
         """The text of the regular file at ``path`` inside the root, or None (outside,
         missing, not a regular file, over the cap: why is noted for ``--verbose``, except
         for a ``referenced`` path outside the root, which LK004 reports)."""
-        real = self._real_inside(path)
+        real = self.inside(path)
         if real is None:
             if not referenced:
                 note(path, "leads outside the project root; not read")
@@ -90,7 +91,9 @@ class Reference:
     directory: bool | None = False
 
 
-_current = Project(os.path.realpath(os.getcwd()))
+#: Outside a run (a parser or rule called directly, as tests do) nothing is bounded: every
+#: run (`engine.run`, the language server's workspace) sets its own project first.
+_current = Project(os.path.realpath(os.sep))
 _notes: list[tuple[str, str]] = []
 
 
@@ -105,7 +108,8 @@ def current() -> Project:
 
 def note(path: str, reason: str) -> None:
     """Record why a file was not read, for ``--verbose``."""
-    _notes.append((os.path.normpath(path), reason))
+    # As paths are printed everywhere else: relative to the working directory.
+    _notes.append((os.path.relpath(path) if os.path.isabs(path) else os.path.normpath(path), reason))
 
 
 def drain_notes() -> list[tuple[str, str]]:

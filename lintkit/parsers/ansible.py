@@ -22,10 +22,10 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, Iterator
 
-from .. import project
+from .. import project, workspace
 from ..model import Span
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq, scalar_offsets
@@ -293,22 +293,9 @@ def file_role(path: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _listdir(directory: str) -> frozenset[str]:
-    try:
-        return frozenset(os.listdir(directory or "."))
-    except OSError:
-        return frozenset()
-
-
-@lru_cache(maxsize=4096)
-def _isdir(path: str) -> bool:
-    return os.path.isdir(path)
-
-
 def has_ansible_neighbours(path: str) -> bool:
     """A playbook, an inventory, ``ansible.cfg`` or an Ansible folder sits beside ``path``."""
-    siblings = _listdir(os.path.dirname(path))
+    siblings = workspace.listdir(os.path.dirname(path))
     for name in siblings:
         lower = name.lower()
         if lower in _NEIGHBOUR_FILES or ("playbook" in lower and lower.endswith((".yml", ".yaml"))):
@@ -323,14 +310,14 @@ def _is_ansible_folder(path: str, lower_name: str) -> bool:
     Cloud SDK has ``roles/`` of databases and ``inventories/`` of VMs): ``roles/`` holds a
     role (a folder with ``tasks/`` or ``meta/``), ``inventory/`` holds hosts or group
     variables; ``group_vars``/``host_vars`` are Ansible's own names."""
-    if not _isdir(path):
+    if not workspace.is_dir(path):
         return False
     if lower_name in ("group_vars", "host_vars"):
         return True
-    children = _listdir(path)
+    children = workspace.listdir(path)
     if lower_name == "roles":
         return any(
-            _isdir(os.path.join(path, child, sub)) for child in children for sub in ("tasks", "meta")
+            workspace.is_dir(os.path.join(path, child, sub)) for child in children for sub in ("tasks", "meta")
         )
     return any(
         child.lower().startswith(("hosts", "inventory")) or child in ("group_vars", "host_vars")
@@ -348,7 +335,7 @@ def role_root(path: str) -> str | None:
         current = os.sep.join(parts[:end])
         name = parts[end - 1]
         if "roles" in parts[: end - 1] and name != "roles" and any(
-            _isdir(os.path.join(current, sub)) for sub in ROLE_SUBDIRS
+            workspace.is_dir(os.path.join(current, sub)) for sub in ROLE_SUBDIRS
         ):
             found = current
     if found is None:

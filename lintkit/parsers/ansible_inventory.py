@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from .. import workspace
 from ..model import Span
 from ..source import SourceFile
 
@@ -195,14 +195,6 @@ def from_yaml(root) -> Inventory:
     return inventory
 
 
-@lru_cache(maxsize=1024)
-def _siblings(directory: str) -> frozenset[str]:
-    try:
-        return frozenset(os.listdir(directory or "."))
-    except OSError:
-        return frozenset()
-
-
 def claims(path: str) -> bool:
     """Whether a file that is not YAML by its name is an Ansible inventory: named
     ``inventory``/``hosts`` (``.ini``), or an INI or extension-less file in an
@@ -219,7 +211,7 @@ def claims(path: str) -> bool:
     if name not in _INI_NAMES and not in_inventory_dir:
         return False
     if name.startswith("hosts") and not in_inventory_dir:
-        if not (_siblings(os.path.dirname(path)) & _ANSIBLE_NEIGHBOURS):
+        if not _ANSIBLE_NEIGHBOURS.intersection(workspace.listdir(os.path.dirname(path))):
             return False
     return _reads_like_ini_inventory(path)
 

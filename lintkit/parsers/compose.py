@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any, Iterator, NamedTuple
 
-from .. import project
+from .. import project, workspace
 from ..model import ParseError, Span
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq
@@ -254,7 +254,7 @@ def read_dotenv(path: str) -> dict[str, str]:
     """``KEY=VALUE`` lines of a ``.env`` file, as Compose reads them: ``export`` prefixes,
     comments and quotes understood; nothing is expanded or executed. Missing, outside the
     project or not a regular file: {}."""
-    text = project.current().read_text(path)
+    text = workspace.read_text(path)
     if text is None:
         return {}
     values: dict[str, str] = {}
@@ -848,22 +848,19 @@ def merge_service(base: dict, override: dict) -> dict:
 
 
 def load_sibling(path: str) -> ComposeFile | None:
-    """Another compose file of the same project, parsed for reference (None if absent,
-    outside the project or unreadable: its own run reports its problems)."""
-    return _load_sibling(path, project.current())
+    """Another compose file of the same project, parsed for reference (None if absent or
+    unreadable: its own run reports its problems). Read through the workspace, so the
+    reading file's result depends on it."""
+    text = workspace.read_text(path, strict=True)
+    return None if text is None else _parse_sibling(path, text)
 
 
 @lru_cache(maxsize=64)
-def _load_sibling(path: str, within: project.Project) -> ComposeFile | None:
-    if not os.path.lexists(path):
-        return None
+def _parse_sibling(path: str, text: str) -> ComposeFile | None:
     from ..yamlmodel import load
 
-    text = within.read_text(path)
-    if text is None:
-        return None
+    source = SourceFile(path, text)
     try:
-        source = SourceFile(path, text)
         return parse(source, load(source), load_siblings=False)
     except ParseError:
         return None
@@ -983,8 +980,7 @@ def _dockerfile_has_healthcheck(compose: ComposeFile, service: Service) -> bool:
     context, dockerfile = service.build_files()
     if context is None or dockerfile is None:
         return False
-    path = os.path.join(os.path.dirname(compose.path), context[0], dockerfile[0])
-    text = project.current().read_text(path, referenced=True)
+    text = workspace.read_text(os.path.join(os.path.dirname(compose.path), context[0], dockerfile[0]))
     return text is not None and any(
         line.lstrip().upper().startswith("HEALTHCHECK") and "NONE" not in line.upper()
         for line in text.splitlines()
@@ -1060,11 +1056,7 @@ class Project:
             found: list[FileFacts] = []
             for folder in sorted({os.path.dirname(p) for p in own}):
                 known = {os.path.normpath(f.path): f for f in self.run_files.get(folder, [])}
-                try:
-                    names = sorted(os.listdir(folder or "."))
-                except OSError:
-                    names = []
-                for name in names:
+                for name in workspace.listdir(folder or "."):
                     path = os.path.normpath(os.path.join(folder, name))
                     if path in own or not _is_compose_name(name):
                         continue
@@ -1147,13 +1139,14 @@ def group_projects(facts: dict[str, FileFacts], settings: dict | None = None) ->
     by_folder: dict[str, list[FileFacts]] = {}
     for path, f in by_path.items():
         by_folder.setdefault(os.path.dirname(path), []).append(f)
-    for project in projects:
-        project.run_files = by_folder
-        for f in list(project.files):
+    for compose_project in projects:
+        compose_project.run_files = by_folder
+        for f in list(compose_project.files):
             for included in f.includes:
                 sibling = load_sibling(included)
-                if sibling is not None and os.path.normpath(included) not in {os.path.normpath(x.path) for x in project.files}:
-                    project.files.append(_reference_only(sibling.facts))
+                known = {os.path.normpath(x.path) for x in compose_project.files}
+                if sibling is not None and os.path.normpath(included) not in known:
+                    compose_project.files.append(_reference_only(sibling.facts))
     return projects
 
 

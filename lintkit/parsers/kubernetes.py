@@ -17,8 +17,11 @@ from __future__ import annotations
 import os
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator
 
+from .. import workspace
+from ..kinds import is_chart_template
 from ..model import ParseError, Span
 from ..source import SourceFile
 from ..suppression import Suppression
@@ -394,14 +397,14 @@ def _annotation_selectors(key: str, value: Any) -> tuple[str, ...] | None:
     if key.startswith(KUBE_LINTER_ANNOTATION):
         return (f"kube-linter:{key[len(KUBE_LINTER_ANNOTATION) :]}",)
     if key == KUBE_LINTER_IGNORE_ALL:
-        return _aliases_of_tool("kube-linter:")
+        return ("kube-linter:*",)
     if key.startswith(CHECKOV_SKIP_ANNOTATION) and isinstance(value, str):
         check = value.partition("=")[0].strip()
         return (check,) if check else None
     if key.startswith(POLARIS_ANNOTATION) and _truthy(value):
         check = key[len(POLARIS_ANNOTATION) :]
         if check == "exempt":
-            return _aliases_of_tool("polaris:")
+            return ("polaris:*",)
         if check.endswith("-exempt"):
             return (f"polaris:{check[: -len('-exempt')]}",)
         return None
@@ -412,16 +415,6 @@ def _annotation_selectors(key: str, value: Any) -> tuple[str, ...] | None:
 
 def _truthy(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
-def _aliases_of_tool(prefix: str) -> tuple[str, ...]:
-    from ..registry import rules_for_kind
-
-    return tuple(sorted({a for r in rules_for_kind("kubernetes") for a in r.aliases if a.startswith(prefix)}))
-
-
-#: Folder -> (resources, patches) listed by the kustomization in it, per process.
-_KUSTOMIZATIONS: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
 
 
 def kustomize_role(path: str) -> str | None:
@@ -440,25 +433,19 @@ def kustomize_role(path: str) -> str | None:
 
 
 def _kustomization_lists(folder: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    if folder in _KUSTOMIZATIONS:
-        return _KUSTOMIZATIONS[folder]
-    found = None
+    """(resources, patches) listed by the kustomization in ``folder``, if there is one."""
     for name in ("kustomization.yaml", "kustomization.yml", "Kustomization"):
         candidate = os.path.join(folder, name)
-        if os.path.isfile(candidate):
-            found = _read_kustomization(candidate)
-            break
-    _KUSTOMIZATIONS[folder] = found
-    return found
+        if workspace.is_file(candidate):
+            text = workspace.read_text(candidate, strict=True)
+            return None if text is None else _read_kustomization(candidate, text)
+    return None
 
 
-def _read_kustomization(path: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    from .. import project
+@lru_cache(maxsize=64)
+def _read_kustomization(path: str, text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     from ..yamlmodel import load
 
-    text = project.current().read_text(path)
-    if text is None:
-        return None
     try:
         documents = load(SourceFile(path, text))
     except ParseError:
@@ -487,8 +474,7 @@ def _template_span(source: SourceFile, documents: list[YamlDocument]) -> Span | 
     at = text.find("{{")
     if at == -1:
         return None
-    under_templates = "templates" in source.path.replace("\\", "/").split("/")[:-1]
-    if not under_templates and not any(_has_template_key(d.root) for d in documents):
+    if not is_chart_template(source.path, text) and not any(_has_template_key(d.root) for d in documents):
         return None
     line, column = source.position(at)
     end = text.find("}}", at)

@@ -3,6 +3,7 @@
 import os
 import re
 
+from lintkit import workspace
 from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap, YSeq
 
@@ -61,7 +62,7 @@ def check(galaxy, ctx):
         yield from _tags(root)
         yield from _dependencies(root)
         base = os.path.dirname(galaxy.path)
-        if not any(os.path.isfile(os.path.join(base, "meta", name)) for name in ("runtime.yml", "runtime.yaml")):
+        if not any(workspace.is_file(os.path.join(base, "meta", name)) for name in ("runtime.yml", "runtime.yaml")):
             yield Problem(head, "Collection has no meta/runtime.yml (Galaxy requires it, with requires_ansible)",
                           aliases=("ansible-lint:galaxy[no-runtime]",))
 

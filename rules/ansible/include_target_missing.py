@@ -1,9 +1,8 @@
 """import_tasks/include_tasks/import_playbook/include_vars/vars_files naming a file that
 is not in the project."""
 
-import os
 
-from lintkit import project
+from lintkit import project, workspace
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.ansible import has_jinja, reference_candidates
 
@@ -51,5 +50,5 @@ def check(facts_by_path, ctx):
     for path, facts in sorted(facts_by_path.items()):
         for kind, target, span, via in facts["references"]:
             candidates = [c for c in reference_candidates(path, facts["role_path"], kind, target) if within.contains(c)]
-            if candidates and not any(os.path.exists(c) for c in candidates):
+            if candidates and not any(workspace.exists(c) for c in candidates):
                 yield Problem(span, f"{via}: {target} not found", path=path)

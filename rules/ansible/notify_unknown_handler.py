@@ -3,7 +3,7 @@
 import os
 import re
 
-from lintkit import project
+from lintkit import project, workspace
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.ansible import has_jinja, reference_candidates
 from lintkit.yamlmodel import YMap, YSeq
@@ -31,11 +31,7 @@ def _uses_outside_roles(view) -> bool:
 
 def _handler_files(folder: str) -> list[str]:
     handlers = os.path.join(folder, "handlers")
-    try:
-        names = sorted(os.listdir(handlers))
-    except OSError:
-        return []
-    return [os.path.join(handlers, n) for n in names if n.endswith((".yml", ".yaml"))]
+    return [os.path.join(handlers, n) for n in workspace.listdir(handlers) if n.endswith((".yml", ".yaml"))]
 
 
 def _sources(view) -> list[str] | None:
@@ -56,7 +52,7 @@ def _sources(view) -> list[str] | None:
             (
                 c
                 for c in reference_candidates(view.path, view.role_path, "role", reference.target)
-                if within.contains(c) and os.path.isdir(c)
+                if within.contains(c) and workspace.is_dir(c)
             ),
             None,
         )

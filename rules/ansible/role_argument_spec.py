@@ -2,6 +2,7 @@
 
 import os
 
+from lintkit import workspace
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.yamlmodel import YMap
 
@@ -17,7 +18,7 @@ def _role_dir(path: str, folder: str) -> str | None:
 
 
 def _has_spec_file(role_dir: str) -> bool:
-    return any(os.path.isfile(os.path.join(role_dir, "meta", f"argument_specs.{ext}")) for ext in ("yml", "yaml"))
+    return any(workspace.is_file(os.path.join(role_dir, "meta", f"argument_specs.{ext}")) for ext in ("yml", "yaml"))
 
 
 @rule(
@@ -54,6 +55,6 @@ def check(view, ctx):
     tasks_role = _role_dir(view.path, "tasks")
     if tasks_role is None or view.role != "tasks":
         return
-    if any(os.path.isfile(os.path.join(tasks_role, "meta", name)) for name in _MAINS) or _has_spec_file(tasks_role):
+    if any(workspace.is_file(os.path.join(tasks_role, "meta", name)) for name in _MAINS) or _has_spec_file(tasks_role):
         return  # meta/main.yml carries the finding, or the spec exists
     yield Problem(Span.point(1), f"Role {os.path.basename(tasks_role)} has no argument specification (meta/argument_specs.yml)")

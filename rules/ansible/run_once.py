@@ -2,31 +2,24 @@
 
 import configparser
 import os
-from functools import lru_cache
 
-from lintkit import project
+from lintkit import project, workspace
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.ansible import has_jinja
 
 
 def _configured_strategy(folder: str) -> str | None:
-    return _strategy_in(os.path.abspath(folder), project.current())
-
-
-@lru_cache(maxsize=256)
-def _strategy_in(folder: str, within: project.Project) -> str | None:
     """The default strategy the nearest ansible.cfg (from ``folder`` up to the project
     root) sets, if any."""
-    current = folder
+    within = project.current()
+    current = os.path.abspath(folder)
     while within.contains(current):
         config = os.path.join(current, "ansible.cfg")
-        if os.path.isfile(config):
-            text = within.read_text(config)
-            if text is None:
-                return None
+        if workspace.is_file(config):
+            text = workspace.read_text(config, strict=True)
             parser = configparser.ConfigParser(interpolation=None, strict=False)
             try:
-                parser.read_string(text, config)
+                parser.read_string(text or "", source=config)
             except configparser.Error:
                 return None
             return parser.get("defaults", "strategy", fallback=None)

@@ -1,6 +1,8 @@
-"""What the compose project rules share: the facts each file contributes, and the files
-put back together into Compose projects (base + overrides + includes)."""
+"""What the compose project rules share (:data:`FACTS`): the facts each file contributes,
+and the files put back together into Compose projects (base + overrides + includes),
+which each rule's ``check`` receives."""
 
+from lintkit.model import Facts
 from lintkit.parsers.compose import group_projects
 
 
@@ -11,3 +13,6 @@ def collect(compose, ctx):
 
 def projects(facts_by_path, ctx):
     return group_projects(facts_by_path, ctx.settings)
+
+
+FACTS = Facts("compose.projects", collect, projects)

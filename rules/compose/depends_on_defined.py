@@ -3,7 +3,7 @@
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.compose import reported
 
-from ._project import collect, projects
+from ._project import FACTS
 
 
 @rule(
@@ -18,7 +18,7 @@ from ._project import collect, projects
         "defined by another compose file in the same folder (combined with `-f`) counts."
     ),
     tags=("reliability",),
-    collect=collect,
+    collect=FACTS,
     examples=(
         Example(
             bad="services:\n  web:\n    image: nginx:1.27\n    depends_on: [api]\n  app:\n    image: app:1.0\n",
@@ -27,8 +27,8 @@ from ._project import collect, projects
         ),
     ),
 )
-def check(facts, ctx):
-    for project in projects(facts, ctx):
+def check(projects, ctx):
+    for project in projects:
         defined = set(project.services())
         for f in project.files:
             if not reported(f):

@@ -2,7 +2,7 @@
 
 import os
 
-from lintkit import project
+from lintkit import project, workspace
 from lintkit.model import Example, Problem, rule
 
 
@@ -38,5 +38,5 @@ def check(compose, ctx):
             if not required or resolved is None or not resolved.complete or not resolved.text:
                 continue
             path = within.resolve(folder, resolved.text)
-            if path is not None and not os.path.lexists(path):
+            if path is not None and not workspace.exists(path):
                 yield Problem(span, f"service {service.name!r}: env_file {resolved.text!r} does not exist")

@@ -3,7 +3,7 @@
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.compose import reported
 
-from ._project import collect, projects
+from ._project import FACTS
 
 
 @rule(
@@ -18,7 +18,7 @@ from ._project import collect, projects
         "its overrides; an image or Dockerfile that declares HEALTHCHECK counts."
     ),
     tags=("reliability",),
-    collect=collect,
+    collect=FACTS,
     examples=(
         Example(
             bad="services:\n  web:\n    image: app:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16.4\n",
@@ -30,8 +30,8 @@ from ._project import collect, projects
         ),
     ),
 )
-def check(facts, ctx):
-    for project in projects(facts, ctx):
+def check(projects, ctx):
+    for project in projects:
         state: dict[str, str | None] = {}
         for f in project.files:
             for name, sf in f.services.items():

@@ -3,7 +3,7 @@
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.compose import reported
 
-from ._project import collect, projects
+from ._project import FACTS
 
 #: Networks every project has without declaring them.
 IMPLICIT_NETWORKS = frozenset(("default",))
@@ -20,7 +20,7 @@ IMPLICIT_NETWORKS = frozenset(("default",))
         "A named volume that was meant as a host path needs `./` in front."
     ),
     tags=("reliability",),
-    collect=collect,
+    collect=FACTS,
     examples=(
         Example(
             bad="services:\n  db:\n    image: postgres:16.4\n    volumes:\n      - data:/var/lib/postgresql/data\n",
@@ -29,8 +29,8 @@ IMPLICIT_NETWORKS = frozenset(("default",))
         ),
     ),
 )
-def check(facts, ctx):
-    for project in projects(facts, ctx):
+def check(projects, ctx):
+    for project in projects:
         if any(f.legacy_v1 for f in project.files):
             continue  # v1 created networks and volumes on the fly
         declared = {section: project.declared(section) for section in ("networks", "volumes", "secrets", "configs")}

@@ -3,7 +3,7 @@
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.compose import reported
 
-from ._project import collect, projects
+from ._project import FACTS
 
 
 @rule(
@@ -17,7 +17,7 @@ from ._project import collect, projects
     ),
     tags=("reliability",),
     aliases=("dclint:no-duplicate-container-names",),
-    collect=collect,
+    collect=FACTS,
     examples=(
         Example(
             bad="services:\n  a:\n    image: a:1.0\n    container_name: app\n  b:\n    image: b:1.0\n    container_name: app\n",
@@ -26,8 +26,8 @@ from ._project import collect, projects
         ),
     ),
 )
-def check(facts, ctx):
-    for project in projects(facts, ctx):
+def check(projects, ctx):
+    for project in projects:
         final: dict[str, tuple] = {}
         for f in project.files:
             for name, sf in f.services.items():

@@ -3,7 +3,7 @@
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.compose import is_wildcard_ip, reported
 
-from ._project import collect, projects
+from ._project import FACTS
 
 
 @rule(
@@ -18,7 +18,7 @@ from ._project import collect, projects
     ),
     tags=("reliability",),
     aliases=("dclint:no-duplicate-exported-ports",),
-    collect=collect,
+    collect=FACTS,
     examples=(
         Example(
             bad="services:\n  a:\n    image: a:1.0\n    ports: ['127.0.0.1:8080:80']\n  b:\n    image: b:1.0\n    ports: ['127.0.0.1:8080:8080']\n",
@@ -27,8 +27,8 @@ from ._project import collect, projects
         ),
     ),
 )
-def check(facts, ctx):
-    for project in projects(facts, ctx):
+def check(projects, ctx):
+    for project in projects:
         taken: dict[tuple[int, str], list[tuple[str, str]]] = {}
         for f in project.files:
             for name, sf in f.services.items():

@@ -3,7 +3,7 @@
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.compose import reported
 
-from ._project import collect, projects
+from ._project import FACTS
 
 
 @rule(
@@ -18,7 +18,7 @@ from ._project import collect, projects
         "`default` network counts as used when a service relies on it."
     ),
     tags=("maintainability",),
-    collect=collect,
+    collect=FACTS,
     examples=(
         Example(
             bad="services:\n  db:\n    image: postgres:16.4\nvolumes:\n  data:\n",
@@ -27,8 +27,8 @@ from ._project import collect, projects
         ),
     ),
 )
-def check(facts, ctx):
-    for project in projects(facts, ctx):
+def check(projects, ctx):
+    for project in projects:
         used = {section: set() for section in ("networks", "volumes", "secrets", "configs")}
         for f in project.files:
             for sf in f.services.values():

@@ -2,6 +2,7 @@
 
 import os
 
+from lintkit import workspace
 from lintkit.model import Example, Problem, rule
 
 _WHOLE_CONTEXT = (".", "./")
@@ -15,7 +16,7 @@ def _has_dockerignore(path: str) -> bool:
     )
     # Whether it is there, not what it holds: a link is not followed (it could point
     # outside the project, where lintkit looks at nothing).
-    return any(os.path.lexists(candidate) for candidate in candidates)
+    return any(workspace.lexists(candidate) for candidate in candidates)
 
 
 def collect(dockerfile, ctx):

@@ -3,7 +3,8 @@
 GitLab checks names (stages, ``needs:``, ``dependencies:``, ``extends:``,
 ``!reference``) only on the whole pipeline: the entry ``.gitlab-ci.yml`` merged with every
 file it includes. These rules are therefore project rules: ``collect`` extracts the
-picklable facts of one file (:class:`FileFacts`), and :func:`pipelines` assembles the
+picklable facts of one file (:class:`FileFacts`), and :func:`pipelines` (the ``combine``
+of :data:`FACTS`: the engine runs it once and gives each rule its result) assembles the
 pipelines of the run — each entry file with its local includes resolved against the other
 collected files (or read from disk when they were not linted). A pipeline that includes
 something lintkit cannot see (another project, a remote URL, a GitLab template, a
@@ -16,13 +17,13 @@ are checked on their own, with the same caution: only what the file says about i
 
 from __future__ import annotations
 
-import glob
 import os
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from lintkit import project as lintkit_project
-from lintkit.model import Span
+from lintkit import workspace
+from lintkit.model import Facts, Span
 from lintkit.parsers.gitlab_ci import (
     DEFAULT_STAGES,
     MAX_EXTENDS_DEPTH,
@@ -92,16 +93,7 @@ class FileFacts:
 
 
 def collect(pipeline: GitLabPipeline, ctx=None) -> FileFacts:
-    """Facts of one file; memoised on the parsed view (several rules collect them)."""
-    cached = getattr(pipeline, "_lintkit_facts", None)
-    if cached is not None:
-        return cached
-    facts = _collect(pipeline)
-    pipeline._lintkit_facts = facts
-    return facts
-
-
-def _collect(pipeline: GitLabPipeline) -> FileFacts:
+    """Facts of one file."""
     root = pipeline.root
     jobs: dict[str, JobFacts] = {}
     for job in pipeline.jobs:
@@ -296,7 +288,7 @@ class Pipeline:
         return self.stages.index(stage) if stage in self.stages else None
 
 
-def pipelines(facts_by_path: dict[str, FileFacts]) -> list[Pipeline]:
+def pipelines(facts_by_path: dict[str, FileFacts], ctx=None) -> list[Pipeline]:
     """The pipelines of the run: one per entry file, plus one per file no entry file
     includes (checked on its own)."""
     by_real = {os.path.realpath(p): f for p, f in facts_by_path.items()}
@@ -376,8 +368,8 @@ def _local_targets(project_dir: str, location: str) -> list[str]:
     found = []
     for path in local_include_paths(project_dir, location):
         if any(ch in path for ch in "*?["):
-            found.extend(sorted(p for p in glob.glob(path, recursive=True) if within.is_regular_file(p)))
-        elif within.is_regular_file(path):
+            found.extend(p for p in workspace.glob(path) if within.contains(p) and workspace.is_file(p))
+        elif within.contains(path) and workspace.is_file(path):
             found.append(path)
     return found
 
@@ -394,21 +386,21 @@ def _read(path: str) -> FileFacts | None:
     from lintkit.parsers import gitlab_ci
     from lintkit.source import SourceFile
 
-    text = lintkit_project.current().read_text(path)
+    text = workspace.read_text(path, strict=True)
     if text is None:
         return None
-    source = SourceFile(path, text)
     try:
+        source = SourceFile(path, text)
         documents = yamlmodel.load(source)
     except ParseError:
         return None
-    return _collect(gitlab_ci.parse(source, documents))
+    return collect(gitlab_ci.parse(source, documents))
 
 
-def entry_pipelines(facts_by_path: dict[str, FileFacts], *, complete: bool = False) -> Iterator[Pipeline]:
+def entry_pipelines(all_pipelines: list[Pipeline], *, complete: bool = False) -> Iterator[Pipeline]:
     """The pipelines GitLab runs (those of entry files); with ``complete``, only those
     whose included files lintkit can all read, where a name not found is really missing."""
-    for pipeline in pipelines(facts_by_path):
+    for pipeline in all_pipelines:
         if pipeline.root.entry and (pipeline.complete or not complete):
             yield pipeline
 
@@ -438,3 +430,8 @@ def job_named(pipeline: Pipeline, name: str) -> JobFacts | None:
         return pipeline.jobs[base]
     head, _, tail = name.rpartition(" ")
     return pipeline.jobs.get(head) if head and "/" in tail else None
+
+
+#: The facts of the pipeline rules: each file's :class:`FileFacts`; their ``check``
+#: receives the assembled :func:`pipelines`.
+FACTS = Facts("gitlab-ci.pipeline", collect, pipelines)

@@ -18,7 +18,7 @@ from . import _pipeline
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:on-stop-invalid",),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad=(
@@ -37,12 +37,12 @@ from . import _pipeline
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    yield from _pipeline.unique(_problems(facts_by_path))
+def check(pipelines, ctx):
+    yield from _pipeline.unique(_problems(pipelines))
 
 
-def _problems(facts_by_path):
-    for pipeline in _pipeline.entry_pipelines(facts_by_path):
+def _problems(pipelines):
+    for pipeline in _pipeline.entry_pipelines(pipelines):
         for job in pipeline.visible_jobs:
             environment = pipeline.environment_of(job)
             if environment is None or environment[0] != "map" or "on_stop" not in environment[1]:

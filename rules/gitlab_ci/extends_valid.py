@@ -21,7 +21,7 @@ from . import _pipeline
         "gitlab-lint:extends-unknown", "gitlab-lint:extends-invalid-base",
         "gitlab-lint:extends-cycle", "gitlab-lint:extends-too-deep",
     ),  # fmt: skip
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad=".base:\n  image: alpine:3.20\ntest:\n  extends: .bsae\n  script: make test\n",
@@ -30,12 +30,12 @@ from . import _pipeline
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    yield from _pipeline.unique(_problems(facts_by_path))
+def check(pipelines, ctx):
+    yield from _pipeline.unique(_problems(pipelines))
 
 
-def _problems(facts_by_path):
-    for pipeline in _pipeline.pipelines(facts_by_path):
+def _problems(pipelines):
+    for pipeline in pipelines:
         # Unknown names only where every file is visible; cycles and depth everywhere.
         knows_all = pipeline.root.entry and pipeline.complete
         for job in pipeline.jobs.values():

@@ -16,7 +16,7 @@ from . import _pipeline
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:include-not-found",),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad="include:\n  - local: ci/missing.yml\ntest:\n  script: make test\n",
@@ -26,9 +26,9 @@ from . import _pipeline
         ),
     ),
 )
-def check(facts_by_path, ctx):
+def check(pipelines, ctx):
     yield from _pipeline.unique(
         Problem(include.span, message, path=path)
-        for pipeline in _pipeline.pipelines(facts_by_path)
+        for pipeline in pipelines
         for path, include, message in pipeline.missing_includes
     )

@@ -17,7 +17,7 @@ from . import _pipeline
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:job-without-script",),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad="base:\n  image: alpine:3.20\ntest:\n  extends: base\n  script: make test\n",
@@ -26,12 +26,12 @@ from . import _pipeline
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    yield from _pipeline.unique(_problems(facts_by_path))
+def check(pipelines, ctx):
+    yield from _pipeline.unique(_problems(pipelines))
 
 
-def _problems(facts_by_path):
-    for pipeline in _pipeline.entry_pipelines(facts_by_path, complete=True):
+def _problems(pipelines):
+    for pipeline in _pipeline.entry_pipelines(pipelines, complete=True):
         for job in pipeline.jobs.values():
             if job.hidden or any(pipeline.has_key(job, k) for k in ("script", "run", "trigger")):
                 continue

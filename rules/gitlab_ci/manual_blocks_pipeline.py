@@ -17,7 +17,7 @@ from . import _pipeline
         "`allow_failure: true` in the rule."
     ),
     tags=("reliability",),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad=(
@@ -32,12 +32,12 @@ from . import _pipeline
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    yield from _pipeline.unique(_problems(facts_by_path))
+def check(pipelines, ctx):
+    yield from _pipeline.unique(_problems(pipelines))
 
 
-def _problems(facts_by_path):
-    for pipeline in _pipeline.entry_pipelines(facts_by_path):
+def _problems(pipelines):
+    for pipeline in _pipeline.entry_pipelines(pipelines):
         indexes = {}
         for job in pipeline.jobs.values():
             if not job.hidden:

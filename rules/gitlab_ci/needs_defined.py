@@ -17,7 +17,7 @@ from . import _pipeline
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:undefined-need", "gitlab-lint:undefined-dependency"),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad="build:\n  stage: build\n  script: make\ntest:\n  needs: [biuld]\n  script: make test\n",
@@ -26,12 +26,12 @@ from . import _pipeline
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    yield from _pipeline.unique(_problems(facts_by_path))
+def check(pipelines, ctx):
+    yield from _pipeline.unique(_problems(pipelines))
 
 
-def _problems(facts_by_path):
-    for pipeline in _pipeline.entry_pipelines(facts_by_path, complete=True):
+def _problems(pipelines):
+    for pipeline in _pipeline.entry_pipelines(pipelines, complete=True):
         for job in pipeline.visible_jobs:
             for keyword in ("needs", "dependencies"):
                 for ref in pipeline.effective(job, keyword) or ():

@@ -24,7 +24,7 @@ MAX_NEED_NAME = 128
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:need-name-too-long",),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     options={
         "type": "object",
         "properties": {
@@ -50,13 +50,13 @@ MAX_NEED_NAME = 128
         ),
     ),
 )
-def check(facts_by_path, ctx):
+def check(pipelines, ctx):
     limit = ctx.options.get("max-length", MAX_NEED_NAME)
-    yield from _pipeline.unique(_problems(facts_by_path, limit))
+    yield from _pipeline.unique(_problems(pipelines, limit))
 
 
-def _problems(facts_by_path, limit):
-    for pipeline in _pipeline.entry_pipelines(facts_by_path):
+def _problems(pipelines, limit):
+    for pipeline in _pipeline.entry_pipelines(pipelines):
         for job in pipeline.visible_jobs:
             for ref in pipeline.effective(job, "needs") or ():
                 if _pipeline.job_named(pipeline, ref.name) is None:

@@ -18,7 +18,7 @@ from .needs_defined import ref_path
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:needs-cycle",),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad=(
@@ -33,12 +33,12 @@ from .needs_defined import ref_path
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    yield from _pipeline.unique(_problems(facts_by_path))
+def check(pipelines, ctx):
+    yield from _pipeline.unique(_problems(pipelines))
 
 
-def _problems(facts_by_path):
-    for pipeline in _pipeline.entry_pipelines(facts_by_path):
+def _problems(pipelines):
+    for pipeline in _pipeline.entry_pipelines(pipelines):
         graph = _graph(pipeline)
         for component in _cycles(graph):
             # One finding per cycle, at the first (by position) need inside it.

@@ -17,7 +17,7 @@ from .needs_defined import ref_path
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:need-later-stage", "gitlab-lint:dependency-later-stage"),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad="build:\n  stage: build\n  needs: [lint]\n  script: make\nlint:\n  stage: test\n  script: make lint\n",
@@ -26,12 +26,12 @@ from .needs_defined import ref_path
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    yield from _pipeline.unique(_problems(facts_by_path))
+def check(pipelines, ctx):
+    yield from _pipeline.unique(_problems(pipelines))
 
 
-def _problems(facts_by_path):
-    for pipeline in _pipeline.entry_pipelines(facts_by_path):
+def _problems(pipelines):
+    for pipeline in _pipeline.entry_pipelines(pipelines):
         for job in pipeline.visible_jobs:
             own = pipeline.stage_index(job)
             if own is None:

@@ -16,7 +16,7 @@ from . import _pipeline
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:reference-not-found",),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad=".setup:\n  script: [make deps]\ntest:\n  script:\n    - !reference [.setpu, script]\n    - make test\n",
@@ -25,12 +25,12 @@ from . import _pipeline
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    yield from _pipeline.unique(_problems(facts_by_path))
+def check(pipelines, ctx):
+    yield from _pipeline.unique(_problems(pipelines))
 
 
-def _problems(facts_by_path):
-    for pipeline in _pipeline.entry_pipelines(facts_by_path, complete=True):
+def _problems(pipelines):
+    for pipeline in _pipeline.entry_pipelines(pipelines, complete=True):
         for facts in pipeline.files:
             for path, span in facts.references:
                 if not path or not all(isinstance(p, str) for p in path):

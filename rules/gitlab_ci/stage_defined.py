@@ -16,7 +16,7 @@ from . import _pipeline
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:stage-not-defined",),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad="stages: [build, test]\npublish:\n  stage: release\n  script: make publish\n",
@@ -25,12 +25,12 @@ from . import _pipeline
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    yield from _pipeline.unique(_problems(facts_by_path))
+def check(pipelines, ctx):
+    yield from _pipeline.unique(_problems(pipelines))
 
 
-def _problems(facts_by_path):
-    for pipeline in _pipeline.pipelines(facts_by_path):
+def _problems(pipelines):
+    for pipeline in pipelines:
         # Stages are known when the entry file (whose `stages:` wins) or everything
         # it includes is visible.
         if not pipeline.root.entry or not (pipeline.complete or pipeline.root.stages is not None):

@@ -23,7 +23,7 @@ from . import _pipeline
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:no-visible-job",),
-    collect=_pipeline.collect,
+    collect=_pipeline.FACTS,
     examples=(
         Example(
             bad=".test:\n  script: pytest\n",
@@ -32,8 +32,8 @@ from . import _pipeline
         ),
     ),
 )
-def check(facts_by_path, ctx):
-    everything = list(_pipeline.pipelines(facts_by_path))
+def check(pipelines, ctx):
+    everything = list(pipelines)
     included = {os.path.realpath(f.path) for p in everything for f in p.files[1:]}
     for pipeline in everything:
         root = pipeline.root

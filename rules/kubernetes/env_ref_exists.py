@@ -46,7 +46,7 @@ spec:
             bad=_FILES.replace("NAME", "web-settings"), good=_FILES.replace("NAME", "web-config"), filename="web.yaml"
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    yield from missing_references(facts_by_path, ("ConfigMap", "Secret"), ("env", "envFrom"))
+def check(run, ctx):
+    yield from missing_references(run, ("ConfigMap", "Secret"), ("env", "envFrom"))

@@ -26,10 +26,9 @@ from .snippets import WEB_DEPLOYMENT_AND_HPA
             filename="web.yaml",
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     for path, hpa in run.of_kind("HorizontalPodAutoscaler"):
         kind, name = hpa.spec.get("target_kind"), hpa.spec.get("target_name")
         if not isinstance(kind, str) or name is None:

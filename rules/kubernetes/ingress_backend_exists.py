@@ -38,10 +38,9 @@ spec:
     examples=(
         Example(bad=_FILES.replace("SERVICE", "website"), good=_FILES.replace("SERVICE", "web"), filename="web.yaml"),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     for path, ingress in run.of_kind("Ingress"):
         if not run.folder_defines(path, "Service"):
             continue

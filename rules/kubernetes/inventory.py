@@ -1,9 +1,9 @@
 """What the cross-object (project) rules know about each file: its objects reduced to
 picklable facts with the spans findings point at.
 
-Every project rule uses :func:`collect` as its ``collect``: the inventory of a file is
-built once (and pickled once, however many rules hold it) and each rule reads the slice
-it needs. :class:`Run` then indexes the inventories of all files.
+Every project rule uses :data:`FACTS` as its ``collect``: the engine collects the
+inventory of a file once (and pickles it once, however many rules use it), combines the
+inventories of all files into one :class:`Run` index, and hands that to each rule.
 
 References are resolved across the whole run, but reported as missing only when the
 referring file's folder defines objects of the referenced kind: a reference to a
@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from typing import Any, Iterator, NamedTuple
 
-from lintkit.model import Span
+from lintkit.model import Facts, Span
 from lintkit.parsers.kubernetes import dig, items_of, mapping
 from lintkit.yamlmodel import YMap
 
@@ -82,10 +82,7 @@ class FileFacts(NamedTuple):
 
 
 def collect(manifest, ctx) -> FileFacts | None:
-    found = manifest.derived.get("inventory")
-    if found is None and "inventory" not in manifest.derived:
-        found = manifest.derived["inventory"] = _build(manifest)
-    return found
+    return _build(manifest)
 
 
 def _plain(labels) -> dict:
@@ -336,19 +333,10 @@ def same_namespace(a: str | None, b: str | None) -> bool:
 
 
 class Run:
-    """The inventories of every file of the run, indexed once and shared by the project
-    rules (each gets its own ``facts_by_path`` dict, holding the same inventories)."""
+    """The inventories of every file of the run, indexed once (the engine combines
+    :data:`FACTS` into one) and shared by the project rules."""
 
-    _last: tuple[tuple, Run] | None = None
-
-    @classmethod
-    def of(cls, facts_by_path: dict[str, FileFacts]) -> Run:
-        key = tuple((path, id(facts)) for path, facts in facts_by_path.items())
-        if cls._last is None or cls._last[0] != key:
-            cls._last = (key, cls(facts_by_path))
-        return cls._last[1]
-
-    def __init__(self, facts_by_path: dict[str, FileFacts]):
+    def __init__(self, facts_by_path: dict[str, FileFacts], ctx=None):
         self.files = facts_by_path
         self.objects: list[tuple[str, ObjectFacts]] = [
             (path, obj) for path, facts in facts_by_path.items() for obj in facts.objects
@@ -427,3 +415,7 @@ class Run:
         test = map_selector_matches if plain else selector_matches
         candidates = self.pod_label_sets(namespace, selector if plain else None)
         return [(p, o) for p, o, labels in candidates if o.pod is not None and test(selector, labels)]
+
+
+#: The facts of the Kubernetes project rules: each file's inventory, combined into a :class:`Run`.
+FACTS = Facts("kubernetes.inventory", collect, Run)

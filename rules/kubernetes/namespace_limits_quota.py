@@ -63,10 +63,9 @@ spec:
             files=(("limits.yaml", LIMIT_RANGE),),
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     for path, namespace in run.of_kind("Namespace"):
         if not namespace.name:
             continue

@@ -33,10 +33,9 @@ from .snippets import DEPLOYMENT, NETWORK_POLICY
             filename="web.yaml",
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     for path, policy in run.of_kind("NetworkPolicy"):
         selector = policy.spec.get("selector")
         if not selector or not run.folder_defines(path, *_WORKLOADS):

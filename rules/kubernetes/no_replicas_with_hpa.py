@@ -27,10 +27,9 @@ from .snippets import WEB_DEPLOYMENT_AND_HPA
             filename="web.yaml",
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     targeted = {}
     for _path, hpa in run.of_kind("HorizontalPodAutoscaler"):
         if hpa.spec.get("target_name") is not None:

@@ -30,10 +30,9 @@ from .snippets import DEPLOYMENT, PDB
             filename="web.yaml",
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     budgets = [b for _p, b in run.of_kind("PodDisruptionBudget") if b.spec.get("selector") is not None]
     for path, obj in run.of_kind("Deployment", "StatefulSet"):
         if obj.pod is None:

@@ -31,10 +31,9 @@ from .snippets import DEPLOYMENT, NETWORK_POLICY
             filename="web.yaml",
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     policies = [p for _path, p in run.of_kind("NetworkPolicy")]
     for path, obj in run.objects:
         if obj.pod is None:

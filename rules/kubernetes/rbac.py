@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from lintkit.model import Span
+from lintkit.model import Facts, Span
 from lintkit.parsers.kubernetes import items_of, mapping
 
 ROLE_KINDS = ("Role", "ClusterRole")
@@ -58,8 +58,11 @@ def _strings(value) -> tuple[str, ...]:
 
 
 def collect(manifest, ctx) -> RbacFacts | None:
-    """``collect`` of the RBAC project rules."""
     return facts(manifest)
+
+
+#: The facts of the RBAC project rules: each file's roles and bindings.
+FACTS = Facts("kubernetes.rbac", collect)
 
 
 def facts(manifest) -> RbacFacts | None:

@@ -149,7 +149,7 @@ def _make(row: RiskyGrant):
                 bad=_role_example(row.example), good=_role_example((("get", "configmaps", '""'),)), filename="role.yaml"
             ),
         ),
-        collect=rbac.collect,
+        collect=rbac.FACTS,
     )
     def check(facts_by_path, ctx):
         risky: dict[tuple[str, str, str | None], bool] = {}

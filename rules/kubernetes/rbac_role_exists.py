@@ -43,7 +43,7 @@ _BUILT_IN = frozenset(("cluster-admin", "admin", "edit", "view", "extension-apis
     examples=(
         Example(bad=_FILES.replace("ROLE", "readers"), good=_FILES.replace("ROLE", "reader"), filename="rbac.yaml"),
     ),
-    collect=rbac.collect,
+    collect=rbac.FACTS,
 )
 def check(facts_by_path, ctx):
     index = rbac.index_roles(facts_by_path)

@@ -7,10 +7,9 @@ from . import inventory
 _KEYED = {"ConfigMap", "Secret"}
 
 
-def missing_references(facts_by_path, kinds: tuple[str, ...], vias: tuple[str, ...]):
+def missing_references(run: inventory.Run, kinds: tuple[str, ...], vias: tuple[str, ...]):
     """References of ``kinds`` made through ``vias`` to objects the run does not define
     (when the referring file's folder defines that kind), and keys missing from defined ones."""
-    run = inventory.Run.of(facts_by_path)
     for path, obj in run.objects:
         if obj.pod is None:
             continue

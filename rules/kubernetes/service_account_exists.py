@@ -35,7 +35,7 @@ spec:
     tags=("reliability",),
     aliases=("kube-linter:non-existent-service-account",),
     examples=(Example(bad=_FILES.replace("NAME", "website"), good=_FILES.replace("NAME", "web"), filename="web.yaml"),),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    yield from missing_references(facts_by_path, ("ServiceAccount",), ("serviceAccountName",))
+def check(run, ctx):
+    yield from missing_references(run, ("ServiceAccount",), ("serviceAccountName",))

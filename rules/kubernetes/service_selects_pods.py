@@ -30,10 +30,9 @@ from .labels import map_selector_matches
             filename="web.yaml",
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     for path, service in run.of_kind("Service"):
         selector = service.spec.get("selector")
         if not selector or service.spec.get("type") == "ExternalName":

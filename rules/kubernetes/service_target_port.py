@@ -26,10 +26,9 @@ from .snippets import WEB_DEPLOYMENT_AND_SERVICE
             filename="web.yaml",
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     for path, service in run.of_kind("Service"):
         selector = service.spec.get("selector")
         if not selector:

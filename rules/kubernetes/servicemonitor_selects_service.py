@@ -41,10 +41,9 @@ spec:
     aliases=("kube-linter:dangling-servicemonitor",),
     enabled=False,
     examples=(Example(bad=_FILES.replace("APP", "webb"), good=_FILES.replace("APP", "web"), filename="web.yaml"),),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     for path, monitor in run.of_kind("ServiceMonitor"):
         selector = monitor.spec.get("selector")
         if selector is None or not run.folder_defines(path, "Service"):

@@ -48,10 +48,9 @@ spec:
             bad=_FILES.replace("CLUSTER_IP", "10.0.0.12"), good=_FILES.replace("CLUSTER_IP", "None"), filename="db.yaml"
         ),
     ),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    run = inventory.Run.of(facts_by_path)
+def check(run, ctx):
     for path, obj in run.of_kind("StatefulSet"):
         name = obj.spec.get("service_name")
         if not name:

@@ -40,7 +40,7 @@ spec:
     ),
     tags=("reliability",),
     examples=(Example(bad=_FILES.replace("NAME", "db-data"), good=_FILES.replace("NAME", "data"), filename="db.yaml"),),
-    collect=inventory.collect,
+    collect=inventory.FACTS,
 )
-def check(facts_by_path, ctx):
-    yield from missing_references(facts_by_path, ("ConfigMap", "Secret", "PersistentVolumeClaim"), ("volume",))
+def check(run, ctx):
+    yield from missing_references(run, ("ConfigMap", "Secret", "PersistentVolumeClaim"), ("volume",))

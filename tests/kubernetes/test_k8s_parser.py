@@ -217,6 +217,24 @@ def test_other_tools_annotations_suppress_their_checks():
     assert findings == []
 
 
+def test_a_tools_ignore_everything_annotation_silences_only_that_tools_checks():
+    pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+          annotations:
+            %s: "true"
+        spec:
+          containers:
+            - name: web
+              image: nginx:latest
+    """
+    rules = ["liveness-probe", "seccomp-profile"]  # the second has no kube-linter alias
+    assert [f.name for f in lint(pod % "kube-linter.io/ignore-all", rules)] == ["seccomp-profile"]
+    assert [f.name for f in lint(pod % "polaris.fairwinds.com/exempt", rules)] == ["seccomp-profile"]
+
+
 def test_checkov_skip_comment_covers_the_whole_object():
     findings = lint(
         """
