@@ -163,7 +163,7 @@ def _check(request: CheckRequest) -> int:
     file_paths = [p for p in request.paths if p != "-"]
     if "-" in request.paths:
         name = request.stdin_filename or "-"
-        stdin_kind = request.kind or kind_from_globs(name, config.kinds) or kind_from_name(name)
+        stdin_kind = request.kind or kind_from_globs(name, config.kinds) or kind_from_name(name, variant_is_dockerfile=True)
         if stdin_kind is None and not is_yaml_name(name):
             raise UsageError("cannot tell the kind of stdin: give --kind or a --stdin-filename such as Dockerfile")
         texts[name] = sys.stdin.buffer.read()

@@ -29,14 +29,6 @@ from ..model import ParseError, Span
 from ..shell import SHELL_INTERPRETERS, OffsetMap, Script, parse_script
 from ..source import SourceFile
 
-#: Instructions BuildKit knows; anything else parses but fails at build time.
-INSTRUCTIONS = frozenset(
-    (
-        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK",
-        "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
-        "WORKDIR",
-    )
-)  # fmt: skip
 
 #: ARGs BuildKit provides without a declaration in the global scope (usable in FROM).
 AUTOMATIC_PLATFORM_ARGS = frozenset(

@@ -1,7 +1,7 @@
 """Instructions BuildKit's parser accepts but the build rejects."""
 
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.dockerfile import INSTRUCTIONS
+from lintkit.parsers.dockerfile_sniff import INSTRUCTIONS
 
 #: Builder flags each instruction accepts (BuildKit dockerfile frontend, labs excluded).
 FLAGS = {
