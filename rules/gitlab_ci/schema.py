@@ -182,7 +182,7 @@ def _explain(error: SchemaError, root: Any, schema: dict, slid: dict) -> list[tu
                 return [(path, holder.key_span(path[1]),
                          f"{where} is empty, and {keys} below it sit at the job's level: "
                          f"indent them under `{path[1]}:`")]  # fmt: skip
-        if error.instance is None and len(path) == 2:
+        if error.instance is None and len(path) == 2 and _holds_job_keywords(path[0], schema):
             return []  # GitLab reads an empty job keyword as unset (`parallel: null` undoes extends:)
         message = f"{where}: expected {types}, got {got}" if types else f"{where}: {got} is not allowed here"
         return [(path, span, message + _shape_hint(error.instance, types))]
@@ -190,6 +190,12 @@ def _explain(error: SchemaError, root: Any, schema: dict, slid: dict) -> list[tu
         options = ", ".join(json.dumps(v) for v in error.keyword_value[:10])
         return [(path, span, f"{where}: {json.dumps(error.instance, default=str)} is not one of {options}")]
     return [(path, span, f"{where}: {error.message}")]
+
+
+def _holds_job_keywords(top_key: Any, schema: dict) -> bool:
+    """A job or ``default:``, whose empty keywords GitLab reads as unset; not a global
+    section such as ``variables:``, where an empty value is an error as in a job's."""
+    return top_key == "default" or top_key not in schema.get("properties", {})
 
 
 def _rank(error: SchemaError) -> int:

@@ -33,6 +33,16 @@ def test_bare_string_only_reported_at_value(tmp_path):
     assert "write it as a list, `[master]`" in f["message"]
 
 
+def test_null_global_variable_is_reported_as_at_job_level(tmp_path):
+    """A job's empty keyword is unset, but a null variable value is an error everywhere."""
+    text = "variables:\n  GLOBAL_NULL:\n  OK: '1'\ndefault:\n  image:\njob:\n  parallel:\n  variables:\n    JOB_NULL:\n  script: [echo]\n"
+    findings = lint(tmp_path, text, "GL003")
+    assert [(f["line"], f["column"], f["message"].split(":")[0]) for f in findings] == [
+        (2, 15, "`variables.GLOBAL_NULL`"),
+        (9, 14, "`job.variables.JOB_NULL`"),
+    ]
+
+
 def test_slid_environment_keys_named(tmp_path):
     text = "review:\n  script: x\n  environment:\n  name: review\n  url: https://example.com\n"
     findings = lint(tmp_path, text, "GL003")
