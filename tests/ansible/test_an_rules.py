@@ -258,6 +258,18 @@ def test_var_naming_role_prefix_pattern_and_reserved(tmp_path):
     ]
 
 
+def test_var_naming_prefix_of_a_role_named_with_a_leading_underscore(tmp_path):
+    findings = lint(
+        "- name: Facts\n  ansible.builtin.set_fact:\n    common_url: x\n    other_url: y\n",
+        select=["AN029"],
+        filename="roles/_common/tasks/main.yml",
+        **{"roles/_common/defaults/main.yml": "_common_binary_url: https://example.com/bin\n__common_cache: []\n"},
+    )
+    assert [(f.path, f.line, f.column, f.message) for f in findings] == [
+        ("roles/_common/tasks/main.yml", 4, 5, "Variables of role _common should start with common_ (other_url)"),
+    ]
+
+
 def test_yaml_layout_rules():
     findings = lint(
         "#Deploy\n"
