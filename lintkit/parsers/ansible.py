@@ -359,6 +359,22 @@ def role_root(path: str) -> str | None:
     return found
 
 
+def include_root(path: str) -> str | None:
+    """The folder whose ``tasks/`` and ``vars/`` Ansible searches for a relative include
+    in ``path``: its role (:func:`role_root`), else the folder that holds the nearest
+    ``tasks/``, ``handlers/``, ``vars/``, ``defaults/`` or ``meta/`` above the file, as in a
+    role kept at the top of its repository (Galaxy and CIS-benchmark roles) or a
+    playbook's folder beside its ``tasks/``."""
+    found = role_root(path)
+    if found is not None:
+        return found
+    folders = os.path.dirname(path.replace("\\", "/")).split("/")
+    for i in range(len(folders) - 1, -1, -1):
+        if folders[i] in ROLE_SUBDIRS:
+            return "/".join(folders[:i]) or "."
+    return None
+
+
 # --- content sniffing -----------------------------------------------------------------
 
 

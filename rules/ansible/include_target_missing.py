@@ -4,7 +4,7 @@ is not in the project."""
 import os
 
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.ansible import has_jinja
+from lintkit.parsers.ansible import has_jinja, include_root
 
 #: What a reference brings in -> the role folder Ansible also searches for it.
 _ROLE_FOLDER = {"tasks": "tasks", "vars": "vars", "playbook": None}
@@ -19,17 +19,19 @@ def collect(view, ctx):
     ]
     if not references:
         return None
-    return {"references": references, "role_path": view.role_path}
+    return {"references": references, "role_path": include_root(view.path)}
 
 
 def _candidates(path: str, role_path: str | None, kind: str, target: str) -> list[str]:
+    """Where Ansible looks for ``target``: the role's own folders (``tasks/`` or ``vars/``,
+    then the role's top), then the including file's folder."""
     if os.path.isabs(target):
         return [target]
-    here = os.path.dirname(path)
-    found = [os.path.join(here, target)]
+    found = []
     if role_path and _ROLE_FOLDER.get(kind):
         found.append(os.path.join(role_path, _ROLE_FOLDER[kind], target))
         found.append(os.path.join(role_path, target))
+    found.append(os.path.join(os.path.dirname(path), target))
     return found
 
 
@@ -42,8 +44,9 @@ def _candidates(path: str, role_path: str | None, kind: str, target: str) -> lis
         "A static `import_tasks`, `import_playbook` or `vars_files` entry that names a file "
         "missing from the project fails the whole playbook at load time; a dynamic "
         "`include_tasks` fails when the run reaches it, after other tasks already changed "
-        "hosts. Paths are resolved the way Ansible does: from the including file's folder "
-        "and, in a role, from its tasks/ or vars/ folder."
+        "hosts. Paths are resolved the way Ansible does: in a role (under roles/ or kept at "
+        "the top of its repository) from its tasks/ or vars/ folder and its top, then from "
+        "the including file's folder."
     ),
     tags=("reliability",),
     collect=collect,

@@ -386,6 +386,36 @@ def test_include_targets_resolve_from_the_file_and_the_role(tmp_path):
     ]
 
 
+def test_include_targets_of_a_role_kept_at_the_top_of_its_repository():
+    """Galaxy and CIS roles keep tasks/, vars/, handlers/ at the repository's top: a
+    relative include there resolves as under roles/<name>/ (the role's tasks/ or vars/,
+    then its top, then the including file's folder)."""
+    findings = lint(
+        """
+        - name: Beside this file
+          ansible.builtin.import_tasks: b.yml
+        - name: In the role's tasks/
+          ansible.builtin.import_tasks: c.yml
+        - name: In the role's vars/
+          ansible.builtin.include_vars: v.yml
+        - name: Missing
+          ansible.builtin.include_vars: nowhere.yml
+        """,
+        select=["AN060"],
+        filename="tasks/sub/a.yml",
+        **{
+            "tasks/main.yml": "- name: Main\n  ansible.builtin.import_tasks: sub/a.yml\n",
+            "tasks/sub/b.yml": "- name: B\n  ansible.builtin.debug: {msg: b}\n",
+            "tasks/c.yml": "- name: C\n  ansible.builtin.debug: {msg: c}\n",
+            "vars/v.yml": "x: 1\n",
+            "meta/main.yml": "galaxy_info:\n  role_name: r\n",
+        },
+    )
+    assert [(f.path, f.line, f.column, f.message) for f in findings] == [
+        ("tasks/sub/a.yml", 8, 33, "ansible.builtin.include_vars: nowhere.yml not found"),
+    ]
+
+
 def test_notify_unknown_handler_across_files_and_listen():
     findings = lint(
         """
