@@ -1,0 +1,40 @@
+"""False-positive classes seen on repositories outside the corpus, each on a small input
+of our own: what must not fire, and where the finding lands when it must."""
+
+from lintkit.testing import lint_files
+
+CLEANUP_RULES = ["apt-clean-lists", "apk-no-cache", "rpm-clean-cache", "pip-no-cache-dir", "yarn-cache-clean"]
+
+
+def findings(text, select, name="Dockerfile", **files):
+    return [(f.name, f.line, f.column, f.message) for f in lint_files({name: text, **files}, select=select)]
+
+
+CACHED = {
+    "apt": "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10\n",
+    "apt-parent": "FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10\n",
+    "apk": "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.1-r0\n",
+    "dnf": "FROM fedora:40\nRUN --mount=type=cache,dst=/var/cache/dnf dnf install -y curl-8.6.0\n",
+    "pip": "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install requests==2.32.3\n",
+    "pip-home": "FROM python:3.12-slim\nRUN --mount=type=cache,target=/home/app/.cache pip install flask==3.0.3\n",
+    "yarn": "FROM node:20-alpine\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n",
+    "yarn-berry": "FROM node:20-alpine\nRUN --mount=type=tmpfs,target=/app/.yarn/cache yarn install --immutable\n",
+}
+
+#: Mounts that keep something else, or are no cache: each still reported, at line 2.
+NOT_CACHED = {
+    "apt-clean-lists": "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10\n",
+    "apk-no-cache": "FROM alpine:3.20\nRUN --mount=type=bind,source=/var/cache/apk,target=/mnt apk add curl=8.9.1-r0\n",
+    "pip-no-cache-dir": "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.npm pip install requests==2.32.3\n",
+    "yarn-cache-clean": "FROM node:20-alpine\nRUN --mount=type=cache,target=/root/.npm yarn install --frozen-lockfile\n",
+}
+
+
+def test_cache_mounts_on_the_cleaned_path_satisfy_the_cleanup_rules():
+    for case, text in CACHED.items():
+        assert findings(text, CLEANUP_RULES) == [], case
+
+
+def test_a_mount_elsewhere_or_not_a_cache_does_not():
+    for rule, text in NOT_CACHED.items():
+        assert [(name, line) for name, line, _c, _m in findings(text, CLEANUP_RULES)] == [(rule, 2)], rule
