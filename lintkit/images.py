@@ -65,5 +65,14 @@ def parse_image(text: str) -> ImageRef:
     return ImageRef(text.strip(), registry, reference, tag or None, digest or None)
 
 
+#: Images made to develop in, not to ship: the Dev Containers base images.
+_DEV_CONTAINER_REPOSITORIES = ("devcontainers/", "vscode/devcontainers/")
+
+
+def is_dev_container_image(image: ImageRef) -> bool:
+    """``mcr.microsoft.com/devcontainers/python:3.12`` and its older ``vscode/`` name."""
+    return image.registry == "mcr.microsoft.com" and image.repository.startswith(_DEV_CONTAINER_REPOSITORIES)
+
+
 def is_scratch(text: str) -> bool:
     return text.strip().lower() == "scratch"

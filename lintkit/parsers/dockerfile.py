@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..images import ImageRef, is_scratch, parse_image
+from ..images import ImageRef, is_dev_container_image, is_scratch, parse_image
 from ..model import ParseError, Span
 from ..shell import SHELL_INTERPRETERS, OffsetMap, Script, parse_script
 from ..source import SourceFile
@@ -324,6 +324,18 @@ class Dockerfile:
     @property
     def final_stage(self) -> Stage | None:
         return self.stages[-1] if self.stages else None
+
+    @property
+    def is_dev_container(self) -> bool:
+        """An image to develop in, not to ship: it sits in a ``.devcontainer/`` folder, or
+        its final stage builds on a Dev Containers base image. Runtime-hardening rules
+        (HEALTHCHECK, USER) do not apply to it by default."""
+        if ".devcontainer" in self.source.path.replace("\\", "/").split("/")[:-1]:
+            return True
+        final = self.final_stage
+        return final is not None and any(
+            stage.image is not None and is_dev_container_image(stage.image) for stage in final.lineage
+        )
 
     def instructions_named(self, *keywords: str) -> Iterator[Instruction]:
         for instruction in self.instructions:

@@ -38,3 +38,27 @@ def test_cache_mounts_on_the_cleaned_path_satisfy_the_cleanup_rules():
 def test_a_mount_elsewhere_or_not_a_cache_does_not():
     for rule, text in NOT_CACHED.items():
         assert [(name, line) for name, line, _c, _m in findings(text, CLEANUP_RULES)] == [(rule, 2)], rule
+
+
+HARDENING = ["healthcheck-present", "user-instruction-present", "last-user-not-root"]
+
+
+def test_dev_container_images_are_not_held_to_runtime_hardening():
+    in_folder = "FROM ubuntu:24.04\nUSER root\n"
+    on_base = "FROM mcr.microsoft.com/devcontainers/python:1-3.12-bookworm\nUSER root\n"
+    old_base = "FROM mcr.microsoft.com/vscode/devcontainers/base:0-focal AS dev\nFROM dev\nUSER root\n"
+    assert findings(in_folder, HARDENING, name=".devcontainer/Dockerfile") == []
+    assert findings(on_base, HARDENING, name="docker/dev.Dockerfile") == []
+    assert findings(old_base, HARDENING) == []
+
+
+def test_the_dev_containers_option_checks_them_and_production_images_are_checked():
+    text = "FROM ubuntu:24.04\nUSER root\n"
+    expected = [
+        ("healthcheck-present", 1, 1, "The final image has no HEALTHCHECK"),
+        ("last-user-not-root", 2, 6, "Do not leave root as the last USER"),
+    ]
+    assert findings(text, HARDENING) == expected
+    on = {name: {"dev-containers": True} for name in HARDENING}
+    got = lint_files({".devcontainer/Dockerfile": text}, select=HARDENING, rule_options=on)
+    assert [(f.name, f.line, f.column, f.message) for f in got] == expected
