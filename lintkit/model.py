@@ -105,6 +105,19 @@ class Fix:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another token one finding covers (each package of one unpinned install)."""
+
+    span: Span
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.span
+        return {"line": s.line, "column": s.column, "end_line": s.end_line, "end_column": s.end_column,
+                "message": self.message}
+
+
 @dataclass(slots=True)
 class Problem:
     """What a rule's check yields: where, what, and optionally how to fix it.
@@ -112,7 +125,11 @@ class Problem:
     ``path`` is only set by project rules (which see many files) to say which file the
     problem is in; per-file rules leave it ``None``. ``aliases`` adds ids that name this
     particular problem in another tool (a ShellCheck ``SC2086`` under the rule that runs
-    ShellCheck), on top of the rule's own aliases.
+    ShellCheck), on top of the rule's own aliases. ``exact_aliases`` replaces the rule's
+    aliases instead: a rule that stands for several checks of another tool names the ones
+    this problem reproduces (one control-plane flag's CKV_K8S id), so that suppressing or
+    selecting by that id means this problem only. ``related``: the other tokens one problem
+    covers, reported once (the packages of one install).
     """
 
     span: Span
@@ -120,6 +137,8 @@ class Problem:
     fix: Fix | None = None
     path: str | None = None
     aliases: tuple[str, ...] = ()
+    exact_aliases: tuple[str, ...] | None = None
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +154,7 @@ class Finding:
     span: Span
     aliases: tuple[str, ...] = ()
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
     @property
     def line(self) -> int:
@@ -165,6 +185,7 @@ class Finding:
             "end_column": self.span.end_column,
             "aliases": list(self.aliases),
             "fix": self.fix.to_dict() if self.fix else None,
+            "related": [r.to_dict() for r in self.related],
         }
 
 

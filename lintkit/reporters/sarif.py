@@ -171,6 +171,15 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         # The level folds info and style together; keep the exact severity.
         "properties": {"severity": finding.severity.value},
     }
+    if finding.related:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {"artifactLocation": artifact, "region": _region(related.span)},
+                "message": {"text": related.message},
+            }
+            for number, related in enumerate(finding.related, start=1)
+        ]
     if finding.fix:
         result["fixes"] = [
             {
