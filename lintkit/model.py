@@ -141,6 +141,15 @@ class Problem:
     related: tuple[Related, ...] = ()
 
 
+def covering(tokens: list[tuple[Span, str]], message: str) -> Problem:
+    """One problem for the offending tokens of one instruction or node (the unpinned
+    packages of an install): at the first token, naming them all in the message, each one
+    a related location when there are several."""
+    names = list(dict.fromkeys(name for _span, name in tokens))
+    related = tuple(Related(span, name) for span, name in tokens) if len(tokens) > 1 else ()
+    return Problem(tokens[0][0], f"{message} ({', '.join(names)})", related=related)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A problem resolved against its rule, file and effective severity."""

@@ -62,3 +62,34 @@ def test_the_dev_containers_option_checks_them_and_production_images_are_checked
     on = {name: {"dev-containers": True} for name in HARDENING}
     got = lint_files({".devcontainer/Dockerfile": text}, select=HARDENING, rule_options=on)
     assert [(f.name, f.line, f.column, f.message) for f in got] == expected
+
+
+def test_sudo_three_times_in_one_run_is_one_finding_with_each_sudo_related():
+    (finding,) = lint_files({"Dockerfile": "FROM debian:12\nRUN sudo a && sudo b && \\\n    sudo c\n"}, select=["no-sudo"])
+    assert (finding.line, finding.column, finding.message) == (2, 5, "Do not use sudo in a build; use USER (3 sudo commands in this RUN)")
+    assert [(r.span.line, r.span.column, r.message) for r in finding.related] == [(2, 5, "sudo"), (2, 15, "sudo"), (3, 5, "sudo")]
+
+
+def test_unpinned_packages_are_one_finding_per_instruction_listing_each_package():
+    text = (
+        "FROM debian:12\n"
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl git=1:2.39.5-0 \\\n"
+        "      vim && apt-get install -y jq && rm -rf /var/lib/apt/lists/*\n"
+        "RUN apt-get install -y --no-install-recommends wget\n"
+    )
+    findings = lint_files({"Dockerfile": text}, select=["apt-pin-versions"])
+    assert [(f.line, f.column, f.message) for f in findings] == [
+        (2, 66, "Pin versions in apt-get install (curl, vim, jq)"),
+        (4, 48, "Pin versions in apt-get install (wget)"),
+    ]
+    assert [(r.span.line, r.span.column, r.message) for r in findings[0].related] == [(2, 66, "curl"), (3, 7, "vim"), (3, 33, "jq")]
+    assert findings[1].related == ()
+
+
+def test_rpm_pinning_names_the_hadolint_check_of_its_manager():
+    text = "FROM fedora:40\nRUN dnf install -y curl && yum install -y git\n"
+    findings = lint_files({"Dockerfile": text}, select=["rpm-pin-versions"])
+    assert [(f.column, f.message, f.aliases) for f in findings] == [
+        (20, "Pin versions in dnf install (curl)", ("DL3041",)),
+        (43, "Pin versions in yum install (git)", ("DL3033",)),
+    ]
