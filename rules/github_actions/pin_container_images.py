@@ -1,6 +1,6 @@
 """Job containers and service containers without a tag (or on latest)."""
 
-from lintkit.images import parse_image
+from lintkit.images import parse_image, reference_error
 from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap
 
@@ -9,7 +9,7 @@ from lintkit.yamlmodel import YMap
     id="GH009",
     name="pin-container-images",
     severity="warning",
-    summary="`container:` or `services:` image untagged or on `latest`",
+    summary="`container:` or `services:` image untagged or on a floating tag (latest, lts, a major version only)",
     rationale=(
         "The job runs in whatever image was pushed last under that name; a pinned tag (or "
         "a digest) makes runs reproducible and a compromised push visible."
@@ -41,6 +41,8 @@ def check(workflow, ctx):
             else:
                 continue
             ref = parse_image(image)
-            if ref.has_variable or not image.strip() or not (ref.untagged or ref.latest):
-                continue
-            yield Problem(span, f"job {job.id!r}: image {image!r} is {'on latest' if ref.latest else 'untagged'}; pin a version or digest")
+            what = ref.pinning_problem
+            if ref.has_variable or not image.strip() or what is None or reference_error(image) is not None:
+                continue  # pinned, or no image at all (workflow-schema reports it)
+            yield Problem(span, f"job {job.id!r}: image {image!r} has {what}; pin a version or digest",
+                          exact_aliases=None if ref.untagged_or_latest else ())  # zizmor: untagged, latest

@@ -1,6 +1,6 @@
 """``image:`` and ``services:`` without a tag, or on ``latest``."""
 
-from lintkit.images import parse_image
+from lintkit.images import parse_image, reference_error
 from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap, YSeq
 
@@ -25,7 +25,7 @@ def _image_entries(holder: YMap):
     id="GL002",
     name="pin-images",
     severity="warning",
-    summary="CI image or service is untagged or uses the latest tag",
+    summary="CI image or service is untagged or uses a floating tag (latest, lts, a major version only)",
     rationale=(
         "A job on `latest` runs in whatever image was pushed last: a pipeline that passed "
         "yesterday fails today with no change to the repository, and a past pipeline cannot "
@@ -47,7 +47,8 @@ def check(pipeline, ctx):
     for owner, holder in holders:
         for text, span in _image_entries(holder):
             ref = parse_image(text)
-            if ref.has_variable or not (ref.untagged or ref.latest):
-                continue
-            what = "the latest tag" if ref.latest else "no tag (so latest)"
-            yield Problem(span, f"{owner}: image {text!r} has {what}; pin a version or digest")
+            what = ref.pinning_problem
+            if ref.has_variable or what is None or reference_error(text) is not None:
+                continue  # pinned, or no image at all (gitlab-schema reports it)
+            yield Problem(span, f"{owner}: image {text!r} has {what}; pin a version or digest",
+                          exact_aliases=None if ref.untagged_or_latest else ())  # Checkov: untagged, latest
