@@ -1,8 +1,24 @@
-"""Job containers and service containers without a tag (or on latest)."""
+"""Job containers and service containers without a tag, or on a floating tag (latest, lts, a major version only)."""
 
 from lintkit.images import parse_image, reference_error
 from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap
+
+
+def image_entries(job):
+    """(image, span) of a job's ``container:`` and ``services:``, as written."""
+    entries = []
+    container = job.node.get("container")
+    if container is not None:
+        entries.append((job.node, "container", container))
+    services = job.node.get("services")
+    if isinstance(services, YMap):
+        entries += [(services, name, spec) for name, spec in services.items()]
+    for holder, key, spec in entries:
+        if isinstance(spec, YMap) and isinstance(spec.get("image"), str):
+            yield spec["image"], spec.value_span("image")
+        elif isinstance(spec, str):
+            yield spec, holder.value_span(key)
 
 
 @rule(
@@ -26,20 +42,7 @@ from lintkit.yamlmodel import YMap
 )
 def check(workflow, ctx):
     for job in workflow.jobs:
-        entries = []
-        container = job.node.get("container")
-        if container is not None:
-            entries.append((job.node, "container", container))
-        services = job.node.get("services")
-        if isinstance(services, YMap):
-            entries += [(services, name, spec) for name, spec in services.items()]
-        for holder, key, spec in entries:
-            if isinstance(spec, YMap) and isinstance(spec.get("image"), str):
-                image, span = spec["image"], spec.value_span("image")
-            elif isinstance(spec, str):
-                image, span = spec, holder.value_span(key)
-            else:
-                continue
+        for image, span in image_entries(job):
             ref = parse_image(image)
             what = ref.pinning_problem
             if ref.has_variable or not image.strip() or what is None or reference_error(image) is not None:

@@ -5,7 +5,7 @@ from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap, YSeq
 
 
-def _image_entries(holder: YMap):
+def image_entries(holder: YMap):
     """(text, span) of the image and the service images a job or default: names."""
     image = holder.get("image")
     if isinstance(image, str):
@@ -45,7 +45,7 @@ def check(pipeline, ctx):
     holders = [("default", pipeline.default), ("(global)", pipeline.root)]
     holders += [(job.name, job.node) for job in pipeline.jobs]
     for owner, holder in holders:
-        for text, span in _image_entries(holder):
+        for text, span in image_entries(holder):
             ref = parse_image(text)
             what = ref.pinning_problem
             if ref.has_variable or what is None or reference_error(text) is not None:
