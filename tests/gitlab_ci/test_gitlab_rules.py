@@ -4,12 +4,13 @@ import json
 import os
 
 import pytest
+import shared_folder
 from click.testing import CliRunner
 
 from lintkit.cli import main
 
-SEEDS = "/work/shared/examples/seeds"
-CORPUS = "/work/shared/corpus/gitlab-ci"
+SEEDS = shared_folder.SEEDS
+CORPUS = os.path.join(shared_folder.CORPUS, "gitlab-ci")
 
 
 def lint(tmp_path, text, select, name=".gitlab-ci.yml", extra=()):
@@ -94,7 +95,7 @@ def test_secret_masked(tmp_path):
     assert "hunter2hunter2" not in f["message"] and f["line"] == 2
 
 
-@pytest.mark.skipif(not os.path.isdir(SEEDS), reason="shared seeds absent")
+@pytest.mark.corpus
 def test_seed_expectations():
     findings = run([SEEDS + "/course-cicd", SEEDS + "/reddit-gitlab"], "gitlab-ci")
     seen = {(os.path.basename(os.path.dirname(f["path"])), f["rule"], f["line"]) for f in findings}
@@ -104,7 +105,7 @@ def test_seed_expectations():
     assert ("reddit-gitlab", "GL003", 43) in seen
 
 
-@pytest.mark.skipif(not os.path.isdir(CORPUS), reason="shared corpus absent")
+@pytest.mark.corpus
 def test_corpus_schema_false_positives_fixed():
     """Regressions: `parallel: null` / `variables:` left empty (GitLab reads them as
     unset), lists nested by YAML anchors in `cache:`, trigger completed by extends, and
