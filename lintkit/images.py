@@ -162,5 +162,13 @@ def reference_error(text: str) -> str | None:
     return None
 
 
+def written_reference_error(text: str) -> str | None:
+    """:func:`reference_error` of an image written out in a file; None for a template
+    that something else fills in (``$IMAGE``, ``{{ .image }}``, ``{IMAGE}``, ``<your-image>``)."""
+    if any(mark in text for mark in ("$", "{", "<")):
+        return None
+    return reference_error(text)
+
+
 def is_scratch(text: str) -> bool:
     return text.strip().lower() == "scratch"

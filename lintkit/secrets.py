@@ -12,7 +12,7 @@ import re
 _SECRET_WORDS = (
     "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "access_key",
     "private_key", "privatekey", "credential", "credentials", "auth", "client_secret",
-    "passphrase", "encryption_key", "signing_key", "master_key",
+    "passphrase", "encryption_key", "master_key",
 )  # fmt: skip
 _SECRET_NAME = re.compile(
     r"(?:(?:^|[_\-.])(?:" + "|".join(re.escape(w) for w in _SECRET_WORDS) + r")|passw(?:or)?d)(?:$|[_\-.])",
@@ -108,10 +108,12 @@ def _is_placeholder(value: str) -> bool:
 
 
 def _is_secret_variable_name(value: str) -> bool:
-    """``DB_PASSWORD``, ``VAULT_TOKEN``: the CONSTANT_CASE name of a variable that holds it."""
+    """``DB_PASSWORD``, ``VAULT_TOKEN``: the CONSTANT_CASE name of a variable that holds it
+    (two words at least: ``SECRET`` alone is a literal, a weak one)."""
     segments = value.split("_")
     return (
-        value[:1].isalpha()
+        len(segments) > 1
+        and value[:1].isalpha()
         and all(segment and segment.isupper() and segment.isalnum() for segment in segments)
         and not _SECRET_VARIABLE_WORDS.isdisjoint(segments)
     )

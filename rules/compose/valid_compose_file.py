@@ -1,6 +1,6 @@
 """The file must match the Compose Specification schema."""
 
-from lintkit.images import reference_error
+from lintkit.images import written_reference_error
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.schemastore import compiled_schema, flat_errors, path_text
 from lintkit.yamlmodel import span_at
@@ -54,9 +54,6 @@ def _invalid_images(compose):
     are no image reference: Compose fails to pull them (``redis:sha256:<hex>``,
     ``Redis:7.2``, ``redis:``)."""
     for service, image, _resolved in compose.service_images():
-        text = str(image)
-        if "$" in text:
-            continue
-        error = reference_error(text)
+        error = written_reference_error(str(image))
         if error is not None:
-            yield Problem(service.node.value_span("image"), f"service {service.name!r}: image {text!r} is not a valid image reference: {error}")
+            yield Problem(service.node.value_span("image"), f"service {service.name!r}: image {str(image)!r} is not a valid image reference: {error}")

@@ -1,6 +1,6 @@
 """Instructions BuildKit's parser accepts but the build rejects."""
 
-from lintkit.images import is_scratch, reference_error
+from lintkit.images import is_scratch, written_reference_error
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.dockerfile_sniff import INSTRUCTIONS
 
@@ -98,6 +98,8 @@ def _image_problems(instruction):
     stage = instruction.stage
     if "$" in token.value or is_scratch(token.value) or (stage is not None and stage.base_stage is not None):
         return
-    error = reference_error(token.value)
+    # BuildKit reads the image as a shell word: `FROM "gcr.io/distroless/static"` is fine.
+    image = stage.image.text if stage is not None and stage.image is not None else token.value
+    error = written_reference_error(image)
     if error is not None:
-        yield Problem(token.span, f"FROM {token.value} is not a valid image reference: {error}")
+        yield Problem(token.span, f"FROM {image} is not a valid image reference: {error}")

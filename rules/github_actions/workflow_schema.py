@@ -16,7 +16,7 @@ import difflib
 import json
 from typing import Any
 
-from lintkit.images import reference_error
+from lintkit.images import written_reference_error
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.schemastore import (
     TYPE_ORDER, TYPE_WORDS, SchemaError, compiled_schema, describe_value, follow_refs, json_type, rejected_keys,
@@ -80,7 +80,7 @@ def _invalid_images(workflow):
     fails to pull them (``node:sha256:<hex>``, ``Node:20.11``, ``node:``)."""
     for job in workflow.jobs:
         for image, span in image_entries(job):
-            error = None if "$" in image or not image.strip() else reference_error(image)
+            error = written_reference_error(image) if image.strip() else None
             if error is not None:
                 yield Problem(span, f"job {job.id!r}: image {image!r} is not a valid image reference: {error}")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lintkit.images import reference_error
+from lintkit.images import written_reference_error
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.parsers.gitlab_ci import GLOBAL_KEYWORDS, OLD_STAGE_KEY, OLD_STAGES_KEY, is_reference
 from lintkit.schemastore import (
@@ -205,7 +205,7 @@ def _invalid_images(pipeline):
         if not isinstance(holder, YMap):
             continue
         for text, span in image_entries(holder):
-            error = None if "$" in text else reference_error(text)
+            error = written_reference_error(text)
             if error is not None:
                 yield Problem(span, f"{owner}: image {text!r} is not a valid image reference: {error}")
 

@@ -76,3 +76,15 @@ def test_floating_tags_are_judged_the_same_in_every_kind(image, hadolint):
     assert sorted((f.path, f.name) for f in findings) == sorted(zip(FILES, PINNING))
     (dockerfile,) = [f for f in findings if f.path == "Dockerfile"]
     assert tuple(a for a in dockerfile.aliases if a.startswith("DL")) == hadolint
+
+
+def test_templates_and_quoted_images_are_not_invalid_references():
+    """Placeholders something else fills in (`{IMAGE}`, `<your-image>`) and a FROM image in
+    shell quotes, which BuildKit unquotes."""
+    pod = FILES["pod.yaml"]
+    files = {
+        "a.yaml": pod.format(image="{IMAGE}"),
+        "b.yaml": pod.format(image="<your-image>"),
+        "Dockerfile": 'FROM "gcr.io/distroless/static-debian12:nonroot"\n',
+    }
+    assert lint_files(files, select=VALIDITY) == []

@@ -82,7 +82,8 @@ SECRETS = [
     ("CI_JOB_TOKEN_FALLBACK", "fallback-token-value"),
     ("private_key", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"),
     ("ENCRYPTION_KEY", "0123456789abcdef"),
-    ("SIGNING_KEY", "sign-me-1234"),
+    ("JWT_SIGNING_SECRET", "sign-me-1234"),
+    ("OAUTH2_PROXY_COOKIE_SECRET", "SECRET"),  # one word is a literal, not a variable's name
     ("MASTER_KEY", "master-key-2024"),
     ("ADMIN_PASSWORD_HASH", "$2a$14$ajq8Q7fbtFRQvXpdCq7Jcuy"),
     ("credentials", "user:pass1234"),
@@ -165,6 +166,8 @@ NOT_SECRETS = [
     ("password_from", "DB_PASSWORD"),
     ("secretKey", "AWS_SECRET_ACCESS_KEY"),
     ("token", "VAULT_TOKEN"),
+    ("GOOGLE_API_KEY", "GOOGLE_API_KEY_VAL"),  # a placeholder kustomize replaces
+    ("SWIFT_SIGNING_KEY", "A62AE125BBBFBB96A6E042EC925CC1CCED3D1561"),  # a public key's fingerprint
     ("DB_PASSWORD", "/run/secrets/db_password"),
     ("DATABASE_PASSWORD", "/run/secrets/postgres-passwd"),
     ("password", "./secrets/db.txt"),
