@@ -1,6 +1,6 @@
 """A service image without a tag, or on a floating one such as ``latest``."""
 
-from lintkit.images import FLOATING_TAGS, parse_image, reference_error
+from lintkit.images import FLOATING_TAGS, parse_image, written_reference_error
 from lintkit.model import Example, Problem, rule
 
 #: Tags that move, as dclint and compose-lint count them besides the shared list.
@@ -38,7 +38,7 @@ def check(compose, ctx):
             if written.tag is not None or written.digest is not None or _name_unknown(written.repository):
                 continue
         what = ref.pinning_problem
-        if what is None or (resolved.complete and reference_error(resolved.text) is not None):
+        if what is None or (resolved.complete and written_reference_error(resolved.text) is not None):
             continue  # pinned, or no image at all (valid-compose-file reports it)
         span = service.node.value_span("image")
         shown = str(image) if str(image) == resolved.text else f"{image} (= {resolved.text})"

@@ -1,6 +1,6 @@
 """FROM an image without a tag, or with a floating tag (``latest``, ``lts``, a major version only)."""
 
-from lintkit.images import reference_error
+from lintkit.images import written_reference_error
 from lintkit.model import Example, Problem, rule
 
 #: The other tools' checks of an untagged base image and of one on `latest`.
@@ -32,7 +32,7 @@ def check(dockerfile, ctx):
         image, token = stage.image, stage.image_token
         if token is None or image is None or stage.base_stage is not None or stage.is_scratch:
             continue
-        if reference_error(image.text) is not None:
+        if written_reference_error(image.text) is not None:
             continue  # not an image at all: instruction-syntax reports it
         problem = image.pinning_problem
         if problem is None:

@@ -1,6 +1,6 @@
 """Job containers and service containers without a tag, or on a floating tag (latest, lts, a major version only)."""
 
-from lintkit.images import parse_image, reference_error
+from lintkit.images import parse_image, written_reference_error
 from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap
 
@@ -45,7 +45,7 @@ def check(workflow, ctx):
         for image, span in image_entries(job):
             ref = parse_image(image)
             what = ref.pinning_problem
-            if ref.has_variable or not image.strip() or what is None or reference_error(image) is not None:
+            if ref.has_variable or not image.strip() or what is None or written_reference_error(image) is not None:
                 continue  # pinned, or no image at all (workflow-schema reports it)
             yield Problem(span, f"job {job.id!r}: image {image!r} has {what}; pin a version or digest",
                           exact_aliases=None if ref.untagged_or_latest else ())  # zizmor: untagged, latest

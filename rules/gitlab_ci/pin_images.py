@@ -1,6 +1,6 @@
 """``image:`` and ``services:`` without a tag, or on ``latest``."""
 
-from lintkit.images import parse_image, reference_error
+from lintkit.images import parse_image, written_reference_error
 from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap, YSeq
 
@@ -48,7 +48,7 @@ def check(pipeline, ctx):
         for text, span in image_entries(holder):
             ref = parse_image(text)
             what = ref.pinning_problem
-            if ref.has_variable or what is None or reference_error(text) is not None:
+            if ref.has_variable or what is None or written_reference_error(text) is not None:
                 continue  # pinned, or no image at all (gitlab-schema reports it)
             yield Problem(span, f"{owner}: image {text!r} has {what}; pin a version or digest",
                           exact_aliases=None if ref.untagged_or_latest else ())  # Checkov: untagged, latest

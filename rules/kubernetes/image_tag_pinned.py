@@ -1,6 +1,6 @@
 """A container image without a tag, or on ``latest``."""
 
-from lintkit.images import parse_image, reference_error
+from lintkit.images import parse_image, written_reference_error
 from lintkit.model import Example, Problem, rule
 
 _GOOD = """\
@@ -48,7 +48,7 @@ def check(manifest, ctx):
             continue
         ref = parse_image(image)
         what = ref.pinning_problem
-        if ref.has_variable or what is None or reference_error(image) is not None:
+        if ref.has_variable or what is None or written_reference_error(image) is not None:
             continue  # pinned, or no image at all (schema-valid reports it)
         yield Problem(
             container.node.value_span("image"),
