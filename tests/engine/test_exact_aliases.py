@@ -68,3 +68,20 @@ def test_read_all_is_not_checkovs_write_all_check():
     ):
         (finding,) = lint_files({".github/workflows/ci.yml": workflow.format(blanket=blanket)}, select=["least-privilege-permissions"])
         assert (finding.line, finding.column, finding.aliases) == (2, 14, aliases)
+
+
+def test_package_manager_findings_carry_their_managers_hadolint_code():
+    text = (
+        "FROM fedora:40\n"
+        "RUN dnf install curl-8.6.0 && dnf clean all\n"
+        "RUN zypper install curl-8.6.0 && zypper clean\n"
+        "RUN apt-get dist-upgrade -y && apk upgrade && zypper dup -y\n"
+    )
+    findings = lint_files({"Dockerfile": text}, select=["rpm-assume-yes", "no-dist-upgrade"])
+    assert [(f.name, f.line, f.column, f.aliases) for f in findings] == [
+        ("rpm-assume-yes", 2, 5, ("DL3038",)),
+        ("rpm-assume-yes", 3, 5, ("DL3034",)),
+        ("no-dist-upgrade", 4, 13, ("DL3005", "DS024", "dockerfilelint:apt-get-dist-upgrade")),
+        ("no-dist-upgrade", 4, 36, ()),
+        ("no-dist-upgrade", 4, 54, ("DL3035",)),
+    ]
