@@ -203,7 +203,7 @@ def _check(request: CheckRequest) -> int:
     skipped: list[tuple[str, str]] = []
     if "-" in request.paths:
         name = request.stdin_filename or "-"
-        stdin_kind = request.kind or kind_from_globs(name, config.kinds) or kind_from_name(name)
+        stdin_kind = request.kind or kind_from_globs(name, config.kinds) or kind_from_name(name, variant_is_dockerfile=True)
         texts[name] = sys.stdin.buffer.read()
         # `helm template chart | lintkit check -`: YAML whose content tells its kind.
         from .helm import SOURCE_MARKER

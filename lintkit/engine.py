@@ -166,10 +166,16 @@ class _Plan:
             path=problem.path or path,
             kind=kind,
             span=problem.span,
-            aliases=rule.aliases + problem.aliases if problem.aliases else rule.aliases,
+            aliases=_aliases(rule, problem),
             fix=problem.fix,
             related=problem.related,
         )
+
+
+def _aliases(rule: Rule, problem: Problem) -> tuple[str, ...]:
+    if problem.exact_aliases is not None:
+        return problem.exact_aliases
+    return rule.aliases + problem.aliases if problem.aliases else rule.aliases
 
 
 _PLAN: _Plan | None = None

@@ -34,9 +34,20 @@ _PARSER_MODULES = {
 }
 
 _YAML_SUFFIXES = (".yml", ".yaml")
-_DOCKERFILE_NAME = re.compile(
-    r"(?:docker|container)file(?:\.[^/]+)?|[^/]+\.(?:docker|container)file", re.IGNORECASE
-)
+_DOCKERFILE_NAME = re.compile(r"(?:docker|container)file|[^/]+\.(?:docker|container)file", re.IGNORECASE)
+#: ``Dockerfile.<variant>`` (``Dockerfile.dev``, ``Dockerfile.alpine``): a Dockerfile unless
+#: the suffix names another file type, and then only if its content reads as one.
+_DOCKERFILE_VARIANT = re.compile(r"(?:docker|container)file\.([^/]+)", re.IGNORECASE)
+#: Suffixes that make ``Dockerfile.<suffix>`` a file of another type: test data and code
+#: about Dockerfiles (``dockerfile.go``, ``Dockerfile.golden``, ``Dockerfile.md``).
+_OTHER_FILE_SUFFIXES = frozenset(
+    (
+        "bak", "bash", "c", "cfg", "conf", "css", "diff", "dockerignore", "go", "golden", "h", "html", "ini",
+        "java", "js", "json", "lock", "markdown", "md", "mod", "orig", "patch", "pl", "ps1",
+        "py", "rb", "rej", "rs", "rst", "sh", "snap", "sum", "svg", "swp", "toml", "ts",
+        "txt", "xml", "yaml", "yml", "zip",
+    )
+)  # fmt: skip
 _COMPOSE_NAME = re.compile(r"(?:docker-compose[^/]*|compose(?:\.[^/]+)?)\.ya?ml")
 _ANSIBLE_TASK_DIRS = frozenset(("tasks", "handlers"))
 _GITLAB_NAME = re.compile(r"(?:[^/]*\.)?gitlab-ci\.ya?ml|\.gitlab-ci\.ya?ml")
@@ -46,12 +57,17 @@ def parser_module(kind: str) -> ModuleType:
     return importlib.import_module(_PARSER_MODULES[kind])
 
 
-def kind_from_name(path: str) -> str | None:
-    """The kind a file's name (and for workflows, its folder) implies, if any."""
+def kind_from_name(path: str, *, variant_is_dockerfile: bool = False) -> str | None:
+    """The kind a file's name (and for workflows, its folder) implies, if any.
+
+    A ``Dockerfile.<variant>`` is left to its content (:func:`claim`) unless
+    ``variant_is_dockerfile``: stdin has no content to sniff before its kind is known."""
     normalized = path.replace("\\", "/")
     name = posixpath.basename(normalized)
-    if _DOCKERFILE_NAME.fullmatch(name) and not name.endswith(".dockerignore"):
+    if _DOCKERFILE_NAME.fullmatch(name):
         return "dockerfile"
+    if dockerfile_variant(name) is not None:
+        return "dockerfile" if variant_is_dockerfile else None
     lower = name.lower()
     if not lower.endswith(_YAML_SUFFIXES):
         return None
@@ -74,6 +90,18 @@ def is_chart_template(path: str, text: str) -> bool:
     return "{{" in text and "templates" in path.replace("\\", "/").split("/")[:-1]
 
 
+def dockerfile_variant(name: str) -> str | None:
+    """The ``<variant>`` of a ``Dockerfile.<variant>`` base name whose suffix is no other
+    known file type, or None."""
+    match = _DOCKERFILE_VARIANT.fullmatch(name)
+    if match is None:
+        return None
+    suffix = match.group(1)
+    if suffix.rsplit(".", 1)[-1].lower() in _OTHER_FILE_SUFFIXES:
+        return None
+    return suffix
+
+
 def is_yaml_name(path: str) -> bool:
     return path.lower().endswith(_YAML_SUFFIXES)
 
@@ -91,7 +119,11 @@ def kind_from_globs(path: str, globs: dict[str, str]) -> str | None:
 
 #: Kinds that also read files which are not YAML by name, and the light module whose
 #: ``claims(path)`` recognises them (Ansible's INI inventories: ``inventory``, ``hosts``).
-_CLAIMING_MODULES = {"ansible": "lintkit.parsers.ansible_inventory"}
+#: Dockerfile.<variant> names are claimed when their first instruction is a Dockerfile one.
+_CLAIMING_MODULES = {
+    "dockerfile": "lintkit.parsers.dockerfile_sniff",
+    "ansible": "lintkit.parsers.ansible_inventory",
+}
 
 
 def claim(path: str) -> str | None:

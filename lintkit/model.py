@@ -121,12 +121,21 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Related:
-    """Another place a finding is about (where a duplicated key was first set); ``path``
-    None: the finding's own file."""
+    """Another place one finding is about: another token it covers (each package of one
+    unpinned install), or where a duplicated key was first set. ``path`` None: the
+    finding's own file."""
 
     span: Span
     message: str
     path: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.span
+        found = {"line": s.line, "column": s.column, "end_line": s.end_line, "end_column": s.end_column,
+                 "message": self.message}
+        if self.path is not None:
+            found["path"] = self.path
+        return found
 
 
 @dataclass(slots=True)
@@ -136,7 +145,11 @@ class Problem:
     ``path`` is only set by project rules (which see many files) to say which file the
     problem is in; per-file rules leave it ``None``. ``aliases`` adds ids that name this
     particular problem in another tool (a ShellCheck ``SC2086`` under the rule that runs
-    ShellCheck), on top of the rule's own aliases.
+    ShellCheck), on top of the rule's own aliases. ``exact_aliases`` replaces the rule's
+    aliases instead: a rule that stands for several checks of another tool names the ones
+    this problem reproduces (one control-plane flag's CKV_K8S id), so that suppressing or
+    selecting by that id means this problem only. ``related``: the other tokens one problem
+    covers, reported once (the packages of one install).
     """
 
     span: Span
@@ -144,7 +157,17 @@ class Problem:
     fix: Fix | None = None
     path: str | None = None
     aliases: tuple[str, ...] = ()
+    exact_aliases: tuple[str, ...] | None = None
     related: tuple[Related, ...] = ()
+
+
+def covering(tokens: list[tuple[Span, str]], message: str) -> Problem:
+    """One problem for the offending tokens of one instruction or node (the unpinned
+    packages of an install): at the first token, naming them all in the message, each one
+    a related location when there are several."""
+    names = list(dict.fromkeys(name for _span, name in tokens))
+    related = tuple(Related(span, name) for span, name in tokens) if len(tokens) > 1 else ()
+    return Problem(tokens[0][0], f"{message} ({', '.join(names)})", related=related)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +230,7 @@ class Finding:
             "end_column": self.span.end_column,
             "aliases": list(self.aliases),
             "fix": self.fix.to_dict() if self.fix else None,
+            "related": [r.to_dict() for r in self.related],
             **({"suppression": self.suppression.to_dict()} if self.suppression else {}),
         }
 

@@ -16,7 +16,7 @@ from lintkit.registry import Selection
 CORPUS = os.path.normpath(
     os.environ.get("LINTKIT_CORPUS", os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "shared", "corpus"))
 )
-pytestmark = pytest.mark.skipif(not os.path.isdir(CORPUS), reason=f"corpus not found at {CORPUS}")
+pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")

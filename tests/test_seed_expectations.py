@@ -19,7 +19,7 @@ SEEDS = os.environ.get(
     "LINTKIT_SEEDS",
     os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "shared", "examples", "seeds"),
 )
-pytestmark = pytest.mark.skipif(not os.path.isdir(SEEDS), reason=f"seed examples not found at {SEEDS}")
+pytestmark = pytest.mark.corpus
 
 
 def load_expectations():

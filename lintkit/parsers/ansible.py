@@ -347,6 +347,22 @@ def role_root(path: str) -> str | None:
     return found
 
 
+def include_root(path: str) -> str | None:
+    """The folder whose ``tasks/`` and ``vars/`` Ansible searches for a relative include
+    in ``path``: its role (:func:`role_root`), else the folder that holds the nearest
+    ``tasks/``, ``handlers/``, ``vars/``, ``defaults/`` or ``meta/`` above the file, as in a
+    role kept at the top of its repository (Galaxy and CIS-benchmark roles) or a
+    playbook's folder beside its ``tasks/``."""
+    found = role_root(path)
+    if found is not None:
+        return found
+    folders = os.path.dirname(path.replace("\\", "/")).split("/")
+    for i in range(len(folders) - 1, -1, -1):
+        if folders[i] in ROLE_SUBDIRS:
+            return "/".join(folders[:i]) or "."
+    return None
+
+
 # --- content sniffing -----------------------------------------------------------------
 
 
@@ -579,18 +595,20 @@ _ROLE_FOLDER = {"tasks": "tasks", "vars": "vars", "playbook": None}
 
 
 def reference_candidates(path: str, role_path: str | None, kind: str, target: str) -> tuple[str, ...]:
-    """The paths Ansible looks for a reference at, in order: a file from the including
-    file's folder and, in a role, from its tasks/ or vars/ folder; a role in ``roles/``
+    """The paths Ansible looks for a reference at, in order: a file in a role (under
+    roles/ or kept at the top of its repository: :func:`include_root`) from its tasks/ or
+    vars/ folder and its top, then from the including file's folder; a role in ``roles/``
     beside the playbook, or a folder of that name."""
     if os.path.isabs(target):
         return (target,)
     here = os.path.dirname(path)
     if kind == "role":
         return (os.path.join(here, "roles", target), os.path.join(here, target))
-    found = [os.path.join(here, target)]
+    found = []
     if role_path and _ROLE_FOLDER.get(kind):
         found.append(os.path.join(role_path, _ROLE_FOLDER[kind], target))
         found.append(os.path.join(role_path, target))
+    found.append(os.path.join(here, target))
     return tuple(found)
 
 
@@ -769,7 +787,7 @@ class AnsibleFile:
         engine's containment check (templated names cannot be resolved)."""
         for r in self.references:
             if r.target and not has_jinja(r.target) and (r.kind in _ROLE_FOLDER or r.kind == "role"):
-                candidates = reference_candidates(self.path, self.role_path, r.kind, r.target)
+                candidates = reference_candidates(self.path, include_root(self.path), r.kind, r.target)
                 yield project.Reference(r.span, f"{r.via} {r.target!r}", candidates, r.kind == "role")
 
     @property

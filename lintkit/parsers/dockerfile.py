@@ -19,24 +19,18 @@ still linted.
 
 from __future__ import annotations
 
+import csv
 import json
+import posixpath
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..images import ImageRef, is_scratch, parse_image
+from ..images import ImageRef, is_dev_container_image, is_scratch, parse_image
 from ..model import ParseError, Span
 from ..shell import SHELL_INTERPRETERS, OffsetMap, Script, parse_script
 from ..source import SourceFile
 
-#: Instructions BuildKit knows; anything else parses but fails at build time.
-INSTRUCTIONS = frozenset(
-    (
-        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK",
-        "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
-        "WORKDIR",
-    )
-)  # fmt: skip
 
 #: ARGs BuildKit provides without a declaration in the global scope (usable in FROM).
 AUTOMATIC_PLATFORM_ARGS = frozenset(
@@ -164,6 +158,16 @@ class Heredoc:
         return "".join(line.lstrip("\t") for line in self.content.splitlines(keepends=True))
 
 
+def mount_options(value: str) -> dict[str, str]:
+    """``type=cache,target=/x,sharing=locked`` as a mapping, keys lowercased; BuildKit
+    reads the flag as CSV, so a quoted field may hold a comma."""
+    options = {}
+    for field_text in next(csv.reader([value]), []):
+        key, _, option = field_text.partition("=")
+        options[key.strip().lower()] = option.strip()
+    return options
+
+
 @dataclass(eq=False)
 class Instruction:
     """One instruction, with positions for the keyword, each flag and each argument."""
@@ -212,6 +216,32 @@ class Instruction:
             if candidate.name == name:
                 found = candidate
         return found
+
+    def layer_free_paths(self) -> tuple[str, ...]:
+        """Targets of this instruction's ``--mount=type=cache`` and ``--mount=type=tmpfs``
+        flags: what the command writes there never reaches the layer
+        (``RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update``)."""
+        found = []
+        for candidate in self.flags:
+            if candidate.name != "mount" or not candidate.value:
+                continue
+            options = mount_options(candidate.value)
+            target = options.get("target") or options.get("dst") or options.get("destination")
+            if options.get("type") in ("cache", "tmpfs") and target:
+                found.append(posixpath.normpath(target))
+        return tuple(found)
+
+    def keeps_out_of_layer(self, path: str) -> bool:
+        """A cache or tmpfs mount covers ``path``: the mount's target is ``path`` or a
+        folder above it. ``~/.cache/pip`` stands for that folder in any home (or project):
+        ``/root/.cache/pip``, ``/home/app/.cache`` cover it."""
+        targets = self.layer_free_paths()
+        if path.startswith("~/"):
+            parts = posixpath.normpath(path[2:]).split("/")
+            heads = ["/" + "/".join(parts[:k]) for k in range(1, len(parts) + 1)]
+            return any(target.endswith(head) for target in targets for head in heads)
+        path = posixpath.normpath(path)
+        return any(path == target or path.startswith(target.rstrip("/") + "/") for target in targets)
 
     def value_sub_span(self, start: int, end: int) -> Span:
         """Span of ``value[start:end]``."""
@@ -294,6 +324,18 @@ class Dockerfile:
     @property
     def final_stage(self) -> Stage | None:
         return self.stages[-1] if self.stages else None
+
+    @property
+    def is_dev_container(self) -> bool:
+        """An image to develop in, not to ship: it sits in a ``.devcontainer/`` folder, or
+        its final stage builds on a Dev Containers base image. Runtime-hardening rules
+        (HEALTHCHECK, USER) do not apply to it by default."""
+        if ".devcontainer" in self.source.path.replace("\\", "/").split("/")[:-1]:
+            return True
+        final = self.final_stage
+        return final is not None and any(
+            stage.image is not None and is_dev_container_image(stage.image) for stage in final.lineage
+        )
 
     def instructions_named(self, *keywords: str) -> Iterator[Instruction]:
         for instruction in self.instructions:

@@ -260,6 +260,7 @@ class K8sObject:
         "spec",
         "label",
         "pod",
+        "is_patch",
     )
 
     def __init__(self, node: YMap, document: int):
@@ -281,6 +282,11 @@ class K8sObject:
         #: How messages name the object: ``Deployment/web``.
         self.label = f"{self.kind}/{self.name or '(unnamed)'}"
         self.pod: PodSpec | None = self._pod_spec()
+        #: A partial object that kustomize merges into a base (a strategic-merge patch):
+        #: it is checked for what it sets, never for what it leaves to the base. Set for
+        #: the objects of a file a kustomization lists under ``patches``, and for objects
+        #: that read as patches (see :func:`reads_as_patch`).
+        self.is_patch: bool = reads_as_patch(self)
 
     @property
     def span(self) -> Span:
@@ -315,6 +321,30 @@ class K8sObject:
         if self.kind not in POD_SPEC_PATHS and not isinstance(node.get("containers"), YSeq):
             return None
         return PodSpec(node, parent, self)
+
+
+#: Strategic-merge patch directives: no object the API server accepts carries them.
+_PATCH_DIRECTIVES = ("$patch", "$setElementOrder/", "$retainKeys", "$deleteFromPrimitiveList/")
+
+
+def reads_as_patch(obj: K8sObject) -> bool:
+    """A strategic-merge patch by its content: a ``$patch``-style directive anywhere, or a
+    pod template whose containers name no image (every container needs one, so these
+    only say what to change in the base's containers)."""
+    pod = obj.pod
+    if pod is not None and pod.containers and all("image" not in c.node for c in pod.containers):
+        return True
+    stack: list[Any] = [obj.node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, YMap):
+            for key, value in node.items():
+                if isinstance(key, str) and key.startswith(_PATCH_DIRECTIVES):
+                    return True
+                stack.append(value)
+        elif isinstance(node, YSeq):
+            stack.extend(node)
+    return False
 
 
 @dataclass(eq=False)
@@ -517,5 +547,8 @@ def parse(source: SourceFile, documents: list[YamlDocument]) -> KubernetesFile:
             view.objects.extend(K8sObject(item, document.index) for item in items if _is_object(item))
         else:
             view.objects.append(K8sObject(root, document.index))
+    if view.objects and view.kustomize_role == "patch":
+        for obj in view.objects:
+            obj.is_patch = True
     view.index()
     return view

@@ -201,6 +201,15 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         if finding.suppression.until:
             suppression["properties"] = {"until": finding.suppression.until}
         result["suppressions"] = [suppression]
+    if finding.related:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {"artifactLocation": artifact, "region": _region(related.span)},
+                "message": {"text": related.message},
+            }
+            for number, related in enumerate(finding.related, start=1)
+        ]
     if finding.fix:
         result["fixes"] = [
             {

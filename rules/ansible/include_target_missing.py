@@ -4,7 +4,7 @@ is not in the project."""
 
 from lintkit import project, workspace
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.ansible import has_jinja, reference_candidates
+from lintkit.parsers.ansible import has_jinja, include_root, reference_candidates
 
 _KINDS = ("tasks", "vars", "playbook")
 
@@ -18,7 +18,7 @@ def collect(view, ctx):
     ]
     if not references:
         return None
-    return {"references": references, "role_path": view.role_path}
+    return {"references": references, "role_path": include_root(view.path)}
 
 
 @rule(
@@ -30,9 +30,10 @@ def collect(view, ctx):
         "A static `import_tasks`, `import_playbook` or `vars_files` entry that names a file "
         "missing from the project fails the whole playbook at load time; a dynamic "
         "`include_tasks` fails when the run reaches it, after other tasks already changed "
-        "hosts. Paths are resolved the way Ansible does: from the including file's folder "
-        "and, in a role, from its tasks/ or vars/ folder. A path outside the project is not "
-        "looked for (`reference-outside-project` reports it)."
+        "hosts. Paths are resolved the way Ansible does: in a role (under roles/ or kept at "
+        "the top of its repository) from its tasks/ or vars/ folder and its top, then from "
+        "the including file's folder. A path outside the project is not looked for "
+        "(`reference-outside-project` reports it)."
     ),
     tags=("reliability",),
     collect=collect,

@@ -60,13 +60,16 @@ def problem_with(name, pattern: re.Pattern | None, prefix: str | None) -> str | 
         return None
     if pattern is not None and not pattern.match(name):
         return f"Variable names should match {pattern.pattern} ({name})"
+    # Leading underscores mark a private name, of a variable or of a role (`_common`):
+    # `_common_binary_url` and `common_url` both carry role _common's prefix.
+    bare_prefix = prefix.lstrip("_") if prefix else None
     if (
-        prefix
+        bare_prefix
         and _NAME_OR_FQCN.search(prefix)
         and not has_jinja(prefix)
-        and not name.lstrip("_").startswith(("ansible_", f"{prefix}_"))
+        and not name.lstrip("_").startswith(("ansible_", f"{bare_prefix}_"))
     ):
-        return f"Variables of role {prefix} should start with {prefix}_ ({name})"
+        return f"Variables of role {prefix} should start with {bare_prefix}_ ({name})"
     return None
 
 

@@ -3,8 +3,6 @@
 from lintkit.images import parse_image
 from lintkit.model import Example, Problem, rule
 
-from .image_explicit_tag import FLOATING
-
 
 @rule(
     id="DC049",
@@ -33,7 +31,7 @@ def check(compose, ctx):
         if written.digest or "@" in resolved.text or written.tag is None:
             continue  # pinned, or untagged (image-explicit-tag's), or wholly a variable
         ref = parse_image(resolved.text)
-        if ref.tag is not None and ref.tag.lower() in FLOATING:
+        if ref.floating_tag is not None:
             continue  # a floating tag is image-explicit-tag's
         tag = ref.tag if ref.tag is not None else written.tag
         yield Problem(service.node.value_span("image"), f"service {service.name!r}: image {image} is pinned by tag ({tag}), not by digest")

@@ -1,10 +1,9 @@
 """A service image without a tag, or on a floating one such as ``latest``."""
 
-from lintkit.images import FLOATING_TAGS, parse_image
+from lintkit.images import FLOATING_TAGS, parse_image, written_reference_error
 from lintkit.model import Example, Problem, rule
 
 #: Tags that move, as dclint and compose-lint count them besides the shared list.
-FLOATING = FLOATING_TAGS | {"test", "beta", "canary", "lts"}
 
 
 @rule(
@@ -38,12 +37,15 @@ def check(compose, ctx):
             written = parse_image(str(image))
             if written.tag is not None or written.digest is not None or _name_unknown(written.repository):
                 continue
-        if ref.digest is not None or (ref.tag is not None and ref.tag.lower() not in FLOATING):
-            continue
+        what = ref.pinning_problem
+        if what is None or (resolved.complete and written_reference_error(resolved.text) is not None):
+            continue  # pinned, or no image at all (valid-compose-file reports it)
         span = service.node.value_span("image")
-        what = f"the floating tag {ref.tag!r}" if ref.tag else "no tag (so latest)"
         shown = str(image) if str(image) == resolved.text else f"{image} (= {resolved.text})"
-        yield Problem(span, f"service {service.name!r} uses image {shown} with {what}; pin a version or digest")
+        # dclint and compose-lint know the named floating tags, not a major version alone.
+        named = ref.tag is None or ref.tag.lower() in FLOATING_TAGS
+        yield Problem(span, f"service {service.name!r} uses image {shown} with {what}; pin a version or digest",
+                      exact_aliases=None if named else ())
 
 
 def _name_unknown(repository: str) -> bool:

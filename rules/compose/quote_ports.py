@@ -1,8 +1,12 @@
-"""Unquoted port mappings (YAML 1.1 reads ``22:22`` as the number 1342)."""
+"""Unquoted port mappings (YAML 1.1 reads ``22:22`` as the number 1342).
+
+Only ``ports:``: an ``expose:`` entry is a container port alone (``- 8080``, ``- 3000-3005``),
+which has no ``:`` for YAML to misread, and compose accepts it as a number.
+"""
 
 from lintkit.model import Edit, Example, Fix, Problem, rule
 
-SECTIONS = ("ports", "expose")
+SECTIONS = ("ports",)
 
 
 @rule(
@@ -14,7 +18,9 @@ SECTIONS = ("ports", "expose")
         "YAML 1.1, which Compose's loader follows here, reads an unquoted `22:22` as the "
         "base-60 number 1342 and `- 8080` as an integer: a mapping whose numbers happen to "
         "be below 60 silently becomes a different port. Quoting every port entry makes "
-        "them strings whatever digits they hold. Fixable: the fix adds the quotes."
+        "them strings whatever digits they hold. `expose:` entries are container ports "
+        "alone, with no `:` to misread, so they are left as they are (dclint asks for "
+        "quotes there too). Fixable: the fix adds the quotes."
     ),
     tags=("reliability",),
     aliases=("dclint:require-quotes-in-ports",),

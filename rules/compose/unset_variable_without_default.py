@@ -1,21 +1,14 @@
 """``${VAR}`` with no default where an empty value breaks the reference."""
 
-import re
-
+from lintkit.images import reference_error
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.compose import parse_port
-
-#: A Docker image reference: name components, optional tag and digest.
-_IMAGE = re.compile(
-    r"(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
-    r"(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z0-9]+:[A-Fa-f0-9]{32,})?"
-)
 
 
 def _image_broken(text: str) -> str | None:
     if not text.strip():
         return "the image is empty"
-    if not _IMAGE.fullmatch(text.strip()):
+    if reference_error(text) is not None:
         return f"the image reference becomes {text.strip()!r}"
     return None
 

@@ -1,5 +1,6 @@
 """The file must match the Compose Specification schema."""
 
+from lintkit.images import written_reference_error
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.schemastore import compiled_schema, flat_errors, path_text
 from lintkit.yamlmodel import span_at
@@ -39,9 +40,20 @@ def check(compose, ctx):
     if not isinstance(root, dict):
         yield Problem(compose.documents[0].span, "a compose file is a mapping of top-level keys")
         return
+    yield from _invalid_images(compose)
     schema = compiled_schema("compose-spec")
     if schema.is_valid(root):
         return
     for path, keyword, message in flat_errors(list(schema.iter_errors(root))):
         span = span_at(root, path, key=keyword == "additionalProperties")
         yield Problem(span or compose.documents[0].span, f"{path_text(path)}: {message}")
+
+
+def _invalid_images(compose):
+    """Images written out (no variables: unset-variable-without-default judges those) that
+    are no image reference: Compose fails to pull them (``redis:sha256:<hex>``,
+    ``Redis:7.2``, ``redis:``)."""
+    for service, image, _resolved in compose.service_images():
+        error = written_reference_error(str(image))
+        if error is not None:
+            yield Problem(service.node.value_span("image"), f"service {service.name!r}: image {str(image)!r} is not a valid image reference: {error}")

@@ -6,10 +6,7 @@ from ._commands import installs, run_scripts
 
 
 def _cache_handled(instruction, script) -> bool:
-    if any(
-        flag.name == "mount" and flag.value and "/var/cache/apk" in flag.value
-        for flag in instruction.flags
-    ):
+    if instruction.keeps_out_of_layer("/var/cache/apk"):
         return True
     return any(
         w.text.startswith("/var/cache/apk") for c in script.commands_named("rm") for w in c.args

@@ -1,6 +1,6 @@
 """``apk add`` of packages without ``=version``."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, covering, rule
 
 from ._commands import expanded_words, installs, run_scripts
 
@@ -26,8 +26,12 @@ from ._commands import expanded_words, installs, run_scripts
 )
 def check(dockerfile, ctx):
     for instruction, script in run_scripts(dockerfile):
-        for install in installs(script, "apk"):
-            for word in install.packages:
-                for package in expanded_words(word, instruction.variables) or [word.raw]:
-                    if "=" not in package and not package.endswith(".apk"):
-                        yield Problem(word.span, f"Pin versions in apk add ({package})")
+        unpinned = [
+            (word.span, package)
+            for install in installs(script, "apk")
+            for word in install.packages
+            for package in expanded_words(word, instruction.variables) or [word.raw]
+            if "=" not in package and not package.endswith(".apk")
+        ]
+        if unpinned:
+            yield covering(unpinned, "Pin versions in apk add")

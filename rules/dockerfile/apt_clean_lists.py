@@ -34,9 +34,7 @@ def _list_download(script):
 
 def _caches_lists(instruction) -> bool:
     """`RUN --mount=type=cache,target=/var/lib/apt/lists` keeps them out of the layer."""
-    return any(
-        flag.name == "mount" and flag.value and _LISTS in flag.value for flag in instruction.flags
-    )
+    return instruction.keeps_out_of_layer(_LISTS)
 
 
 @rule(

@@ -1,6 +1,6 @@
 """``apt-get install`` of packages without ``=version``."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, covering, rule
 
 from ._commands import expanded_words, installs, run_scripts
 
@@ -27,8 +27,12 @@ from ._commands import expanded_words, installs, run_scripts
 )
 def check(dockerfile, ctx):
     for instruction, script in run_scripts(dockerfile):
-        for install in installs(script, "apt-get", "apt"):
-            for word in install.packages:
-                for package in expanded_words(word, instruction.variables) or [word.raw]:
-                    if "=" not in package and not package.endswith(".deb"):
-                        yield Problem(word.span, f"Pin versions in apt-get install ({package})")
+        unpinned = [
+            (word.span, package)
+            for install in installs(script, "apt-get", "apt")
+            for word in install.packages
+            for package in expanded_words(word, instruction.variables) or [word.raw]
+            if "=" not in package and not package.endswith(".deb")
+        ]
+        if unpinned:
+            yield covering(unpinned, "Pin versions in apt-get install")

@@ -1,6 +1,6 @@
 """``gem install`` without a version."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, covering, rule
 
 from ._commands import installs, run_scripts
 
@@ -26,9 +26,12 @@ from ._commands import installs, run_scripts
 )
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
-        for install in installs(script, "gem"):
-            if install.command.has_flag("-v", "--version"):
-                continue
-            for word in install.packages:
-                if ":" not in word.text and not word.text.endswith(".gem"):
-                    yield Problem(word.span, f"Pin a version in gem install ({word.text})")
+        unpinned = [
+            (word.span, word.text)
+            for install in installs(script, "gem")
+            if not install.command.has_flag("-v", "--version")
+            for word in install.packages
+            if ":" not in word.text and not word.text.endswith(".gem")
+        ]
+        if unpinned:
+            yield covering(unpinned, "Pin a version in gem install")

@@ -2,6 +2,8 @@
 
 from lintkit.model import Example, Problem, rule
 
+from . import _dev_container
+
 
 @rule(
     id="DF014",
@@ -12,9 +14,11 @@ from lintkit.model import Example, Problem, rule
         "Without a HEALTHCHECK, Docker and Swarm only know whether the process runs, not "
         "whether it serves; a hung server stays 'up'. (Kubernetes ignores HEALTHCHECK and "
         "uses probes: there, `HEALTHCHECK NONE` documents the choice.)"
+        " Dev-container images are not checked unless the `dev-containers` option is set."
     ),
     tags=("reliability",),
     aliases=("DL3057", "CKV_DOCKER_2", "DS026"),
+    options=_dev_container.OPTIONS,
     examples=(
         Example(
             bad='FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n',
@@ -27,6 +31,8 @@ from lintkit.model import Example, Problem, rule
     ),
 )
 def check(dockerfile, ctx):
+    if _dev_container.skipped(dockerfile, ctx):
+        return
     stage = dockerfile.final_stage
     if stage is None or stage.is_scratch:
         return

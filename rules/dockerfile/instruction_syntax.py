@@ -1,7 +1,8 @@
 """Instructions BuildKit's parser accepts but the build rejects."""
 
+from lintkit.images import is_scratch, written_reference_error
 from lintkit.model import Example, Problem, rule
-from lintkit.parsers.dockerfile import INSTRUCTIONS
+from lintkit.parsers.dockerfile_sniff import INSTRUCTIONS
 
 #: Builder flags each instruction accepts (BuildKit dockerfile frontend, labs excluded).
 FLAGS = {
@@ -41,6 +42,8 @@ def _problems(instruction):
         and instruction.args[1].value.lower() != "as"
     ):
         yield Problem(instruction.args[1].span, "Expected AS between the image and the stage name")
+    if keyword == "FROM" and instruction.args:
+        yield from _image_problems(instruction)
     if keyword == "SHELL" and instruction.value and instruction.exec_form is None:
         yield Problem(instruction.value_span, "SHELL requires the JSON form")
     if keyword == "HEALTHCHECK" and instruction.args:
@@ -86,3 +89,17 @@ def check(dockerfile, ctx):
         yield from _problems(instruction)
         if instruction.trigger is not None:
             yield from _problems(instruction.trigger)
+
+
+def _image_problems(instruction):
+    """A FROM image written out (no variables) that is no image reference at all:
+    ``alpine:sha256:<hex>``, ``Alpine:3.20``, ``alpine:``."""
+    token = instruction.args[0]
+    stage = instruction.stage
+    if "$" in token.value or is_scratch(token.value) or (stage is not None and stage.base_stage is not None):
+        return
+    # BuildKit reads the image as a shell word: `FROM "gcr.io/distroless/static"` is fine.
+    image = stage.image.text if stage is not None and stage.image is not None else token.value
+    error = written_reference_error(image)
+    if error is not None:
+        yield Problem(token.span, f"FROM {image} is not a valid image reference: {error}")

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
+from lintkit.images import reference_error
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.dockerfile import substitute
-
-# The distribution reference grammar (name, optional tag, optional digest), which is what
-# BuildKit parses a FROM image with. Applied to one token's expanded value, not to a file.
-_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-_DOMAIN = rf"(?:localhost|\[[0-9A-Fa-f:]+\]|{_LABEL}(?:\.{_LABEL})*)(?::[0-9]+)?"
-_REFERENCE = re.compile(
-    rf"(?:{_DOMAIN}/)?{_COMPONENT}(?:/{_COMPONENT})*"
-    r"(?::[\w][\w.-]{0,127})?"
-    r"(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?"
-)
-
 
 @rule(
     id="DF085",
@@ -70,4 +57,4 @@ def check(dockerfile, ctx):
 
 def _valid(image: str, earlier_stages: set[str]) -> bool:
     lowered = image.lower()
-    return lowered in earlier_stages or lowered == "scratch" or _REFERENCE.fullmatch(image) is not None
+    return lowered in earlier_stages or lowered == "scratch" or reference_error(image) is None

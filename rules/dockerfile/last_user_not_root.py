@@ -2,6 +2,8 @@
 
 from lintkit.model import Example, Problem, rule
 
+from . import _dev_container
+
 
 @rule(
     id="DF016",
@@ -11,9 +13,11 @@ from lintkit.model import Example, Problem, rule
     rationale=(
         "Switching to root for installation is fine, but the last USER is the one the "
         "container runs as. Switch back to an unprivileged user at the end."
+        " Dev-container images are not checked unless the `dev-containers` option is set."
     ),
     tags=("security",),
     aliases=("DL3002", "CKV_DOCKER_8", "DS002"),
+    options=_dev_container.OPTIONS,
     examples=(
         Example(
             bad="FROM alpine:3.20\nUSER root\n",
@@ -23,6 +27,8 @@ from lintkit.model import Example, Problem, rule
     ),
 )
 def check(dockerfile, ctx):
+    if _dev_container.skipped(dockerfile, ctx):
+        return
     stage = dockerfile.final_stage
     if stage is None:
         return

@@ -14,6 +14,16 @@ UPGRADES = {
     "microdnf": {"update", "upgrade"},
     "zypper": {"update", "up", "dist-upgrade", "dup", "patch"},
 }
+#: The other tools' checks, each about some of these upgrades only.
+_APT = ("DL3005",)
+_OTHER_TOOLS = {
+    ("apt-get", "upgrade"): _APT + ("dockerfilelint:apt-get-upgrade",),
+    ("apt-get", "dist-upgrade"): _APT + ("DS024", "dockerfilelint:apt-get-dist-upgrade"),
+    ("apt", "upgrade"): _APT + ("dockerfilelint:apt-get-upgrade",),
+    ("apt", "dist-upgrade"): _APT + ("DS024", "dockerfilelint:apt-get-dist-upgrade"),
+    ("zypper", "dist-upgrade"): ("DL3035",),
+    ("zypper", "dup"): ("DL3035",),
+}
 
 
 @rule(
@@ -28,13 +38,7 @@ UPGRADES = {
         "packages you install."
     ),
     tags=("reliability",),
-    aliases=(
-        "DL3005",
-        "DL3035",
-        "DS024",
-        "dockerfilelint:apt-get-upgrade",
-        "dockerfilelint:apt-get-dist-upgrade",
-    ),
+    aliases=tuple(dict.fromkeys(a for aliases in _OTHER_TOOLS.values() for a in aliases)),
     examples=(
         Example(
             bad="FROM debian:12\nRUN apt-get update && apt-get upgrade -y\n",
@@ -51,4 +55,5 @@ def check(dockerfile, ctx):
                 yield Problem(
                     word.span,
                     f"Do not run `{manager} {subcommand}` in a build; use a newer base image",
+                    exact_aliases=_OTHER_TOOLS.get((manager, subcommand), ()),
                 )

@@ -1,6 +1,6 @@
 """``sudo`` in RUN."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Problem, Related, rule
 
 from ._commands import run_scripts
 
@@ -26,6 +26,13 @@ from ._commands import run_scripts
     ),
 )
 def check(dockerfile, ctx):
+    # One finding per RUN: `sudo a && sudo b` is one habit to change, not two.
     for _, script in run_scripts(dockerfile):
-        for command in script.commands_named("sudo"):
-            yield Problem(command.name_word.span, "Do not use sudo in a build; use USER")
+        spans = [command.name_word.span for command in script.commands_named("sudo")]
+        if not spans:
+            continue
+        message = "Do not use sudo in a build; use USER"
+        if len(spans) > 1:
+            message += f" ({len(spans)} sudo commands in this RUN)"
+        related = tuple(Related(span, "sudo") for span in spans) if len(spans) > 1 else ()
+        yield Problem(spans[0], message, related=related)

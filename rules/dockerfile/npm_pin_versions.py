@@ -1,6 +1,6 @@
 """``npm install <pkg>`` without ``@version``."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, covering, rule
 
 from ._commands import installs, run_scripts
 
@@ -32,7 +32,11 @@ def _is_pinned_or_local(package: str) -> bool:
 )
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
-        for install in installs(script, "npm"):
-            for word in install.packages:
-                if word.literal and not _is_pinned_or_local(word.text):
-                    yield Problem(word.span, f"Pin versions in npm install ({word.text})")
+        unpinned = [
+            (word.span, word.text)
+            for install in installs(script, "npm")
+            for word in install.packages
+            if word.literal and not _is_pinned_or_local(word.text)
+        ]
+        if unpinned:
+            yield covering(unpinned, "Pin versions in npm install")

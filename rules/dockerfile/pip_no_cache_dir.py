@@ -5,16 +5,17 @@ from lintkit.model import Example, Problem, rule
 from ._commands import installs, run_scripts
 
 
+#: Where pip keeps its downloads (a cache mount there keeps them out of the layer).
+_PIP_CACHE = "~/.cache/pip"
+
+
 def _cache_disabled(instruction, command) -> bool:
     value = instruction.variables.get("PIP_NO_CACHE_DIR")
     if value is not None and value.lower() not in ("", "0", "false", "no", "off"):
         return True
     if any(a.name == "PIP_NO_CACHE_DIR" for a in command.assignments):
         return True
-    return any(
-        flag.name == "mount" and flag.value and "type=cache" in flag.value
-        for flag in instruction.flags
-    )
+    return instruction.keeps_out_of_layer(_PIP_CACHE)
 
 
 @rule(

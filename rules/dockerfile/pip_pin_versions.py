@@ -1,6 +1,6 @@
 """``pip install`` of named packages without version pins."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, covering, rule
 
 from ._commands import installs, run_scripts
 
@@ -40,6 +40,7 @@ def _is_local(package: str) -> bool:
 )
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
+        unpinned = []
         for install in installs(script, "pip"):
             command = install.command
             if command.has_flag("-r", "--requirement", "-c", "--constraint", "-e", "--editable"):
@@ -48,4 +49,6 @@ def check(dockerfile, ctx):
                 package = word.text
                 if not word.literal or _is_pinned(package) or _is_local(package):
                     continue
-                yield Problem(word.span, f"Pin versions in pip install ({package})")
+                unpinned.append((word.span, package))
+        if unpinned:
+            yield covering(unpinned, "Pin versions in pip install")

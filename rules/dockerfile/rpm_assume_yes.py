@@ -5,6 +5,9 @@ from lintkit.model import Example, Problem, rule
 from ._commands import TAKES_VALUE, installs, run_scripts
 from ._rpm import ASSUME_YES
 
+#: hadolint's check of each manager (microdnf is dnf's).
+HADOLINT_CODE = {"yum": "DL3030", "zypper": "DL3034", "dnf": "DL3038", "microdnf": "DL3038"}
+
 
 @rule(
     id="DF051",
@@ -13,7 +16,7 @@ from ._rpm import ASSUME_YES
     summary="yum / dnf / zypper install without `-y` (zypper: `-n`)",
     rationale="A build cannot answer the confirmation prompt; the install aborts.",
     tags=("reliability",),
-    aliases=("DL3030", "DL3034", "DL3038"),
+    aliases=tuple(dict.fromkeys(HADOLINT_CODE.values())),
     examples=(
         Example(
             bad="FROM rockylinux:9\nRUN dnf install httpd-2.4.57 && dnf clean all\n",
@@ -30,4 +33,5 @@ def check(dockerfile, ctx):
                 *ASSUME_YES[install.manager], takes_value=TAKES_VALUE[install.manager]
             ):
                 flag = "-n" if install.manager == "zypper" else "-y"
-                yield Problem(command.name_word.span, f"Use {install.manager} {flag} to install")
+                yield Problem(command.name_word.span, f"Use {install.manager} {flag} to install",
+                              exact_aliases=(HADOLINT_CODE[install.manager],) if install.manager in HADOLINT_CODE else None)

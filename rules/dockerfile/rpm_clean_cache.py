@@ -15,9 +15,7 @@ def _cleans(instruction, script, manager) -> bool:
     for command in script.commands_named("rm"):
         if any(w.text.startswith(cache) for w in command.args):
             return True
-    return any(
-        flag.name == "mount" and flag.value and cache in flag.value for flag in instruction.flags
-    )
+    return instruction.keeps_out_of_layer(cache)
 
 
 @rule(

@@ -1,10 +1,13 @@
 """yum / dnf / zypper install without version pins."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, covering, rule
 
 from ._commands import installs, run_scripts
 from ._rpm import is_pinned
 
+
+#: hadolint's check of each manager (microdnf has none of its own: dnf's).
+HADOLINT_CODE = {"yum": "DL3033", "zypper": "DL3037", "dnf": "DL3041", "microdnf": "DL3041"}
 
 @rule(
     id="DF053",
@@ -13,7 +16,7 @@ from ._rpm import is_pinned
     summary="yum / dnf / zypper install without `package-version` pins",
     rationale="Unpinned packages install whatever the repository has on build day.",
     tags=("reliability",),
-    aliases=("DL3033", "DL3037", "DL3041"),
+    aliases=tuple(dict.fromkeys(HADOLINT_CODE.values())),
     examples=(
         Example(
             bad="FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n",
@@ -24,9 +27,12 @@ from ._rpm import is_pinned
 )
 def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
+        unpinned: dict[str, list] = {}
         for install in installs(script, "yum", "dnf", "microdnf", "zypper"):
             for word in install.packages:
                 if word.literal and not is_pinned(word.text):
-                    yield Problem(
-                        word.span, f"Pin versions in {install.manager} install ({word.text})"
-                    )
+                    unpinned.setdefault(install.manager, []).append((word.span, word.text))
+        for manager, tokens in unpinned.items():
+            problem = covering(tokens, f"Pin versions in {manager} install")
+            problem.exact_aliases = (HADOLINT_CODE[manager],)
+            yield problem

@@ -4,6 +4,10 @@ from lintkit.model import Example, Problem, rule
 
 from ._commands import run_scripts
 
+#: Where yarn keeps its package cache: classic's ~/.cache/yarn (/usr/local/share/.cache/yarn
+#: as root in the node images) and Berry's .yarn/cache; a cache mount there keeps it out.
+_YARN_CACHES = ("~/.cache/yarn", "/usr/local/share/.cache/yarn", "~/.yarn/cache", "~/.yarn/berry/cache")
+
 
 @rule(
     id="DF054",
@@ -23,9 +27,7 @@ from ._commands import run_scripts
 )
 def check(dockerfile, ctx):
     for instruction, script in run_scripts(dockerfile):
-        if any(
-            f.name == "mount" and f.value and "type=cache" in f.value for f in instruction.flags
-        ):
+        if any(instruction.keeps_out_of_layer(folder) for folder in _YARN_CACHES):
             continue
         yarns = list(script.commands_named("yarn"))
         installs = [

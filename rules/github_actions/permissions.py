@@ -6,6 +6,9 @@ from lintkit.yamlmodel import YMap
 
 #: Shorthands that grant every scope.
 BLANKET = {"write-all": "write", "read-all": "read"}
+#: zizmor's audit covers every finding; Checkov's CKV2_GHA_1 only a top-level `write-all`.
+_ZIZMOR = ("zizmor:excessive-permissions",)
+_TOP_LEVEL_WRITE_ALL = (*_ZIZMOR, "CKV2_GHA_1")
 
 
 @rule(
@@ -23,7 +26,7 @@ BLANKET = {"write-all": "write", "read-all": "read"}
         "narrowed there."
     ),
     tags=("security",),
-    aliases=("zizmor:excessive-permissions", "CKV2_GHA_1"),
+    aliases=_TOP_LEVEL_WRITE_ALL,
     examples=(
         Example(
             bad="on: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: make test\n",
@@ -42,22 +45,23 @@ def check(workflow, ctx):
     if "permissions" in root and reached:
         granted = root.get("permissions")
         if _blanket(granted):
-            yield Problem(root.value_span("permissions"), f"workflow grants `{granted.strip()}` ({BLANKET[granted.strip()]} access to every scope) to {_jobs(reached)}; list the scopes each job needs")
+            yield Problem(root.value_span("permissions"), f"workflow grants `{granted.strip()}` ({BLANKET[granted.strip()]} access to every scope) to {_jobs(reached)}; list the scopes each job needs",
+                          exact_aliases=_TOP_LEVEL_WRITE_ALL if granted.strip() == "write-all" else _ZIZMOR)
         elif isinstance(granted, YMap) and len(reached) > 1:
             for scope, level in granted.items():
                 if level == "write":
-                    yield Problem(granted.key_span(scope), f"`{scope}: write` is granted to {_jobs(reached)}; grant it on the job that needs it")
+                    yield Problem(granted.key_span(scope), f"`{scope}: write` is granted to {_jobs(reached)}; grant it on the job that needs it", exact_aliases=_ZIZMOR)
     elif "permissions" not in root:
         if len(jobs) > 1 and reached:
             first = next(iter(root))
-            yield Problem(root.key_span(first), "workflow has no `permissions:`; every job without its own gets the default token scopes")
+            yield Problem(root.key_span(first), "workflow has no `permissions:`; every job without its own gets the default token scopes", exact_aliases=_ZIZMOR)
     for job in jobs:
         if "permissions" in job.node:
             granted = job.node.get("permissions")
             if _blanket(granted):
-                yield Problem(job.node.value_span("permissions"), f"job {job.id!r} grants `{granted.strip()}` ({BLANKET[granted.strip()]} access to every scope); list the scopes it needs")
+                yield Problem(job.node.value_span("permissions"), f"job {job.id!r} grants `{granted.strip()}` ({BLANKET[granted.strip()]} access to every scope); list the scopes it needs", exact_aliases=_ZIZMOR)
         elif "permissions" not in root:
-            yield Problem(job.id_span(), f"job {job.id!r} runs with the default token permissions (no `permissions:` here or at the top)")
+            yield Problem(job.id_span(), f"job {job.id!r} runs with the default token permissions (no `permissions:` here or at the top)", exact_aliases=_ZIZMOR)
 
 
 def _jobs(jobs) -> str:

@@ -16,12 +16,15 @@ import difflib
 import json
 from typing import Any
 
+from lintkit.images import written_reference_error
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.schemastore import (
     TYPE_ORDER, TYPE_WORDS, SchemaError, compiled_schema, describe_value, follow_refs, json_type, rejected_keys,
     vendored_schema,
 )  # fmt: skip
 from lintkit.yamlmodel import YMap, YSeq, span_at
+
+from .pin_container_images import image_entries
 
 
 @rule(
@@ -51,6 +54,7 @@ from lintkit.yamlmodel import YMap, YSeq, span_at
     ),
 )
 def check(workflow, ctx):
+    yield from _invalid_images(workflow)
     schema_name = "github-actions" if workflow.is_action else "github-workflows"
     instance = workflow.github_reading
     compiled = compiled_schema(schema_name, loader=_LOADERS[schema_name])
@@ -69,6 +73,16 @@ def check(workflow, ctx):
         if (span, message) not in reported and not empty_block:
             reported.add((span, message))
             yield Problem(span, message)
+
+
+def _invalid_images(workflow):
+    """Container images written out (no expressions) that are no image reference: the job
+    fails to pull them (``node:sha256:<hex>``, ``Node:20.11``, ``node:``)."""
+    for job in workflow.jobs:
+        for image, span in image_entries(job):
+            error = written_reference_error(image) if image.strip() else None
+            if error is not None:
+                yield Problem(span, f"job {job.id!r}: image {image!r} is not a valid image reference: {error}")
 
 
 # --- schemas ------------------------------------------------------------------------

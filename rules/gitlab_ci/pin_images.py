@@ -1,11 +1,11 @@
 """``image:`` and ``services:`` without a tag, or on ``latest``."""
 
-from lintkit.images import parse_image
+from lintkit.images import parse_image, written_reference_error
 from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap, YSeq
 
 
-def _image_entries(holder: YMap):
+def image_entries(holder: YMap):
     """(text, span) of the image and the service images a job or default: names."""
     image = holder.get("image")
     if isinstance(image, str):
@@ -25,7 +25,7 @@ def _image_entries(holder: YMap):
     id="GL002",
     name="pin-images",
     severity="warning",
-    summary="CI image or service is untagged or uses the latest tag",
+    summary="CI image or service is untagged or uses a floating tag (latest, lts, a major version only)",
     rationale=(
         "A job on `latest` runs in whatever image was pushed last: a pipeline that passed "
         "yesterday fails today with no change to the repository, and a past pipeline cannot "
@@ -45,9 +45,10 @@ def check(pipeline, ctx):
     holders = [("default", pipeline.default), ("(global)", pipeline.root)]
     holders += [(job.name, job.node) for job in pipeline.jobs]
     for owner, holder in holders:
-        for text, span in _image_entries(holder):
+        for text, span in image_entries(holder):
             ref = parse_image(text)
-            if ref.has_variable or not (ref.untagged or ref.latest):
-                continue
-            what = "the latest tag" if ref.latest else "no tag (so latest)"
-            yield Problem(span, f"{owner}: image {text!r} has {what}; pin a version or digest")
+            what = ref.pinning_problem
+            if ref.has_variable or what is None or written_reference_error(text) is not None:
+                continue  # pinned, or no image at all (gitlab-schema reports it)
+            yield Problem(span, f"{owner}: image {text!r} has {what}; pin a version or digest",
+                          exact_aliases=None if ref.untagged_or_latest else ())  # Checkov: untagged, latest

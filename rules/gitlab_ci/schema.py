@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from lintkit.images import written_reference_error
 from lintkit.model import Example, Problem, Span, rule
 from lintkit.parsers.gitlab_ci import GLOBAL_KEYWORDS, OLD_STAGE_KEY, OLD_STAGES_KEY, is_reference
 from lintkit.schemastore import (
@@ -20,6 +21,8 @@ from lintkit.schemastore import (
     rejected_keys,
 )  # fmt: skip
 from lintkit.yamlmodel import YMap, YSeq, positioned_like, span_at
+
+from .pin_images import image_entries
 
 #: Job keywords whose nested lists GitLab flattens.
 FLATTENED_KEYS = ("cache", "rules", "needs", "services", "tags", "before_script", "script", "after_script")
@@ -58,6 +61,7 @@ FLATTENED_KEYS = ("cache", "rules", "needs", "services", "tags", "before_script"
     ),
 )
 def check(pipeline, ctx):
+    yield from _invalid_images(pipeline)
     compiled = compiled_schema("gitlab-ci")
     instance = _as_created(pipeline)
     if compiled.is_valid(instance):
@@ -182,7 +186,7 @@ def _explain(error: SchemaError, root: Any, schema: dict, slid: dict) -> list[tu
                 return [(path, holder.key_span(path[1]),
                          f"{where} is empty, and {keys} below it sit at the job's level: "
                          f"indent them under `{path[1]}:`")]  # fmt: skip
-        if error.instance is None and len(path) == 2:
+        if error.instance is None and len(path) == 2 and _holds_job_keywords(path[0], schema):
             return []  # GitLab reads an empty job keyword as unset (`parallel: null` undoes extends:)
         message = f"{where}: expected {types}, got {got}" if types else f"{where}: {got} is not allowed here"
         return [(path, span, message + _shape_hint(error.instance, types))]
@@ -190,6 +194,26 @@ def _explain(error: SchemaError, root: Any, schema: dict, slid: dict) -> list[tu
         options = ", ".join(json.dumps(v) for v in error.keyword_value[:10])
         return [(path, span, f"{where}: {json.dumps(error.instance, default=str)} is not one of {options}")]
     return [(path, span, f"{where}: {error.message}")]
+
+
+def _invalid_images(pipeline):
+    """Images written out (no variables) that are no image reference: the job fails to
+    pull them (``python:sha256:<hex>``, ``Python:3.12``, ``python:``)."""
+    holders = [("default", pipeline.default), ("(global)", pipeline.root)]
+    holders += [(job.name, job.node) for job in pipeline.jobs]
+    for owner, holder in holders:
+        if not isinstance(holder, YMap):
+            continue
+        for text, span in image_entries(holder):
+            error = written_reference_error(text)
+            if error is not None:
+                yield Problem(span, f"{owner}: image {text!r} is not a valid image reference: {error}")
+
+
+def _holds_job_keywords(top_key: Any, schema: dict) -> bool:
+    """A job or ``default:``, whose empty keywords GitLab reads as unset; not a global
+    section such as ``variables:``, where an empty value is an error as in a job's."""
+    return top_key == "default" or top_key not in schema.get("properties", {})
 
 
 def _rank(error: SchemaError) -> int:

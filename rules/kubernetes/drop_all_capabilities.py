@@ -38,6 +38,8 @@ def check(manifest, ctx):
         drop = capabilities(container, "drop")
         if drop is not None and any(capability_name(c) == "ALL" for c in drop):
             continue
+        if drop is None and container.pod.obj.is_patch:
+            continue  # a patch leaves what it does not set to its base
         where = (
             container.security_context["capabilities"].key_span("drop")
             if drop is not None

@@ -1,6 +1,6 @@
 """A container image without a tag, or on ``latest``."""
 
-from lintkit.images import parse_image
+from lintkit.images import parse_image, written_reference_error
 from lintkit.model import Example, Problem, rule
 
 _GOOD = """\
@@ -19,7 +19,7 @@ spec:
     id="K8001",
     name="image-tag-pinned",
     severity="warning",
-    summary="Container image is untagged or uses the latest tag",
+    summary="Container image is untagged or uses a floating tag (latest, lts, a major version only)",
     rationale=(
         "Nodes pull `latest` (and untagged images, which mean `latest`) whenever they start a "
         "pod, so replicas of one Deployment can run different code, and a rollback does not "
@@ -47,10 +47,12 @@ def check(manifest, ctx):
         if not isinstance(image, str) or not image.strip():
             continue
         ref = parse_image(image)
-        if ref.has_variable or not (ref.untagged or ref.latest):
-            continue
-        what = "the latest tag" if ref.latest else "no tag (so latest)"
+        what = ref.pinning_problem
+        if ref.has_variable or what is None or written_reference_error(image) is not None:
+            continue  # pinned, or no image at all (schema-valid reports it)
         yield Problem(
             container.node.value_span("image"),
             f"container {container.name!r} of {container.pod.obj.label} uses image {image!r} with {what}",
+            # The other tools only know untagged and latest.
+            exact_aliases=None if ref.untagged_or_latest else (),
         )

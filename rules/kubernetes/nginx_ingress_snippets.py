@@ -49,10 +49,13 @@ def check(manifest, ctx):
             if not (isinstance(key, str) and "snippet" in key):
                 continue
             text = value if isinstance(value, str) else ""
-            if _LUA.search(text):
+            lua, alias = bool(_LUA.search(text)), bool(_ALIAS.search(text))
+            if lua:
                 what = "with Lua code or a kubernetes.io path"
-            elif _ALIAS.search(text):
+            elif alias:
                 what = "with an alias directive"
             else:
                 what = "injecting raw nginx configuration"
-            yield Problem(annotations.key_span(key), f"{obj.label} sets {key} {what}")
+            # Checkov's three checks: every snippet, and those with Lua, with alias.
+            checks = ("CKV_K8S_153",) + ("CKV_K8S_152",) * lua + ("CKV_K8S_154",) * alias
+            yield Problem(annotations.key_span(key), f"{obj.label} sets {key} {what}", exact_aliases=checks)

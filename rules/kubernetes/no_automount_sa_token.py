@@ -38,7 +38,7 @@ def check(manifest, ctx):
                 yield Problem(
                     pod.node.value_span("automountServiceAccountToken"), f"{obj.label} mounts its service-account token"
                 )
-        else:
+        elif not obj.is_patch:  # a patch leaves what it does not set to its base
             yield Problem(
                 pod.span,
                 f"{obj.label} does not set automountServiceAccountToken: false, so its service-account token is mounted",

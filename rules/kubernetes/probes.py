@@ -6,8 +6,8 @@ from lintkit.model import Problem
 def missing_probe(manifest, field: str, what: str):
     """Long-running containers (not init containers, not Jobs/CronJobs, whose pods exit
     by design) without the probe, or with an empty one."""
-    for _obj, pod in manifest.workloads():
-        if pod.is_batch:
+    for obj, pod in manifest.workloads():
+        if pod.is_batch or obj.is_patch:  # a patch leaves its probes to the base
             continue
         for container in pod.app_containers():
             probe = container.node.get(field)

@@ -26,6 +26,8 @@ def missing_resource(manifest, section: str, resource: str):
     for container in manifest.containers():
         if container.list_name == "ephemeralContainers":
             continue  # ephemeral containers may not set resources at all
+        if container.pod.obj.is_patch:
+            continue  # a patch leaves the resources it does not set to its base
         if _set(container.resource(section, resource)):
             continue
         if section == "requests" and _set(container.resource("limits", resource)):

@@ -39,7 +39,7 @@ def check(manifest, ctx):
                 yield Problem(non_root[1].value_span("runAsNonRoot"), f"{container.label} sets runAsNonRoot: false")
             else:
                 unset.append(container)
-        if not unset:
+        if not unset or obj.is_patch:  # a patch leaves what it does not set to its base
             continue
         if len(unset) == len(pod.containers) > 1 and not _any_user_setting(pod):
             names = ", ".join(repr(c.name) for c in unset)

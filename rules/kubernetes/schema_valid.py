@@ -1,5 +1,6 @@
 """Objects of built-in kinds that the Kubernetes API server would reject."""
 
+from lintkit.images import written_reference_error
 from lintkit.model import Example, Problem, rule
 
 from . import apis, schema
@@ -63,6 +64,7 @@ _BAD = _GOOD.replace("  selector:\n    matchLabels: {app: web}\n", "").replace(
 def check(manifest, ctx):
     if not manifest.objects:
         return
+    yield from _invalid_images(manifest)
     version = schema.target_version(ctx.settings)
     catalog = schema.catalog(version)
     crd_folders = tuple(ctx.options["crd-schemas"])
@@ -120,3 +122,15 @@ def _unknown_kind(obj, catalog):
     else:
         message = f"Kubernetes {catalog.version} serves no {obj.api_version} API (for kind {obj.kind})"
     return Problem(obj.node.value_span("kind"), message)
+
+
+def _invalid_images(manifest):
+    """Container images that are no image reference: the kubelet fails to pull them
+    (``nginx:sha256:<hex>``, ``Nginx:1.27``, ``nginx:``)."""
+    for container in manifest.containers():
+        image = container.node.get("image")
+        if not isinstance(image, str) or not image.strip():
+            continue
+        error = written_reference_error(image)
+        if error is not None:
+            yield Problem(container.node.value_span("image"), f"{container.label} uses image {image!r}, which is not a valid image reference: {error}")

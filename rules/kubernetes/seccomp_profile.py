@@ -57,6 +57,8 @@ def check(manifest, ctx):
             elif kind is None and not pod_covered:
                 if not _accepted_annotation(annotations.get(_CONTAINER_ANNOTATION + container.name)):
                     uncovered.append(container)
+        if obj.is_patch:
+            continue  # a patch leaves the profiles it does not set to its base
         if uncovered and len(uncovered) == len(pod.containers):
             yield Problem(
                 pod.span, f"{obj.label} sets no seccomp profile (use seccompProfile: {{type: RuntimeDefault}})"

@@ -75,6 +75,6 @@ def required_setting(manifest, field: str, wanted: bool, wrong: str):
         if context is not None and field in context:
             if context[field] is not wanted:
                 yield Problem(context.value_span(field), f"{container.label} {wrong}")
-        else:
+        elif not container.pod.obj.is_patch:  # a patch leaves what it does not set to its base
             where = container.node.key_span("securityContext") if context is not None else container.name_span()
             yield Problem(where, f"{container.label} does not set {field}: {str(wanted).lower()}")

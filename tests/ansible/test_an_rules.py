@@ -258,6 +258,18 @@ def test_var_naming_role_prefix_pattern_and_reserved(tmp_path):
     ]
 
 
+def test_var_naming_prefix_of_a_role_named_with_a_leading_underscore(tmp_path):
+    findings = lint(
+        "- name: Facts\n  ansible.builtin.set_fact:\n    common_url: x\n    other_url: y\n",
+        select=["AN029"],
+        filename="roles/_common/tasks/main.yml",
+        **{"roles/_common/defaults/main.yml": "_common_binary_url: https://example.com/bin\n__common_cache: []\n"},
+    )
+    assert [(f.path, f.line, f.column, f.message) for f in findings] == [
+        ("roles/_common/tasks/main.yml", 4, 5, "Variables of role _common should start with common_ (other_url)"),
+    ]
+
+
 def test_yaml_layout_rules():
     findings = lint(
         "#Deploy\n"
@@ -371,6 +383,36 @@ def test_include_targets_resolve_from_the_file_and_the_role(tmp_path):
     )
     assert [(f.path, f.line, f.message) for f in findings] == [
         ("roles/web/tasks/main.yml", 4, "ansible.builtin.include_tasks: nowhere.yml not found"),
+    ]
+
+
+def test_include_targets_of_a_role_kept_at_the_top_of_its_repository():
+    """Galaxy and CIS roles keep tasks/, vars/, handlers/ at the repository's top: a
+    relative include there resolves as under roles/<name>/ (the role's tasks/ or vars/,
+    then its top, then the including file's folder)."""
+    findings = lint(
+        """
+        - name: Beside this file
+          ansible.builtin.import_tasks: b.yml
+        - name: In the role's tasks/
+          ansible.builtin.import_tasks: c.yml
+        - name: In the role's vars/
+          ansible.builtin.include_vars: v.yml
+        - name: Missing
+          ansible.builtin.include_vars: nowhere.yml
+        """,
+        select=["AN060"],
+        filename="tasks/sub/a.yml",
+        **{
+            "tasks/main.yml": "- name: Main\n  ansible.builtin.import_tasks: sub/a.yml\n",
+            "tasks/sub/b.yml": "- name: B\n  ansible.builtin.debug: {msg: b}\n",
+            "tasks/c.yml": "- name: C\n  ansible.builtin.debug: {msg: c}\n",
+            "vars/v.yml": "x: 1\n",
+            "meta/main.yml": "galaxy_info:\n  role_name: r\n",
+        },
+    )
+    assert [(f.path, f.line, f.column, f.message) for f in findings] == [
+        ("tasks/sub/a.yml", 8, 33, "ansible.builtin.include_vars: nowhere.yml not found"),
     ]
 
 

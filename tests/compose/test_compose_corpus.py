@@ -15,7 +15,7 @@ from lintkit.registry import Selection
 CORPUS = os.path.normpath(
     os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, os.pardir, "shared", "corpus", "compose")
 )
-pytestmark = pytest.mark.skipif(not os.path.isdir(CORPUS), reason=f"compose corpus not found at {CORPUS}")
+pytestmark = pytest.mark.corpus
 
 
 def lint(relative_paths, select):

@@ -18,10 +18,16 @@ def test_quote_ports_explains_the_base_60_reading_and_fixes_it():
 
 
 def test_quote_ports_single_quote_option_as_dclint():
-    text = "services:\n  web:\n    image: nginx:1.27\n    expose:\n      - \"9090\"\n"
+    text = "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"9090:90\"\n"
     findings = lint_files({"docker-compose.yml": text}, select=["quote-ports"], rule_options={"quote-ports": {"quote": "single"}})
-    assert [f.message for f in findings] == ["service 'web': expose entry \"9090\" uses the other kind of quotes"]
-    assert findings[0].fix.edits[0].text == "'9090'"
+    assert [f.message for f in findings] == ["service 'web': ports entry \"9090:90\" uses the other kind of quotes"]
+    assert findings[0].fix.edits[0].text == "'9090:90'"
+
+
+def test_quote_ports_leaves_expose_entries_alone():
+    """An expose: entry is a container port alone: no `:` for YAML 1.1 to read as base 60."""
+    text = "services:\n  web:\n    image: nginx:1.27\n    expose:\n      - 9090\n      - 3000-3005\n      - \"22\"\n"
+    assert not lint_files({"docker-compose.yml": text}, select=["quote-ports"], rule_options={"quote-ports": {"quote": "single"}})
 
 
 def test_version_fix_removes_the_whole_line():

@@ -338,7 +338,7 @@ def test_instruction_level_mistakes_are_not_parse_errors(parse):
     assert [i.keyword for i in doc.instructions] == ["FROM", "COPY", "FOO", "CMD"]
 
 
-@pytest.mark.skipif(not os.path.isdir(CORPUS), reason="shared corpus not present")
+@pytest.mark.corpus
 def test_corpus_parses_except_buildkit_negative_fixtures():
     failures = {}
     for path in sorted(glob.glob(os.path.join(CORPUS, "**", "*"), recursive=True)):

@@ -122,7 +122,7 @@ def test_pipefail_from_shell_or_script():
     assert not lint("Dockerfile", powershell, pipefail)
 
 
-@pytest.mark.skipif(not os.path.isdir(SEEDS), reason="shared seeds not present")
+@pytest.mark.corpus
 def test_course_notes_seed_expectations():
     with open(os.path.join(SEEDS, "expectations.json")) as handle:
         expectations = [e for e in json.load(handle) if "Dockerfile" in e["file"]]

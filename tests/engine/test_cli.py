@@ -237,7 +237,7 @@ def test_dclint_comments_silence_the_aliased_rule(tmp_path, text):
 
 
 def test_another_tools_blanket_comment_leaves_other_rules_alone(tmp_path):
-    files(tmp_path, **{"docker-compose.yml": "# dclint disable-file\nservices:\n  db:\n    image: mongo:latest\n    image: mongo:7\n"})
+    files(tmp_path, **{"docker-compose.yml": "# dclint disable-file\nservices:\n  db:\n    image: mongo:latest\n    image: mongo:7.0\n"})
     got = findings(run(["check", "--isolated", "--format", "json", "--select", "DC001,duplicate-key", "."], tmp_path))
     assert [f["name"] for f in got] == ["duplicate-key"]
 

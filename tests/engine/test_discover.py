@@ -10,7 +10,8 @@ from lintkit.kinds import kind_from_name
     "path, kind",
     [
         ("Dockerfile", "dockerfile"),
-        ("app/Dockerfile.prod", "dockerfile"),
+        ("app/Dockerfile.prod", None),  # a variant: its content decides (below)
+        ("app/dockerfile.go", None),
         ("build/api.Dockerfile", "dockerfile"),
         ("Containerfile", "dockerfile"),
         ("Dockerfile.dockerignore", None),
@@ -31,6 +32,11 @@ from lintkit.kinds import kind_from_name
 )
 def test_kind_from_name(path, kind):
     assert kind_from_name(path) == kind
+
+
+def test_stdin_name_of_a_variant_is_a_dockerfile():
+    assert kind_from_name("Dockerfile.prod", variant_is_dockerfile=True) == "dockerfile"
+    assert kind_from_name("Dockerfile.json", variant_is_dockerfile=True) is None
 
 
 def write(root, name, text="x: 1\n"):
@@ -106,3 +112,21 @@ def test_content_that_only_looks_like_a_kind_is_not_claimed(tmp_path):
     write(root, "ops/tasks/install.yml", "- name: Install\n  ansible.builtin.apt:\n    name: nginx\n")
     result = run(discover([root]).targets, RunOptions(selection=Selection(None, []), jobs=1))
     assert dict(result.files) == {"ansible": 1}
+
+
+def test_dockerfile_variants_are_claimed_by_their_first_instruction(tmp_path):
+    """Test data and code about Dockerfiles (dockerfile.go, Dockerfile.golden, Dockerfile.md)
+    is not linted as a Dockerfile; Dockerfile.<variant> and *.Dockerfile are."""
+    root = str(tmp_path)
+    write(root, "Dockerfile.dev", "# syntax=docker/dockerfile:1\n\n# the dev image\nfrom alpine:3.19\n")
+    write(root, "Dockerfile.alpine", "\ufeffARG BASE=alpine:3.19\nFROM $BASE\n")
+    write(root, "ci.Dockerfile", "not even a Dockerfile\n")  # the name alone decides
+    write(root, "Dockerfile.notes", "# Notes\nThese images are built nightly.\n")
+    write(root, "Dockerfile.empty", "# only a comment\n")
+    write(root, "parser/dockerfile.go", "package dockerfile\n")
+    write(root, "parser/Dockerfile.json", '{"from": "alpine"}\n')
+    write(root, "parser/Dockerfile.golden", "FROM alpine\nRUN true\n")
+    write(root, "docs/Dockerfile.md", "# Dockerfile\nFROM is the first instruction.\n")
+    os.mkfifo(os.path.join(root, "Dockerfile.fifo"))  # never opened: it would block
+    found = {os.path.relpath(t.path, root): t.kind for t in discover([root]).targets}
+    assert found == {"Dockerfile.dev": "dockerfile", "Dockerfile.alpine": "dockerfile", "ci.Dockerfile": "dockerfile"}

@@ -58,7 +58,9 @@ def test_exit_zero_exits_0_with_findings_but_not_on_usage_errors(tmp_path):
 
 
 def test_statistics_counts_per_rule_sorted_by_count_then_id(tmp_path):
-    files(tmp_path, Dockerfile="FROM debian:12\nRUN apt-get install -y curl git\n")
+    # One apt-pin-versions finding per instruction, one --no-install-recommends for the first.
+    files(tmp_path, Dockerfile="FROM debian:12\nRUN apt-get install -y curl\n"
+                               "RUN apt-get install -y --no-install-recommends git\n")
     result = run(["check", "--isolated", "--select", "DF003,DF006", "--statistics", "Dockerfile"], tmp_path)
     assert result.stdout.splitlines() == [
         "2  DF003  [warning]  apt-pin-versions",

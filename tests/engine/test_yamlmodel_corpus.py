@@ -17,7 +17,7 @@ from lintkit.yamlmodel import load
 CORPUS = os.path.normpath(
     os.environ.get("LINTKIT_CORPUS", os.path.join(os.path.dirname(__file__), *[os.pardir] * 3, "shared", "corpus"))
 )
-pytestmark = pytest.mark.skipif(not os.path.isdir(CORPUS), reason=f"corpus not found at {CORPUS}")
+pytestmark = pytest.mark.corpus
 
 
 def _yaml_files() -> list[str]:

@@ -4,11 +4,12 @@ ids, env names. Exact positions and messages; corpus regressions."""
 import os
 
 import pytest
+import shared_folder
 
 from lintkit.expressions import ExpressionError, parse
 from lintkit.testing import lint_files
 
-CORPUS = "/work/shared/corpus/github-actions"
+CORPUS = os.path.join(shared_folder.CORPUS, "github-actions")
 
 
 def findings(text, select, filename=".github/workflows/w.yml"):
@@ -133,7 +134,7 @@ def test_ids_and_env_names():
     ]
 
 
-@pytest.mark.skipif(not os.path.isdir(CORPUS), reason="shared corpus not available")
+@pytest.mark.corpus
 def test_corpus_correctness_findings_are_the_known_bugs():
     """What these rules find in the corpus are real mistakes (a step id, a job and matrix
     axes that do not exist); everything else is clean."""

@@ -4,6 +4,7 @@ import json
 import os
 
 import pytest
+import shared_folder
 from click.testing import CliRunner
 
 from lintkit.cli import main
@@ -61,7 +62,7 @@ def test_github_env_write_in_workflow_run(tmp_path):
 
 # --- corpus regressions: false positives fixed while measuring against zizmor -------------
 
-CORPUS = "/work/shared/corpus/github-actions"
+CORPUS = os.path.join(shared_folder.CORPUS, "github-actions")
 
 
 def corpus_findings(relative, select):
@@ -74,7 +75,7 @@ def corpus_findings(relative, select):
     return [(f.rule, f.line) for f in result.findings]
 
 
-needs_corpus = pytest.mark.skipif(not os.path.isdir(CORPUS), reason="shared corpus not available")
+needs_corpus = pytest.mark.corpus
 
 
 @needs_corpus

@@ -6,10 +6,11 @@ import glob
 import os
 
 import pytest
+import shared_folder
 
 from lintkit.testing import lint_files
 
-CORPUS = "/work/shared/corpus/github-actions"
+CORPUS = os.path.join(shared_folder.CORPUS, "github-actions")
 WORKFLOW = ".github/workflows/ci.yml"
 
 
@@ -84,7 +85,7 @@ def _corpus_files():
     return sorted(glob.glob(os.path.join(CORPUS, "**", "*.y*ml"), recursive=True, include_hidden=True))
 
 
-@pytest.mark.skipif(not os.path.isdir(CORPUS), reason="shared corpus not available")
+@pytest.mark.corpus
 def test_corpus_only_has_the_known_schema_errors():
     """Every corpus workflow GitHub accepts is clean; the three findings are files GitHub
     rejects: two starter templates with a `{{ groupId }}` placeholder (a YAML mapping) and

@@ -4,12 +4,13 @@ import json
 import os
 
 import pytest
+import shared_folder
 from click.testing import CliRunner
 
 from lintkit.cli import main
 
-SEEDS = "/work/shared/examples/seeds"
-CORPUS = "/work/shared/corpus/gitlab-ci"
+SEEDS = shared_folder.SEEDS
+CORPUS = os.path.join(shared_folder.CORPUS, "gitlab-ci")
 
 
 def lint(tmp_path, text, select, name=".gitlab-ci.yml", extra=()):
@@ -31,6 +32,16 @@ def test_bare_string_only_reported_at_value(tmp_path):
     [f] = lint(tmp_path, "deploy:\n  script: ./deploy.sh\n  only: master\n", "GL003")
     assert (f["line"], f["column"], f["end_column"]) == (3, 9, 15)
     assert "write it as a list, `[master]`" in f["message"]
+
+
+def test_null_global_variable_is_reported_as_at_job_level(tmp_path):
+    """A job's empty keyword is unset, but a null variable value is an error everywhere."""
+    text = "variables:\n  GLOBAL_NULL:\n  OK: '1'\ndefault:\n  image:\njob:\n  parallel:\n  variables:\n    JOB_NULL:\n  script: [echo]\n"
+    findings = lint(tmp_path, text, "GL003")
+    assert [(f["line"], f["column"], f["message"].split(":")[0]) for f in findings] == [
+        (2, 15, "`variables.GLOBAL_NULL`"),
+        (9, 14, "`job.variables.JOB_NULL`"),
+    ]
 
 
 def test_slid_environment_keys_named(tmp_path):
@@ -84,7 +95,7 @@ def test_secret_masked(tmp_path):
     assert "hunter2hunter2" not in f["message"] and f["line"] == 2
 
 
-@pytest.mark.skipif(not os.path.isdir(SEEDS), reason="shared seeds absent")
+@pytest.mark.corpus
 def test_seed_expectations():
     findings = run([SEEDS + "/course-cicd", SEEDS + "/reddit-gitlab"], "gitlab-ci")
     seen = {(os.path.basename(os.path.dirname(f["path"])), f["rule"], f["line"]) for f in findings}
@@ -94,7 +105,7 @@ def test_seed_expectations():
     assert ("reddit-gitlab", "GL003", 43) in seen
 
 
-@pytest.mark.skipif(not os.path.isdir(CORPUS), reason="shared corpus absent")
+@pytest.mark.corpus
 def test_corpus_schema_false_positives_fixed():
     """Regressions: `parallel: null` / `variables:` left empty (GitLab reads them as
     unset), lists nested by YAML anchors in `cache:`, trigger completed by extends, and

@@ -19,7 +19,7 @@ CORPUS = os.environ.get(
 )
 K8S_CORPUS = os.path.join(CORPUS, "kubernetes")
 HELM_CORPUS = os.path.join(CORPUS, "helm-templates")
-needs_corpus = pytest.mark.skipif(not os.path.isdir(K8S_CORPUS), reason=f"corpus not found at {K8S_CORPUS}")
+needs_corpus = pytest.mark.corpus
 
 
 def manifest(text: str, path: str = "manifest.yaml") -> kubernetes.KubernetesFile:

@@ -19,7 +19,7 @@ def test_whole_corpus_lints_without_internal_errors():
     assert result.files["kubernetes"] >= 870
 
 
-@pytest.mark.skipif(not os.path.isdir(HELM_CORPUS), reason="helm corpus not found")
+@pytest.mark.corpus
 def test_each_helm_template_is_reported_once_with_a_hint():
     from lintkit.discover import discover
     from lintkit.engine import RunOptions, run

@@ -43,7 +43,7 @@ CONFIG = """
 """
 
 
-@pytest.mark.skipif(not os.path.isdir(SEEDS), reason="seed examples not found")
+@pytest.mark.corpus
 def test_service_typo_of_the_course_notes():
     with open(os.path.join(SEEDS, "k8s-course", "deployment.yaml")) as fh:
         findings = lint({"k8s-course/deployment.yaml": fh.read()}, "service-selects-pods")

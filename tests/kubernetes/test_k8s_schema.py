@@ -14,7 +14,7 @@ from lintkit.source import SourceFile
 SEEDS = os.path.join(os.path.dirname(K8S_CORPUS), os.pardir, "examples", "seeds")
 
 
-@pytest.mark.skipif(not os.path.isdir(SEEDS), reason="seed examples not found")
+@pytest.mark.corpus
 def test_misindented_deployment_of_the_course_notes():
     with open(os.path.join(SEEDS, "k8s-intro", "deployment.yaml")) as fh:
         findings = lint({"deployment.yaml": fh.read()}, "schema-valid")
@@ -278,7 +278,7 @@ def test_custom_resources_against_configured_crd_schemas(tmp_path):
     ]
 
 
-@pytest.mark.skipif(not os.path.isdir(SEEDS), reason="seed examples not found")
+@pytest.mark.corpus
 def test_fields_of_a_nested_block_written_too_shallow():
     with open(os.path.join(SEEDS, "k8s-intro", "deployment.yaml")) as fh:
         findings = lint({"deployment.yaml": fh.read()}, "schema-valid")

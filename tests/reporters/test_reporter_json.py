@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 
 import lintkit
-from lintkit.model import KIND_BY_PREFIX, KINDS, Severity, Span
+from lintkit.model import KIND_BY_PREFIX, KINDS, Related, Severity, Span
 
-from .support import APT_PIN, finding, make_report, render, sample_report
+from .support import APT_PIN, finding, make_report, render, sample_findings, sample_report
 
 SCHEMA_PATH = Path(lintkit.__file__).parent / "schemas" / "output.schema.json"
 
@@ -47,6 +47,7 @@ def test_output_follows_the_contract():
         "end_column": 27,
         "aliases": ["DL3008"],
         "fix": None,
+        "related": [],
     }
     assert document["findings"][0]["fix"] == {
         "description": "Pin curl to the installed version",
@@ -138,3 +139,11 @@ def test_the_schema_enumerations_match_the_model():
     rule_pattern = definitions["finding"]["properties"]["rule"]["pattern"]
     # Built-in prefixes and a plugin's or policy's own (ACME001) are all rule ids.
     assert all(re.match(rule_pattern, f"{prefix}001") for prefix in [*KIND_BY_PREFIX, "ACME"])
+
+
+def test_related_locations_are_listed_with_their_message():
+    first = replace(sample_findings()[1], related=(Related(Span(4, 30, 4, 33), "vim is not pinned"),))
+    document = json.loads(render(make_report([first]), "json"))
+    assert document["findings"][0]["related"] == [
+        {"line": 4, "column": 30, "end_line": 4, "end_column": 33, "message": "vim is not pinned"}
+    ]

@@ -10,7 +10,7 @@ from email.message import Message
 import jsonschema
 import pytest
 
-from lintkit.model import Example, Severity, Span
+from lintkit.model import Example, Related, Severity, Span
 
 from .support import APT_PIN, LATEST_TAG, RULES, finding, make_report, render, sample_findings, sample_report
 
@@ -297,6 +297,18 @@ def test_a_fix_becomes_a_sarif_fix_with_replacements():
             ],
         }
     ]
+
+
+def test_related_tokens_become_related_locations():
+    covered = finding(APT_PIN, "app/Dockerfile", Span(4, 5, 4, 8), "Pin versions in apt-get install (git, vim)")
+    covered = replace(covered, related=(Related(Span(4, 5, 4, 8), "git"), Related(Span(4, 9, 4, 12), "vim")))
+    (result,) = _run(make_report([covered]))["results"]
+    location = {"uri": "app/Dockerfile", "uriBaseId": "%SRCROOT%"}
+    assert result["relatedLocations"] == [
+        {"id": 1, "physicalLocation": {"artifactLocation": location, "region": {"startLine": 4, "startColumn": 5, "endLine": 4, "endColumn": 8}}, "message": {"text": "git"}},
+        {"id": 2, "physicalLocation": {"artifactLocation": location, "region": {"startLine": 4, "startColumn": 9, "endLine": 4, "endColumn": 12}}, "message": {"text": "vim"}},
+    ]
+    assert "relatedLocations" not in _run()["results"][0]
 
 
 def _artifact_location(path: str) -> dict:

@@ -127,7 +127,7 @@ def _containers(node):
             yield from _containers(value)
 
 
-@pytest.mark.skipif(not os.path.isdir(CORPUS), reason="shared corpus not available")
+@pytest.mark.corpus
 @pytest.mark.parametrize("name", ["compose-spec", "gitlab-ci", "github-workflows"])
 def test_same_verdict_as_jsonschema_on_the_corpus_and_mutations(name):
     rng = random.Random(name)
