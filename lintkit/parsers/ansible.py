@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Iterator
 
-from ..model import Span
+from ..model import ParseError, Span
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq, scalar_offsets
 
@@ -420,7 +420,8 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
     if any(_is_playbook(r) for r in roots):
         return True
     if role == "playbook":
-        return any(isinstance(r, YSeq) for r in roots)
+        # A play written as a mapping is still a playbook, a broken one: parse says so.
+        return any(isinstance(r, YSeq) or _is_play_mapping(r) for r in roots)
     if roots and all(_is_task_list(r) for r in roots):
         return True
     if roots and all(_is_inventory(r) for r in roots):
@@ -457,6 +458,12 @@ def _is_playbook(root) -> bool:
         and any(isinstance(item, YMap) and any(marker in item for marker in PLAY_MARKERS) for item in root)
         and not _is_rulebook(root)
     )
+
+
+def _is_play_mapping(root) -> bool:
+    """One play written as the whole document (``hosts: all`` at the top) instead of as an
+    item of the playbook's list."""
+    return isinstance(root, YMap) and any(marker in root for marker in PLAY_MARKERS)
 
 
 def _is_rulebook(root) -> bool:
@@ -1145,6 +1152,14 @@ def parse(source: SourceFile, documents: list[YamlDocument] | None = None) -> An
         role = None  # named like collection metadata, but something else
     if role in ("tasks", "handlers") and any(_is_playbook(r) for r in roots):
         role = "playbook"  # a playbook kept in a tasks/ folder (Molecule scenarios do)
+    if role == "playbook":
+        play = next((r for r in roots if _is_play_mapping(r)), None)
+        if play is not None:  # ansible-playbook refuses it: "A playbook must be a list of plays"
+            raise ParseError(
+                "a playbook is a list of plays, and this is a mapping: write the play as an item of "
+                "the list (`- hosts: ...`)",
+                Span.point(play.span.line, play.span.column),
+            )
     if role is None or role == "playbook":
         if any(_is_playbook(r) for r in roots):
             role = "playbook"

@@ -26,6 +26,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Iterator, NamedTuple
 
 from ..model import ParseError, Span
+from ..numbers import decimal
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq
 
@@ -302,10 +303,9 @@ class PortSpec(NamedTuple):
 
 def _port_range(text: str) -> list[int]:
     low, sep, high = text.partition("-")
-    if not low.isdigit() or (sep and not high.isdigit()):
-        return []
-    first, last = int(low), int(high) if sep else int(low)
-    if last < first or last - first > 65535:
+    first = decimal(low)
+    last = decimal(high) if sep else first
+    if first is None or last is None or last < first or last - first > 65535:
         return []
     return list(range(first, last + 1))
 

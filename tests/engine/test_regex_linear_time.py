@@ -11,7 +11,7 @@ time nor one compiled inside a function is missed:
   (module constants, tables of patterns, class attributes);
 - every ``re.<function>(literal, ...)`` call in their source, found with ``ast``;
 - every ``pattern``/``patternProperties`` of the vendored JSON schemas that
-  ``lintkit.schemastore`` compiles and applies to values and keys.
+  ``lintkit.schemastore`` compiles (``schema_regex``) and applies to values and keys.
 
 A pattern is run the way the code uses it: ``match`` and ``fullmatch`` anchored, the
 searching methods (``search``, ``findall``, ``finditer``, ``sub``, ``split``) over every
@@ -81,14 +81,56 @@ def _patterns_in(value, seen: set, found: set, depth: int = 0) -> None:
             _patterns_in(item, seen, found, depth + 1)
 
 
-def compiled_patterns() -> set[tuple[str, int]]:
-    found: set = set()
+def compiled_patterns() -> dict[tuple[str, int], set[str]]:
+    """Patterns reachable from module globals, with the methods the module's source calls
+    on the global (or on the loop variable over a table of them); every way when the
+    source does not show it."""
+    found: dict = {}
     seen: set = set()
     for name in _modules():
-        for value in vars(importlib.import_module(name)).values():
-            if not isinstance(value, type(re)):
-                _patterns_in(value, seen, found)
+        module = importlib.import_module(name)
+        uses = _uses_of_globals(module)
+        for global_name, value in vars(module).items():
+            if isinstance(value, type(re)):
+                continue
+            patterns: set = set()
+            _patterns_in(value, seen, patterns)
+            for key in patterns:
+                found.setdefault(key, set()).update(uses.get(global_name) or _EVERY_WAY)
     return found
+
+
+def _uses_of_globals(module) -> dict[str, set[str]]:
+    """Methods called on each global of ``module`` in its source (``_NAME.fullmatch``,
+    ``for p in _TABLE: p.match``); a global also used otherwise (passed on) gets every
+    way."""
+    path = getattr(module, "__file__", None)
+    if not path or not path.endswith(".py"):
+        return {}
+    with open(path, encoding="utf-8") as fh:
+        tree = ast.parse(fh.read())
+    aliases: dict[str, str] = {}
+    iterated: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.iter, ast.Name) \
+                and isinstance(node.target, ast.Name):
+            aliases[node.target.id] = node.iter.id
+            iterated.add(id(node.iter))
+    uses: dict[str, set[str]] = {}
+    called_on: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            owner = aliases.get(node.value.id, node.value.id)
+            called_on.add(id(node.value))
+            if node.attr in _RE_FUNCTIONS:
+                uses.setdefault(owner, set()).add(_method(node.attr))
+            else:
+                uses.setdefault(owner, set()).update(_EVERY_WAY)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and id(node) not in called_on \
+                and id(node) not in iterated and node.id not in aliases:
+            uses.setdefault(node.id, set()).update(_EVERY_WAY)
+    return uses
 
 
 def literal_patterns() -> dict[tuple[str, int], set[str]]:
@@ -145,13 +187,10 @@ def _calls_in(tree: ast.AST, found: dict) -> None:
         if (isinstance(node, ast.Name) and node.id in names and isinstance(node.ctx, ast.Load)
                 and id(node) not in used_as_method):
             found[names[node.id]] |= _EVERY_WAY
-    for key in found:
-        if not found[key]:  # compiled inline and handed on (a table of patterns)
-            found[key] = set(_EVERY_WAY)
 
 
 def schema_patterns() -> set[tuple[str, int]]:
-    from lintkit.schemastore import vendored_schema
+    from lintkit.schemastore import schema_regex, vendored_schema
 
     found = set()
     stack = [vendored_schema(name) for name in _SCHEMAS]
@@ -159,9 +198,9 @@ def schema_patterns() -> set[tuple[str, int]]:
         node = stack.pop()
         if isinstance(node, dict):
             if isinstance(node.get("pattern"), str):
-                found.add((node["pattern"], 0))
+                found.add((schema_regex(node["pattern"]).pattern, 0))
             if isinstance(node.get("patternProperties"), dict):
-                found.update((p, 0) for p in node["patternProperties"])
+                found.update((schema_regex(p).pattern, 0) for p in node["patternProperties"])
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
@@ -171,11 +210,12 @@ def schema_patterns() -> set[tuple[str, int]]:
 def all_patterns() -> list[tuple[str, int, list[str]]]:
     """(pattern, flags, methods) for every pattern of the three sources."""
     uses = literal_patterns()
-    for key in compiled_patterns():
-        uses.setdefault(key, set(_EVERY_WAY))  # built at run time: its use is not known
+    for key, methods in compiled_patterns().items():
+        uses[key] = uses.get(key, set()) | methods
     for key in schema_patterns():
         uses.setdefault(key, set()).add("search")
-    return [(pattern, flags, sorted(methods)) for (pattern, flags), methods in sorted(uses.items())]
+    # A pattern compiled in a function and handed on, its use unknown: every way.
+    return [(pattern, flags, sorted(methods or _EVERY_WAY)) for (pattern, flags), methods in sorted(uses.items())]
 
 
 _CHILD = textwrap.dedent(
