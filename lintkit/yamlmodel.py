@@ -17,6 +17,7 @@ exhausting memory in whatever walks the tree afterwards.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, NamedTuple
@@ -346,6 +347,12 @@ def _yaml_error(exc: Exception, source: SourceFile) -> ParseError:
 def load(source: SourceFile) -> list[YamlDocument]:
     """Every document of the file; raises :class:`ParseError` at the offending position."""
     loader = _Loader(source.text)
+    # The values built hold no reference cycles (an alias is only ever to a finished
+    # node), so the cyclic collector has nothing to find in them; left on, it traverses
+    # the whole growing tree again and again, and a 100,000-document stream loaded in
+    # 2.3 times the time of a 50,000-document one.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _build(loader, source)
     except yaml.YAMLError as exc:
@@ -353,6 +360,8 @@ def load(source: SourceFile) -> list[YamlDocument]:
     except RecursionError:
         raise ParseError("YAML nested too deeply to lint") from None
     finally:
+        if collecting:
+            gc.enable()
         loader.dispose()
 
 

@@ -299,9 +299,8 @@ _CHILD = textwrap.dedent(
                     yield (c + other) * (SIZE // 2)
         found = set()
         pumps(list(sre_parse.parse(pattern, flags)), "", found)
-        for prefix, unit in sorted(found)[:200]:
+        for prefix, unit in sorted(found)[:120]:
             body = prefix + unit * (SIZE // len(unit))
-            yield body
             yield body + "\x00"
             yield (prefix + unit) * (SIZE // len(prefix + unit))
 
@@ -322,9 +321,19 @@ _CHILD = textwrap.dedent(
 )
 
 
-def slow_patterns(patterns: list[tuple[str, int, list[str]]], bound: float = BOUND) -> list[str]:
-    """Patterns that did not finish within ``bound`` seconds; after one, a fresh child
-    goes on with the next."""
+def slow_patterns(patterns: list[tuple[str, int, list[str]]], bound: float = BOUND, workers: int = 2) -> list[str]:
+    """Patterns on which some adversarial text took more than ``bound`` seconds, tried by
+    ``workers`` threads each driving its own child process."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    shares = [patterns[index::workers] for index in range(workers)]
+    with ThreadPoolExecutor(workers) as pool:
+        return sorted(p for found in pool.map(lambda share: _slow_in(share, bound), shares) for p in found)
+
+
+def _slow_in(patterns: list[tuple[str, int, list[str]]], bound: float) -> list[str]:
+    """Patterns of ``patterns`` that took too long, in one child; after one, a fresh
+    child goes on with the next."""
     slow = []
     pending = list(patterns)
     while pending:
