@@ -197,3 +197,16 @@ def test_schema_patterns_replaced_by_linear_ones_match_the_same_values():
     for value in ("o/r/.github/workflows/w.yml@v1", "./.github/workflows/w.yaml", "a/b.yml\n", "a/b.yml\nx",
                   "/b.yml", "ab.yml", "a/.yml", "a/b.yml@", "a/b.yaml@x@y"):
         assert bool(schema_regex(uses).search(value)) == bool(re.search(uses, value)), value
+
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        (".github/workflows/ci.yml", "- on: push\n- jobs: {}\n", "a workflow is a mapping of top-level keys (on:, jobs:), and this is a list"),
+        (".github/workflows/ci.yml", "push\n", "a workflow is a mapping of top-level keys (on:, jobs:), and this is a scalar"),
+        (".gitlab-ci.yml", "- job:\n    script: [a]\n", "a pipeline is a mapping of jobs and top-level keywords, and this is a list"),
+    ],
+)
+def test_a_ci_file_that_is_not_a_mapping_is_a_positioned_error(name, text, message):
+    findings = lint_files({name: text}, select=["ALL"])
+    assert where(findings) == [("LK001", 1, 1)] and findings[0].message == message
