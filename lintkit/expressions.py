@@ -300,6 +300,10 @@ class Binary(Node):
     right: Node
 
 
+#: Parentheses and calls nested deeper than this are refused with an error at the
+#: opening one: the reader recurses per level, and no workflow nests a tenth as deep.
+MAX_NESTING = 50
+
 #: Binary operators from the loosest to the tightest binding.
 _PRECEDENCE = (("||",), ("&&",), ("==", "!="), ("<", "<=", ">", ">="))
 
@@ -342,6 +346,7 @@ class _Reader:
         self.tokens = tokens
         self.index = 0
         self.end = end
+        self.depth = 0
 
     def peek(self) -> Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -368,12 +373,26 @@ class _Reader:
             left = Binary(left.start, right.end, token.text, left, right)
 
     def unary(self) -> Node:
+        negations = []  # `!!!x`: a loop, not a call per `!`
         token = self.peek()
-        if token is not None and token.kind == "op" and token.text == "!":
+        while token is not None and token.kind == "op" and token.text == "!":
+            negations.append(token)
             self.index += 1
-            operand = self.unary()
-            return Not(token.start, operand.end, operand)
-        return self.postfix(self.primary())
+            token = self.peek()
+        node = self.postfix(self.primary())
+        for negation in reversed(negations):
+            node = Not(negation.start, node.end, node)
+        return node
+
+    def nested(self, opening: Token, read):
+        """``read()`` one level deeper, refused past :data:`MAX_NESTING`."""
+        if self.depth >= MAX_NESTING:
+            raise ExpressionError(f"expression nested more than {MAX_NESTING} levels deep", opening.start)
+        self.depth += 1
+        try:
+            return read()
+        finally:
+            self.depth -= 1
 
     def primary(self) -> Node:
         token = self.peek()
@@ -385,14 +404,14 @@ class _Reader:
         if token.kind == "number":
             return Literal(token.start, token.end, _number(token))
         if token.kind == "lparen":
-            inner = self.binary(0)
+            inner = self.nested(token, lambda: self.binary(0))
             self.take("rparen", "')'")
             return inner
         if token.kind == "ident":
             lowered = token.text.lower()
             following = self.peek()
             if following is not None and following.kind == "lparen":
-                return self.call(token)
+                return self.nested(following, lambda: self.call(token))
             if lowered in LITERALS:
                 return Literal(token.start, token.end, {"true": True, "false": False, "null": None}[lowered])
             return Name(token.start, token.end, token.text)
@@ -455,7 +474,7 @@ def _number(token: Token) -> float:
         if text.lower().startswith(("0x", "-0x", "+0x")):
             return float(int(text, 16))
         return float(text)
-    except ValueError:
+    except (ValueError, OverflowError):  # a hexadecimal number too big for a float
         raise ExpressionError(f"invalid number {text!r}", token.start) from None
 
 

@@ -32,11 +32,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .hookspecs import hookimpl
-from .model import KIND_BY_PREFIX, KINDS, Problem, Rule, Severity
+from .model import KIND_BY_PREFIX, KINDS, Problem, Rule, Severity, is_rule_id
 from .registry import UsageError
 from .subjects import KINDS_OF_SUBJECT, SUBJECTS, Subject, subjects
 
-POLICY_ID = re.compile(r"[A-Z][A-Z0-9_]*[0-9]+")
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 POLICY_KEYS = frozenset(
     ("id", "name", "severity", "message", "subject", "kinds", "where", "assert", "schema",
@@ -193,7 +192,7 @@ def _policy(path: str, entry: Any, line: int) -> Policy:
     unknown = sorted(str(k) for k in entry if k not in POLICY_KEYS)
     if unknown:
         fail(f"unknown key(s) {', '.join(unknown)} (expected: {', '.join(sorted(POLICY_KEYS))})", unknown[0])
-    if not isinstance(policy_id, str) or not POLICY_ID.fullmatch(policy_id):
+    if not isinstance(policy_id, str) or not is_rule_id(policy_id):
         fail("id must be a prefix of capital letters and digits, such as ACME001", "id")
     if policy_id[:2] in KIND_BY_PREFIX and policy_id[2:].isdigit():
         fail(f"id prefix {policy_id[:2]} is lintkit's own; use your own prefix (ACME001)", "id")

@@ -47,7 +47,6 @@ FENCE_LANGUAGE = {"dockerfile": "dockerfile"}
 
 _HADOLINT = re.compile(r"DL\d{4}")
 _SHELLCHECK = re.compile(r"SC\d{4}")
-_BUILDKIT_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z]|$)|[A-Z][a-z]+|\d+")
 
 
 def rule_url(rule_id: str) -> str:
@@ -79,11 +78,24 @@ def alias_reference(alias: str) -> tuple[str, str] | None:
             f"https://github.com/zavoloklom/docker-compose-linter/blob/main/docs/rules/{check}-rule.md",
         )
     if tool == "buildkit":
-        slug = "-".join(word.lower() for word in _BUILDKIT_WORD.findall(check))
+        slug = _kebab(check)
         return f"Docker build check {check}", f"https://docs.docker.com/reference/build-checks/{slug}/"
     if tool == "actionlint":
         return f"actionlint {check}", "https://github.com/rhysd/actionlint/blob/main/docs/checks.md"
     return None
+
+
+def _kebab(camel: str) -> str:
+    """``JSONArgsRecommended`` -> ``json-args-recommended``: a word starts at a capital
+    that follows a small letter, or that a small letter follows after capitals."""
+    out = []
+    for i, ch in enumerate(camel):
+        after_small = i > 0 and camel[i - 1].islower()
+        ends_capitals = i > 0 and camel[i - 1].isupper() and i + 1 < len(camel) and camel[i + 1].islower()
+        if ch.isupper() and (after_small or ends_capitals):
+            out.append("-")
+        out.append(ch.lower())
+    return "".join(out)
 
 
 def references(rule: Rule) -> list[tuple[str, str]]:

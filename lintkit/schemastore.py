@@ -93,6 +93,26 @@ def kubernetes_schema_dir(version: str) -> str:
     return os.path.join(root, chosen)
 
 
+#: Patterns of the vendored schemas that a backtracking engine runs in super-linear time
+#: on a long value, with linear ones that match the same strings (``re.search``).
+_LINEAR_EQUIVALENTS = {
+    # GitHub's reusable-workflow `uses:`. `(.+/)+` is `.+/` (a segment may hold slashes),
+    # the first slash after the first character leaves the most for the rest, and the
+    # value must be one line (`.` stops at a newline, `$` only before the last one).
+    r"^(.+\/)+(.+)\.(ya?ml)(@.+)?$": r"^(?=[^\n]*+\n?\Z)[^\n][^\n/]*+/[^\n]+?\.ya?ml(?:@[^\n]+)?$",
+    # A `${{ }}` expression somewhere: the first `${{` of the first line and the last `}}`
+    # leave the most room, so neither needs to be retried.
+    # (The schema writes the carriage return and newline themselves in the class.)
+    "^.*\\$\\{\\{(.|[\r\n])*\\}\\}.*$": r"^(?>[^\n]*?\$\{\{)(?>[\s\S]*\}\})[^\n]*$",
+}
+
+
+def schema_regex(pattern: str) -> re.Pattern:
+    """A schema's ``pattern`` (or ``patternProperties`` name) compiled, linear in the
+    value's length."""
+    return re.compile(_LINEAR_EQUIVALENTS.get(pattern, pattern))
+
+
 def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in text.lstrip("v").split(".") if p.isdigit())
 
@@ -366,7 +386,7 @@ class CompiledSchema:
         checked in one pass over the instance's keys (the explanation keeps them apart,
         in jsonschema's order)."""
         get = {name: self._node(sub).bound_ok() for name, sub in schema.get("properties", {}).items()}.get
-        patterns = [(re.compile(p), self._node(sub).bound_ok()) for p, sub in schema.get("patternProperties", {}).items()]
+        patterns = [(schema_regex(p), self._node(sub).bound_ok()) for p, sub in schema.get("patternProperties", {}).items()]
         additional = schema.get("additionalProperties", True)
         forbid = additional is False
         additional_ok = None if forbid else self._node(additional).bound_ok()
@@ -479,7 +499,7 @@ class CompiledSchema:
         names, pattern_texts, everything = self._evaluated(schema)
         if everything:
             return _accept, _no_errors
-        patterns = [re.compile(p) for p in pattern_texts]
+        patterns = [schema_regex(p) for p in pattern_texts]
         rest = self._node(schema["unevaluatedProperties"])
         rest_ok = rest.bound_ok()
 
@@ -623,7 +643,7 @@ def _k_properties(compiler, properties, schema):
 
 
 def _k_patternProperties(compiler, patterns, schema):
-    compiled = [(re.compile(p), compiler._node(sub)) for p, sub in patterns.items()]
+    compiled = [(schema_regex(p), compiler._node(sub)) for p, sub in patterns.items()]
 
     def explain(instance, path):
         if not isinstance(instance, dict):
@@ -641,7 +661,7 @@ def _k_patternProperties(compiler, patterns, schema):
 def _k_additionalProperties(compiler, additional, schema):
     known = frozenset(schema.get("properties", ()))
     pattern_texts = list(schema.get("patternProperties", ()))
-    patterns = [re.compile(p) for p in pattern_texts]
+    patterns = [schema_regex(p) for p in pattern_texts]
     node = compiler._node(additional)
 
     def extras(instance) -> list:
@@ -775,7 +795,7 @@ def _k_uniqueItems(compiler, unique, schema):
 
 
 def _k_pattern(compiler, pattern, schema):
-    regex = re.compile(pattern)
+    regex = schema_regex(pattern)
 
     def ok(instance):
         return not isinstance(instance, str) or regex.search(instance) is not None
@@ -991,7 +1011,7 @@ def rejected_keys(error: SchemaError) -> list:
         return list(error.subject)
     allowed = set(error.schema.get("properties", {}))
     patterns = error.schema.get("patternProperties", {})
-    return [k for k in error.instance if k not in allowed and not any(re.search(p, str(k)) for p in patterns)]
+    return [k for k in error.instance if k not in allowed and not any(schema_regex(p).search(str(k)) for p in patterns)]
 
 
 def path_text(path: tuple) -> str:

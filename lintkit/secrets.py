@@ -163,3 +163,24 @@ def mask(value: object) -> str:
     if len(text) <= 4:
         return "****"
     return text[:2] + "*" * min(len(text) - 2, 8)
+
+
+#: ``://user:password@`` of a URL; the scheme before it is checked by :func:`url_userinfo`
+#: (a pattern that starts with the scheme, ``[a-z][a-z0-9+.-]*://``, is retried from every
+#: letter of a long word and so is quadratic in it).
+_USERINFO = re.compile(r"://([^\s/:@]*+):([^\s/@]++)@")
+_SCHEME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+
+
+def url_userinfo(text: str) -> re.Match | None:
+    """The first URL in ``text`` that carries a password (``scheme://user:password@``,
+    the user may be empty as in ``redis://:password@host``): group 1 is the user, group 2
+    the password."""
+    for match in _USERINFO.finditer(text):
+        start = match.start()
+        while start > 0 and text[start - 1] in _SCHEME_CHARACTERS:
+            start -= 1
+        # A scheme is a letter, then letters, digits, `+`, `.` or `-`.
+        if any(c.isalpha() for c in text[start : match.start()]):
+            return match
+    return None

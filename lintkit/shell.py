@@ -401,6 +401,9 @@ class _Context:
 
 
 _TOP = _Context()
+#: Statements nested deeper than this (subshells, `$(...)`, compound commands) are not
+#: walked; no script written by hand comes near it.
+MAX_NESTING = 100
 
 #: Node types that are a sequence of statements. An ERROR node is one too: tree-sitter's
 #: recovery keeps the well-formed statements around a syntax error as its children.
@@ -435,6 +438,7 @@ class _Walker:
         self.interpreter = interpreter
         self.commands: list[Command] = []
         self.errors: list[Span] = []
+        self._depth = 0
         if len(self.data) == len(text):
             self._char_of_byte = None
         else:
@@ -468,13 +472,14 @@ class _Walker:
             self._collect_errors(root)
         self._sequence(root, _TOP)
 
-    def _collect_errors(self, node) -> None:
-        if node.type == "ERROR" or node.is_missing:
-            self.errors.append(self._span(node))
-            return
-        for child in node.children:
-            if child.has_error or child.is_missing:
-                self._collect_errors(child)
+    def _collect_errors(self, root) -> None:
+        stack = [root]  # a stack, not recursion: a chain of 20,000 `&&` is a tree that deep
+        while stack:
+            node = stack.pop()
+            if node.type == "ERROR" or node.is_missing:
+                self.errors.append(self._span(node))
+                continue
+            stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
 
     def _sequence(self, node, ctx: _Context) -> None:
         # Only the first statement of a sequence directly follows an outer `&&`/`||`.
@@ -487,16 +492,36 @@ class _Walker:
     def _statement(self, node, ctx: _Context, lead: Command | None = None) -> None:
         """Visit one statement. ``lead`` is a command piped into this statement from a
         heredoc line (``cat <<EOF | grep x``), where tree-sitter nests the rest of the
-        pipeline inside the heredoc redirect."""
+        pipeline inside the heredoc redirect.
+
+        Statements nested more than :data:`MAX_NESTING` deep (``$(`` in ``$(`` ...) are
+        not visited: their span is recorded as an error of the script instead, so the
+        walk's depth, and Python's stack, stay bounded whatever the input."""
+        if self._depth >= MAX_NESTING:
+            self.errors.append(self._span(node))
+            return
+        self._depth += 1
+        try:
+            self._visit(node, ctx, lead)
+        finally:
+            self._depth -= 1
+
+    def _visit(self, node, ctx: _Context, lead: Command | None) -> None:
         kind = node.type
         if kind == "command":
             command = self._command(node, ctx, ())
             if lead is not None:
                 _join_pipeline(lead, command)
         elif kind == "list":
-            left, operator, right = node.children[0], node.children[1], node.children[2]
-            self._statement(left, ctx, lead)
-            self._statement(right, _replace(ctx, preceded_by=operator.type))
+            # `a && b && c` is a list nested on its left, one level per operator: walked
+            # as the flat sequence it is.
+            rights = []
+            while node.type == "list":
+                rights.append((node.children[1].type, node.children[2]))
+                node = node.children[0]
+            self._statement(node, ctx, lead)
+            for operator, right in reversed(rights):
+                self._statement(right, _replace(ctx, preceded_by=operator))
         elif kind == "pipeline":
             self._pipeline(node, ctx, lead)
         elif kind == "redirected_statement":
@@ -680,6 +705,7 @@ class _Walker:
         else:
             return
         nested = _Walker(source.text, source._text_map(), options, label)
+        nested._depth = self._depth  # `sh -c "sh -c ..."` nests too
         nested.run()
         self.commands.extend(nested.commands)
         self.errors.extend(nested.errors)

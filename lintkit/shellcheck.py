@@ -12,6 +12,11 @@ from typing import Iterator, NamedTuple
 from .source import SourceFile
 
 
+#: Seconds ShellCheck may take over one file's scripts: it is superlinear in a script's
+#: length (minutes for a 20,000-command RUN), and one file must lint in well under 10 s.
+TIMEOUT = 5
+
+
 class Comment(NamedTuple):
     """One ShellCheck finding: the script it is about (index into the list given),
     character offsets into that script's text, and ``SC<code> (<level>): <message>``."""
@@ -48,10 +53,13 @@ def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...]) -> I
             by_dialect.setdefault(dialect, []).append(path)
         found = []
         for dialect, paths in by_dialect.items():
-            result = subprocess.run(
-                [binary, "--format=json1", f"--shell={dialect}", f"--exclude={','.join(exclude)}", *paths],
-                capture_output=True, text=True, check=False,
-            )  # fmt: skip
+            try:
+                result = subprocess.run(
+                    [binary, "--format=json1", f"--shell={dialect}", f"--exclude={','.join(exclude)}", *paths],
+                    capture_output=True, text=True, check=False, timeout=TIMEOUT,
+                )  # fmt: skip
+            except subprocess.TimeoutExpired:
+                continue  # its findings on these scripts are lost; the rest of the file is linted
             found += json.loads(result.stdout or '{"comments": []}')["comments"]
     texts = [SourceFile(f"{number}.sh", text) for number, (text, _dialect) in enumerate(scripts)]
     for comment in found:

@@ -41,7 +41,9 @@ _HADOLINT = re.compile(r"hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)
 _CHECKOV = re.compile(r"checkov:skip=\s*([A-Za-z0-9_]+)")
 _DCLINT = re.compile(r"dclint\s+(disable-file|disable-next-line|disable-line|disable)\b\s*([A-Za-z0-9_\-\s,]*)")
 _ZIZMOR = re.compile(r"zizmor:\s*ignore\[([^\]]+)\]")
-_NOQA = re.compile(r"noqa(?::?\s+([A-Za-z0-9_\-\[\]\s,]+))?\s*$|noqa\s*$")
+#: `# noqa` or `# noqa: id, id`. Possessive: the ids may hold blanks, as may what comes
+#: before and after them, and sharing a run of blanks out every way is quadratic in it.
+_NOQA = re.compile(r"noqa(?::?\s++([A-Za-z0-9_\-\[\]\s,]++)?)?\s*$|noqa\s*$")
 _MARKERS = ("lintkit:", "hadolint", "checkov:skip", "noqa", "zizmor:", "dclint")
 
 

@@ -26,7 +26,7 @@ from functools import cached_property
 from typing import Any, Iterator
 
 from .. import project, workspace
-from ..model import Span
+from ..model import ParseError, Span
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq, scalar_offsets
 
@@ -197,7 +197,8 @@ _NEIGHBOUR_FILES = frozenset(("ansible.cfg", "inventory", "hosts", "inventory.in
                               "inventory.yml", "inventory.yaml", "site.yml", "site.yaml"))
 _NEIGHBOUR_DIRS = frozenset(("group_vars", "host_vars", "roles", "inventory", "inventories"))
 
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+#: Jinja's delimiters: expression, statement, comment.
+_JINJA_DELIMITERS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
 #: What ansible-lint's ``skip_ansible_lint`` tag silences: its rules that look at tasks
 #: (its yamllint checks of the file still apply to the task's lines).
 _TASK_RULES_SKIPPED = tuple(f"ansible-lint:{r}" for r in """
@@ -238,7 +239,46 @@ def has_jinja(value: object) -> bool:
 def strip_jinja(text: str) -> str:
     """The text with every Jinja expression, statement and comment replaced by a plain
     placeholder word, so that a ``|`` filter or ``[...]`` index is not read as shell."""
-    return _JINJA.sub("JINJA", text)
+    return _replace_jinja(text, lambda block: "JINJA")
+
+
+def jinja_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each Jinja block, left to right, each from its opening delimiter to
+    the nearest closing one (what ``{{.*?}}|{%.*?%}|{#.*?#}`` finds, in linear time: the
+    regex retries every later ``{{`` of a text with no ``}}``). A delimiter with no closing
+    one after it rules out every later one of its kind."""
+    following = [text.find(opening) for opening, _closing in _JINJA_DELIMITERS]
+    position = 0
+    while True:
+        start = min((f for f in following if f != -1), default=-1)
+        if start == -1:
+            return
+        end = -1
+        for kind, (opening, closing) in enumerate(_JINJA_DELIMITERS):
+            if following[kind] != start:
+                continue
+            found = text.find(closing, start + 2)
+            if found == -1:
+                following[kind] = -1  # no later block of this kind closes either
+            elif end == -1:
+                end = found + 2
+        position = end if end != -1 else start + 1
+        if end != -1:
+            yield start, end
+        for kind, (opening, _closing) in enumerate(_JINJA_DELIMITERS):
+            if following[kind] != -1 and following[kind] < position:
+                following[kind] = text.find(opening, position)
+
+
+def _replace_jinja(text: str, replacement) -> str:
+    pieces = []
+    position = 0
+    for start, end in jinja_blocks(text):
+        pieces.append(text[position:start])
+        pieces.append(replacement(text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def fqcn(module: str) -> str:
@@ -384,7 +424,8 @@ def sniff(path: str, documents: list[YamlDocument]) -> bool:
     if any(_is_playbook(r) for r in roots):
         return True
     if role == "playbook":
-        return any(isinstance(r, YSeq) for r in roots)
+        # A play written as a mapping is still a playbook, a broken one: parse says so.
+        return any(isinstance(r, YSeq) or _is_play_mapping(r) for r in roots)
     if roots and all(_is_task_list(r) for r in roots):
         return True
     if roots and all(_is_inventory(r) for r in roots):
@@ -421,6 +462,12 @@ def _is_playbook(root) -> bool:
         and any(isinstance(item, YMap) and any(marker in item for marker in PLAY_MARKERS) for item in root)
         and not _is_rulebook(root)
     )
+
+
+def _is_play_mapping(root) -> bool:
+    """One play written as the whole document (``hosts: all`` at the top) instead of as an
+    item of the playbook's list."""
+    return isinstance(root, YMap) and any(marker in root for marker in PLAY_MARKERS)
 
 
 def _is_rulebook(root) -> bool:
@@ -635,11 +682,11 @@ def strip_jinja_keep_length(text: str) -> str:
     so that shell parsing does not trip over ``|`` filters and offsets stay valid."""
     if "{" not in text:
         return text
-    return _JINJA.sub(_blank, text)
+    return _replace_jinja(text, _blank)
 
 
-def _blank(match: re.Match) -> str:
-    return _NOT_NEWLINE.sub("J", match.group(0))
+def _blank(block: str) -> str:
+    return _NOT_NEWLINE.sub("J", block)
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -1139,6 +1186,14 @@ def parse(source: SourceFile, documents: list[YamlDocument] | None = None) -> An
         role = None  # named like collection metadata, but something else
     if role in ("tasks", "handlers") and any(_is_playbook(r) for r in roots):
         role = "playbook"  # a playbook kept in a tasks/ folder (Molecule scenarios do)
+    if role == "playbook":
+        play = next((r for r in roots if _is_play_mapping(r)), None)
+        if play is not None:  # ansible-playbook refuses it: "A playbook must be a list of plays"
+            raise ParseError(
+                "a playbook is a list of plays, and this is a mapping: write the play as an item of "
+                "the list (`- hosts: ...`)",
+                Span.point(play.span.line, play.span.column),
+            )
     if role is None or role == "playbook":
         if any(_is_playbook(r) for r in roots):
             role = "playbook"

@@ -27,6 +27,7 @@ from typing import Any, Iterator, NamedTuple
 
 from .. import project, workspace
 from ..model import ParseError, Span
+from ..numbers import decimal
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq
 
@@ -302,10 +303,9 @@ class PortSpec(NamedTuple):
 
 def _port_range(text: str) -> list[int]:
     low, sep, high = text.partition("-")
-    if not low.isdigit() or (sep and not high.isdigit()):
-        return []
-    first, last = int(low), int(high) if sep else int(low)
-    if last < first or last - first > 65535:
+    first = decimal(low)
+    last = decimal(high) if sep else first
+    if first is None or last is None or last < first or last - first > 65535:
         return []
     return list(range(first, last + 1))
 
@@ -320,7 +320,12 @@ def is_wildcard_ip(text: str) -> bool:
     return False
 
 
-_PORT_PART = re.compile(r"(?:\d+(?:-\d+)?|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)+")
+#: Numbers, `low-high` ranges and variables, one after another: `(?:\d+(?:-\d+)?|\${..}|
+#: $NAME)+`, written so that each character has one reading (a backtracking regex splits
+#: a run of digits every way, exponential in its length). A `-` follows a digit (the end
+#: of a number or of a `$NAME1`) and starts a number; when the number before it began at
+#: a `-` too, that number had to give its own last digit to this range (`1-12-21`).
+_PORT_PART = re.compile(r"(?:\d++|\$\{[^}]*+\}|\$[A-Za-z_][A-Za-z0-9_]*+|(?<=\d)(?<!-\d)-\d++)++")
 
 
 def parse_port(value: Any, raw: str | None = None) -> PortSpec | None:

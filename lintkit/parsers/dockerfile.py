@@ -43,7 +43,9 @@ AUTOMATIC_PLATFORM_ARGS = frozenset(
 DEFAULT_LINUX_SHELL = ("/bin/sh", "-c")
 DEFAULT_WINDOWS_SHELL = ("cmd", "/S", "/C")
 
-_DIRECTIVE = re.compile(r"#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")
+#: ``# name=`` of a parser directive; its value is the rest of the line, stripped (BuildKit
+#: matches ``=\s*(.+?)\s*$``, which as a backtracking regex is quadratic in the blanks).
+_DIRECTIVE = re.compile(r"#\s*+([a-zA-Z][a-zA-Z0-9]*+)\s*+=")
 _VALID_DIRECTIVES = frozenset(("syntax", "escape", "check"))
 _HEREDOC_WORD = re.compile(r"(\d*)<<(-?)\s*([^<]*)$", re.DOTALL)
 _WHITESPACE = " \t\v\f\r"
@@ -462,13 +464,15 @@ class _Parser:
         for index, line in enumerate(self.lines):
             start = _skip_space(text, line.start, line.end)
             match = _DIRECTIVE.match(text, start, line.end)
-            if not match or match.group(1).lower() not in _VALID_DIRECTIVES:
+            rest = text[match.end() : line.end] if match else ""
+            # `(.+?)\s*$` leaves a value of blanks only its last blank
+            value = rest.strip() or rest[-1:]
+            if not value or match.group(1).lower() not in _VALID_DIRECTIVES:
                 return index
             name = match.group(1).lower()
             span = self.source.span(start, line.end)
             if name in self.directives:
                 raise ParseError(f"only one {name} parser directive can be used", span)
-            value = match.group(2)
             if name == "escape":
                 if value not in ("\\", "`"):
                     raise ParseError(f"invalid escape token '{value}' does not match ` or \\", span)

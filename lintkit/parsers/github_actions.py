@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any, Iterator
 
 from .. import project
-from ..model import Span
+from ..model import ParseError, Span
 from ..source import SourceFile
 from ..yamlmodel import YamlDocument, YMap, YSeq, positioned_like, scalar_offsets
 
@@ -333,8 +333,15 @@ def _run_defaults(holder: YMap) -> YMap | None:
 
 
 def parse(source: SourceFile, documents: list[YamlDocument]) -> Workflow:
-    root = documents[0].root if documents and isinstance(documents[0].root, YMap) else YMap()
     is_action = posixpath.basename(source.path.replace("\\", "/")).lower() in ("action.yml", "action.yaml")
+    if documents and isinstance(documents[0].root, (YSeq, str, int, float)):  # not empty, not a mapping
+        what = "an action" if is_action else "a workflow"
+        raise ParseError(
+            f"{what} is a mapping of top-level keys ({'name:, runs:' if is_action else 'on:, jobs:'}), "
+            f"and this is {'a list' if isinstance(documents[0].root, YSeq) else 'a scalar'}",
+            Span.point(documents[0].span.line, documents[0].span.column),
+        )
+    root = documents[0].root if documents and isinstance(documents[0].root, YMap) else YMap()
     return Workflow(source, documents, root, is_action)
 
 

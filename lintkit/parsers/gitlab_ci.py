@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, Iterator
 
 from .. import project
-from ..model import Span
+from ..model import ParseError, Span
 from ..source import SourceFile
 from ..yamlmodel import Mark, YamlDocument, YMap, YSeq, scalar_offsets
 
@@ -449,6 +449,13 @@ def _contains_reference(value: Any) -> bool:
 
 def parse(source: SourceFile, documents: list[YamlDocument]) -> GitLabPipeline:
     # A `spec:` header document may precede the pipeline; the pipeline is the last one.
+    shaped = next((d for d in documents if isinstance(d.root, (YSeq, str, int, float))), None)
+    if shaped is not None:  # not empty, not a mapping
+        raise ParseError(
+            "a pipeline is a mapping of jobs and top-level keywords, and this is "
+            f"{'a list' if isinstance(shaped.root, YSeq) else 'a scalar'}",
+            Span.point(shaped.span.line, shaped.span.column),
+        )
     roots = [d.root for d in documents if isinstance(d.root, YMap)]
     root = roots[-1] if roots else YMap()
     return GitLabPipeline(source, documents, root)

@@ -23,6 +23,7 @@ from typing import Any, Iterator
 from .. import workspace
 from ..kinds import is_chart_template
 from ..model import ParseError, Span
+from ..numbers import decimal
 from ..source import SourceFile
 from ..suppression import Suppression
 from ..yamlmodel import YamlDocument, YMap, YSeq
@@ -62,7 +63,12 @@ KUSTOMIZATION_NAMES = frozenset(("kustomization.yaml", "kustomization.yml", "kus
 def sniff(path: str, documents: list[YamlDocument]) -> bool:
     if is_kustomization_path(path):
         return any(isinstance(d.root, YMap) for d in documents)
-    return any(_is_object(d.root) for d in documents)
+    return any(_is_object(d.root) or _is_object_list(d.root) for d in documents)
+
+
+def _is_object_list(root) -> bool:
+    """Objects written as a YAML list (``- apiVersion: v1``), which kubectl refuses."""
+    return isinstance(root, YSeq) and bool(root) and all(_is_object(item) for item in root)
 
 
 def is_kustomization_path(path: str) -> bool:
@@ -96,8 +102,8 @@ def port_number(value: Any) -> int | None:
     """A port given as a number (or a string of digits, as IntOrString allows), else None."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
+    if isinstance(value, str):
+        return decimal(value)
     return None
 
 
@@ -535,6 +541,13 @@ def parse(source: SourceFile, documents: list[YamlDocument]) -> KubernetesFile:
     if view.template_span is not None:
         return view
     kustomization_file = is_kustomization_path(source.path)
+    listed = next((d.root for d in documents if _is_object_list(d.root)), None)
+    if listed is not None:
+        raise ParseError(
+            "a manifest document is one object, and this is a list of them: separate the objects "
+            "with `---` (or put them in the `items:` of a `kind: List`)",
+            Span.point(listed.span.line, listed.span.column),
+        )
     for document in documents:
         root = document.root
         if kustomization_file and isinstance(root, YMap) and view.kustomization is None:

@@ -11,18 +11,17 @@ value comes from a variable, so only the task output leaks it).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lintkit.commands import secret_options, unwrap
 from lintkit.model import Span
+from lintkit.secrets import url_userinfo
 
 from .common import is_secret_variable
 
 #: Options whose value is ``NAME=VALUE`` (an environment variable, a build argument, a
 #: chart value): the value is a secret when the name is one.
 ASSIGNING_OPTIONS = frozenset(("-e", "--env", "--build-arg", "--set", "--set-string", "--extra-vars"))
-_URL_CREDENTIALS = re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@]+:([^/\s@]+)@", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +53,8 @@ def find(task, source) -> list[CommandSecret]:
                 in_command.extend(_assigned(args[index + 1], 0, source, text))
             elif text.startswith("--") and text.partition("=")[0] in ASSIGNING_OPTIONS and "=" in text:
                 in_command.extend(_assigned(word, len(text.partition("=")[0]) + 1, source, text.partition("=")[0]))
-            if match := _URL_CREDENTIALS.search(text):
-                in_command.append(_secret("URL", word.text_span(match.start(1), match.end(1)), source))
+            if match := url_userinfo(text):
+                in_command.append(_secret("URL", word.text_span(match.start(2), match.end(2)), source))
         found += sorted(in_command, key=lambda secret: (secret.span.line, secret.span.column))
     return found
 

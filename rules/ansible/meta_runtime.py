@@ -9,7 +9,9 @@ from lintkit.yamlmodel import YMap
 #: ``supported`` in the rule's options replaces it.
 SUPPORTED = ("2.15", "2.16", "2.17", "2.18", "2.19", "2.20")
 #: One PEP 440 version specifier (``>=2.15.0``, ``<2.19``, ``==2.16.*``).
-_SPECIFIER = re.compile(r"\s*(~=|===|==|!=|<=|>=|<|>)\s*[0-9]+(\.[0-9]+)*(\.\*|[-_.+]?[A-Za-z0-9.+_-]*)?\s*")
+#: PEP 440 specifier, loosely. The release segments are possessive: the suffix class also
+#: takes dots and digits, and giving them back one by one is quadratic in a long version.
+_SPECIFIER = re.compile(r"\s*(~=|===|==|!=|<=|>=|<|>)\s*[0-9]++(\.[0-9]+)*+(\.\*|[-_.+]?[A-Za-z0-9.+_-]*+)?\s*")
 
 
 @rule(

@@ -8,7 +8,9 @@ from .modules import FILE_MODULES, FILE_MODULES_WITH_CREATE, MODE_MODULES, built
 
 #: Modules whose ``mode`` sets a file's (or directory's) permissions.
 _MODULES = FILE_MODULES | MODE_MODULES | frozenset(FILE_MODULES_WITH_CREATE) | builtin("unarchive")
-_SYMBOLIC_CLAUSE = re.compile(r"([ugoa]*)([-+=])([rwxXst]*)")
+#: A clause starts where its run of ``ugoa`` starts (a start inside the run fails the same
+#: way, and trying each is quadratic in the run).
+_SYMBOLIC_CLAUSE = re.compile(r"(?<![ugoa])([ugoa]*+)([-+=])([rwxXst]*+)")
 
 
 def world_writable(mode) -> bool | None:

@@ -7,7 +7,9 @@ from lintkit.model import Edit, Example, Fix, Problem, Span, rule
 from . import yaml_layout
 
 #: A # directly followed by text: only then is the token scan worth doing.
-_SUSPECT = re.compile(r"#+[^\s#]")
+#: Tried from the first ``#`` of a run only: from each later one it fails the same way,
+#: and trying them all is quadratic in a long run.
+_SUSPECT = re.compile(r"(?<!#)#+[^\s#]")
 
 
 @rule(

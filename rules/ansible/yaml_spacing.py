@@ -10,7 +10,8 @@ from . import yaml_layout
 
 
 _VALUE, _COMMA, _HYPHEN = yaml.ValueToken, yaml.FlowEntryToken, yaml.BlockEntryToken
-_TIGHT_COMMA = re.compile(r"[\[{][^\n]*,\S")
+#: From the first bracket of a line only (any later one finds the same comma or none).
+_TIGHT_COMMA = re.compile(r"(?<![^\n])[^\[{\n]*+[\[{][^\n]*,\S")
 
 
 def _gap(before, after) -> int | None:

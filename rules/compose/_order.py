@@ -3,6 +3,8 @@ case-insensitive first, digit runs compared as numbers where asked)."""
 
 import re
 
+from lintkit.numbers import decimal
+
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -14,7 +16,7 @@ def text_key(name: object) -> tuple:
 def natural_key(name: object) -> tuple:
     text = str(name)
     parts = _DIGITS.split(text.casefold())
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != "")
+    return tuple((0, decimal(p), "") if decimal(p) is not None else (1, 0, p) for p in parts if p != "")
 
 
 SERVICE_KEY_GROUPS = (

@@ -13,7 +13,9 @@ import re
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.compose import as_bool, scalar_text
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgtp]?i?b?)?\s*$", re.IGNORECASE)
+#: Possessive blanks: a unit is letters, so the blanks before it are all of them (giving
+#: them back one by one to the trailing `\s*` is quadratic in a long run).
+_SIZE = re.compile(r"^\s*+(\d+(?:\.\d+)?)\s*+([kmgtp]?i?b?)?\s*+$", re.IGNORECASE)
 
 
 def _opts(config) -> list[str]:

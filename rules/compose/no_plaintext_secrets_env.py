@@ -1,12 +1,7 @@
 """Credentials written into ``environment:``."""
 
-import re
-
 from lintkit.model import Example, Problem, rule
-from lintkit.secrets import looks_like_secret, mask
-
-#: ``scheme://user:password@`` inside a value (a connection string).
-_USERINFO = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://([^\s/:@]*):([^\s/@]+)@")
+from lintkit.secrets import looks_like_secret, mask, url_userinfo
 
 
 @rule(
@@ -42,7 +37,7 @@ def check(compose, ctx):
             if looks_like_secret(name, literal):
                 yield Problem(value_span, f"service {service.name!r}: {name} is set to a literal credential ({mask(literal)})")
                 continue
-            m = _USERINFO.search(literal)
+            m = url_userinfo(literal)
             if m and "$" not in str(value)[m.start(2):m.end(2)]:
                 yield Problem(
                     value_span,

@@ -1,10 +1,7 @@
 """``user:`` explicitly root."""
 
-import re
-
 from lintkit.model import Example, Problem, rule
-
-_NUMBER = re.compile(r"[+-]?\d+")
+from lintkit.numbers import decimal
 
 
 @rule(
@@ -35,5 +32,5 @@ def check(compose, ctx):
         if text is None:
             continue
         user = text.strip().lower().partition(":")[0]
-        if user == "root" or (_NUMBER.fullmatch(user) and int(user) == 0):
+        if user == "root" or decimal(user[1:] if user[:1] in ("+", "-") else user) == 0:
             yield Problem(service.node.value_span("user"), f"service {service.name!r} runs as root (`user: {text}`)")

@@ -28,13 +28,15 @@ from ._order import TOP_LEVEL_ORDER
 def check(compose, ctx):
     if compose.legacy_v1:
         return
-    keys = [str(k) for k in compose.root]
-    order = sorted(k for k in keys if k.startswith("x-")) + list(TOP_LEVEL_ORDER)
-    rank = {k: i for i, k in enumerate(order)}
+    # A key may be any YAML scalar or collection (`true:`, `1:`): it is ranked by its
+    # text and found by itself.
+    names = {key: str(key) for key in compose.root}
+    order = sorted(name for name in names.values() if name.startswith("x-")) + list(TOP_LEVEL_ORDER)
+    rank = {name: i for i, name in enumerate(order)}
     highest = -1
-    for key in keys:
-        position = rank.get(key)
+    for key, name in names.items():
+        position = rank.get(name)
         if position is None or position < highest:
-            yield Problem(compose.root.key_span(key), f"top-level key {key!r} is out of order (expected: {', '.join(order)})")
+            yield Problem(compose.root.key_span(key), f"top-level key {name!r} is out of order (expected: {', '.join(order)})")
         else:
             highest = position

@@ -1,6 +1,7 @@
 """EXPOSE 22."""
 
 from lintkit.model import Example, Problem, rule
+from lintkit.numbers import decimal
 
 from .valid_expose_port import exposed_ports
 
@@ -28,5 +29,6 @@ def check(dockerfile, ctx):
     for instruction in dockerfile.instructions_named("EXPOSE"):
         for token, port, _ in exposed_ports(instruction):
             bounds = port.split("-", 1)
-            if all(b.isdigit() for b in bounds) and int(bounds[0]) <= 22 <= int(bounds[-1]):
+            numbers = [decimal(b) for b in bounds]
+            if None not in numbers and numbers[0] <= 22 <= numbers[-1]:
                 yield Problem(token.span, "Do not expose the SSH port 22")

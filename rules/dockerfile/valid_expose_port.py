@@ -1,6 +1,7 @@
 """EXPOSE with a port that is not a number in 0-65535."""
 
 from lintkit.model import Example, Problem, rule
+from lintkit.numbers import decimal
 
 
 def exposed_ports(instruction):
@@ -35,7 +36,7 @@ def check(dockerfile, ctx):
             if ":" in port:
                 continue  # host:container mappings are reported by expose-container-port-only
             bounds = port.split("-", 1)
-            valid = all(b.isdigit() and int(b) <= 65535 for b in bounds) and protocol.lower() in (
+            valid = all(decimal(b) is not None and decimal(b) <= 65535 for b in bounds) and protocol.lower() in (
                 "",
                 "tcp",
                 "udp",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lintkit.model import Example, Problem, rule
+from lintkit.numbers import decimal
 from lintkit.yamlmodel import YMap, YSeq
 
 #: Field name, lowest and highest value, names allowed in place of numbers.
@@ -74,9 +75,9 @@ def _item_problem(item: str, low: int, high: int, names: tuple[str, ...]) -> str
         return "empty list item"
     base, slash, step = item.partition("/")
     if slash:
-        if not step.isdigit() or int(step) == 0:
+        if not decimal(step):
             return f"step {step!r} is not a positive number"
-        if int(step) > high:
+        if decimal(step) > high:
             return f"step {step} is larger than the field's range ({low}-{high})"
     if base == "*":
         return None
@@ -96,12 +97,12 @@ def _item_problem(item: str, low: int, high: int, names: tuple[str, ...]) -> str
 def _value(text: str, low: int, high: int, names: tuple[str, ...]) -> int | str:
     if text.upper() in names:
         return names.index(text.upper()) + low
-    if not text.isdigit():
+    number = decimal(text)
+    if number is None:
         expected = f"a number {low}-{high}" + (f" or a name ({names[0]}-{names[-1]})" if names else "")
         return f"{text!r} is not {expected}"
-    number = int(text)
     if not low <= number <= high:
-        return f"{number} is out of range ({low}-{high})"
+        return f"{text.lstrip('0') or '0'} is out of range ({low}-{high})"
     return number
 
 

@@ -1,6 +1,7 @@
 """``rules:`` that run for both branch pushes and merge request events."""
 
 import re
+from typing import Iterator
 
 from lintkit.model import Example, Problem, rule
 from lintkit.yamlmodel import YMap, YSeq
@@ -10,12 +11,15 @@ from lintkit.yamlmodel import YMap, YSeq
 _TOKEN = re.compile(
     r"""\$\{?(?P<var>[A-Za-z_][A-Za-z0-9_]*)\}?
     |"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'
-    |(?P<regex>/(?:\\.|[^/])*/[a-z]*)
     |(?P<op>==|!=|=~|!~|&&|\|\||[()])
     |(?P<word>[A-Za-z_][A-Za-z0-9_]*)
     |\s+""",
     re.X,
 )
+#: A /regex/ pattern, whose quotes and operators are not tokens. A backslash always
+#: escapes the next character (read also as a character of its own, a run of them could
+#: be split every way, exponential in its length).
+_REGEX = re.compile(r"/(?:\\.|[^/\\])*+/[a-z]*")
 _SOURCE = "CI_PIPELINE_SOURCE"
 _MR = "merge_request_event"
 
@@ -24,7 +28,7 @@ def pipeline_sources(expression: str) -> set[str]:
     """The values ``$CI_PIPELINE_SOURCE`` is compared equal to in an ``if:`` expression
     (``$CI_PIPELINE_SOURCE == "push"``, either operand order)."""
     tokens = []
-    for m in _TOKEN.finditer(expression):
+    for m in _tokens(expression):
         if m.group("var"):
             tokens.append(("var", m.group("var")))
         elif m.group("dq") is not None or m.group("sq") is not None:
@@ -41,6 +45,29 @@ def pipeline_sources(expression: str) -> set[str]:
         elif right == ("var", _SOURCE) and left[0] == "str":
             found.add(left[1])
     return found
+
+
+def _tokens(expression: str) -> Iterator[re.Match]:
+    """The tokens of ``expression``, left to right, skipping what is none (as ``finditer``
+    would). Once a `/` opens no /regex/ that closes, no later one does (it would meet the
+    same escaped slashes): trying each would be quadratic in a line of them."""
+    position = 0
+    regex_may_close = True
+    while position < len(expression):
+        if regex_may_close and expression[position] == "/":
+            regex = _REGEX.match(expression, position)
+            if regex is not None:
+                position = regex.end()
+                continue
+            regex_may_close = False
+        match = _TOKEN.search(expression, position)
+        if match is None:
+            return
+        if regex_may_close and "/" in expression[position : match.start()]:
+            position = expression.index("/", position)  # a regex may start before this token
+            continue
+        yield match
+        position = match.end()
 
 
 def _rules_lists(pipeline):

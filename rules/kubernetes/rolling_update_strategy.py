@@ -1,6 +1,7 @@
 """Rolling-update settings that allow every replica down at once."""
 
 from lintkit.model import Example, Problem, rule
+from lintkit.numbers import decimal
 from lintkit.parsers.kubernetes import dig, mapping
 
 from .snippets import DEPLOYMENT
@@ -9,8 +10,8 @@ _STRATEGY = "strategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: VAL
 
 
 def percent(value) -> int | None:
-    if isinstance(value, str) and value.endswith("%") and value[:-1].strip().isdigit():
-        return int(value[:-1])
+    if isinstance(value, str) and value.endswith("%"):
+        return decimal(value[:-1].strip())
     return None
 
 
