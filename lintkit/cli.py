@@ -87,6 +87,13 @@ def run_and_exit() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, no notices.")
 @click.option("--verbose", "-v", is_flag=True, help="Say which files were skipped and why; tracebacks on errors.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record every current finding in this baseline file and exit 0.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings this baseline file does not record.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the unified diff --fix would apply; write nothing.")
 def check(**options) -> None:
     """Lint PATHS (files or folders; default "."; "-" reads stdin)."""
     request = CheckRequest(**options)
@@ -127,6 +134,11 @@ class CheckRequest:
     quiet: bool
     verbose: bool
     color: str
+    write_baseline: str | None = None
+    baseline_path: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
 
     def __post_init__(self) -> None:
         self.paths = tuple(self.paths) or (".",)
@@ -187,10 +199,25 @@ def _check(request: CheckRequest) -> int:
         jobs=request.jobs or None,
         texts=texts,
         verbose=request.verbose,
+        contexts=bool(request.write_baseline or request.baseline_path or config.baseline),
     )
     engine.tune_collector()
     result = engine.run(targets, options)
     skipped.extend(result.skipped)
+    report_stream = None
+    if request.fix or request.diff or request.unsafe_fixes:
+        from .fixes import fix_from_cli
+
+        result, status, report_stream = fix_from_cli(request, targets, options, result)
+        if status is not None:
+            return status
+    fixed_entries = 0
+    if request.write_baseline or request.baseline_path or config.baseline:
+        from .baseline import from_cli
+
+        result, status, fixed_entries = from_cli(request, config, targets, options, result)
+        if status is not None:
+            return status
 
     if request.verbose:
         for path, reason in skipped:
@@ -198,7 +225,11 @@ def _check(request: CheckRequest) -> int:
     if not result.files and not request.quiet:
         click.echo(f"lintkit: no files of a kind lintkit knows in {' '.join(request.paths)}", err=True)
 
-    _render(result, request.output_format, request.output, request.color)
+    _render(result, request.output_format, request.output, request.color, report_stream)
+    if fixed_entries and not request.quiet:
+        from .baseline import fixed_sentence
+
+        click.echo(fixed_sentence(fixed_entries), err=True)
     engine.print_errors(result.errors)
     if result.errors:
         return 2
@@ -230,7 +261,7 @@ def _check_rule_settings(config) -> None:
             raise UsageError(f"{config.path}: {where}: {error.message} (options of {r.id}: {allowed})")
 
 
-def _render(result, output_format, output, color) -> None:
+def _render(result, output_format, output, color, stream=None) -> None:
     from .registry import load_reporter, reporters
     from .report import Report
 
@@ -254,11 +285,12 @@ def _render(result, output_format, output, color) -> None:
         with open(output, "w", encoding="utf-8", errors="backslashreplace") as stream:
             render(report, stream, color=color == "always")
         return
-    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if hasattr(sys.stdout, "reconfigure"):
+    stream = stream or sys.stdout
+    use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
+    if hasattr(stream, "reconfigure"):
         # File names that are not valid in the locale's encoding must not end the report.
-        sys.stdout.reconfigure(errors="backslashreplace")
-    render(report, sys.stdout, color=use_color)
+        stream.reconfigure(errors="backslashreplace")
+    render(report, stream, color=use_color)
 
 
 @main.command(name="rules")

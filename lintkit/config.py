@@ -30,6 +30,8 @@ class Config:
     fail_on: str | None = None
     kubernetes_version: str | None = None
     compose_projects: list[list[str]] = field(default_factory=list)
+    #: Baseline file (relative to the config file's folder), as ``--baseline`` gives one.
+    baseline: str | None = None
 
     def settings(self) -> dict[str, Any]:
         """Run-wide settings rules read from ``ctx.settings``; paths become relative to the
@@ -94,6 +96,7 @@ def load_config(path: str) -> Config:
         fail_on=data.get("fail-on"),
         kubernetes_version=data.get("kubernetes-version"),
         compose_projects=data.get("compose-projects", []),
+        baseline=data.get("baseline"),
     )
 
 

@@ -46,6 +46,8 @@ class RunOptions:
     #: Contents of files that do not come from the file system (stdin), by path.
     texts: dict[str, str | bytes] = field(default_factory=dict)
     verbose: bool = False
+    #: Give findings their ``context`` (what a baseline fingerprints) from the parsed file.
+    contexts: bool = False
 
 
 @dataclass
@@ -274,6 +276,10 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
     scopes = view.suppression_scopes() if hasattr(view, "suppression_scopes") else ()
     extra = view.suppressions() if hasattr(view, "suppressions") else ()
     result.suppressions = suppression.scan(source, scopes, extra)
+    if plan.options.contexts and result.findings:
+        from .baseline import add_contexts
+
+        result.findings = add_contexts(result.findings, source, view, documents)
 
 
 def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileResult]:

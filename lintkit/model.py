@@ -135,6 +135,10 @@ class Finding:
     span: Span
     aliases: tuple[str, ...] = ()
     fix: Fix | None = None
+    #: What identifies the finding apart from its position, for baselines: the normalised
+    #: text of the statement or YAML key path it is in and of its span (``lintkit.baseline``).
+    #: Set only when a run asks for it.
+    context: str | None = None
 
     @property
     def line(self) -> int:
@@ -221,6 +225,10 @@ class Rule:
     #: JSON Schema of the rule's options (an object schema whose properties carry defaults).
     options: dict[str, Any] = field(default_factory=dict)
     collect: Callable[..., Any] | None = None
+    #: How safe the rule's fixes are: "safe" (the file means the same, or strictly what the
+    #: rule asks), "unsafe" (behaviour may change: applied with --unsafe-fixes only), or
+    #: None (no fix). A rule with a fix is ``fixable``.
+    fix: str | None = None
 
     def __post_init__(self) -> None:
         prefix = self.id[:2]
@@ -233,6 +241,10 @@ class Rule:
         if (self.scope == "project") != (self.collect is not None):
             raise ValueError(f"rule {self.id}: a project rule needs collect=, a file rule none")
         self.severity = Severity.parse(self.severity)
+        if self.fix not in (None, "safe", "unsafe"):
+            raise ValueError(f"rule {self.id}: fix must be 'safe', 'unsafe' or None")
+        if self.fix is not None:
+            self.fixable = True
         unknown = set(self.tags) - set(TAGS)
         if unknown:
             raise ValueError(f"rule {self.id}: unknown tags {sorted(unknown)}")
@@ -261,6 +273,7 @@ def rule(
     options: dict[str, Any] | None = None,
     kind: str | None = None,
     collect: Callable[..., Any] | None = None,
+    fix: str | None = None,
 ) -> Callable[[CheckFn], Rule]:
     """Decorator turning a check generator into a :class:`Rule` (a project rule when
     ``collect`` is given).
@@ -290,6 +303,7 @@ def rule(
             scope="project" if collect is not None else "file",
             options=options or {},
             collect=collect,
+            fix=fix,
         )
 
     return wrap

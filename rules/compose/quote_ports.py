@@ -18,7 +18,7 @@ SECTIONS = ("ports", "expose")
     ),
     tags=("reliability",),
     aliases=("dclint:require-quotes-in-ports",),
-    fixable=True,
+    fix="safe",
     options={
         "type": "object",
         "properties": {

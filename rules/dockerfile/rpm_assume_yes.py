@@ -2,7 +2,7 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import TAKES_VALUE, installs, run_scripts
+from ._commands import TAKES_VALUE, insert_after, installs, run_scripts
 from ._rpm import ASSUME_YES
 
 
@@ -14,6 +14,7 @@ from ._rpm import ASSUME_YES
     rationale="A build cannot answer the confirmation prompt; the install aborts.",
     tags=("reliability",),
     aliases=("DL3030", "DL3034", "DL3038"),
+    fix="safe",
     examples=(
         Example(
             bad="FROM rockylinux:9\nRUN dnf install httpd-2.4.57 && dnf clean all\n",
@@ -30,4 +31,6 @@ def check(dockerfile, ctx):
                 *ASSUME_YES[install.manager], takes_value=TAKES_VALUE[install.manager]
             ):
                 flag = "-n" if install.manager == "zypper" else "-y"
-                yield Problem(command.name_word.span, f"Use {install.manager} {flag} to install")
+                # zypper's -n is a global option: it goes before the subcommand.
+                fix = insert_after(command.name_word, flag) if install.manager == "zypper" else install.add_option(flag)
+                yield Problem(command.name_word.span, f"Use {install.manager} {flag} to install", fix)

@@ -1,0 +1,211 @@
+"""Applying the fixes rules compute: ``--fix``, ``--unsafe-fixes``, ``--diff``.
+
+A fix is a set of text edits on the file as it was read (``model.Fix``), so comments,
+quoting, key order and indentation stay as they were: nothing is re-serialised. One pass
+applies every fix whose edits overlap no edit already taken, all of a fix's edits or none;
+the file is then linted again and the fixes that were left out (or that the first ones made
+possible) are applied in the next pass, until a pass changes nothing or ``MAX_PASSES`` is
+reached, as ruff does.
+
+A rule's ``fix`` metadata says whether its fixes are ``"safe"`` (applied by ``--fix``) or
+``"unsafe"`` (also needs ``--unsafe-fixes``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from dataclasses import dataclass
+
+from .model import Finding, Fix, Rule
+from .source import SourceFile
+
+#: Passes over one file before lintkit stops looking for more to fix (ruff's bound).
+MAX_PASSES = 100
+
+
+def applicable(finding: Finding, rules: dict[str, Rule], unsafe: bool) -> bool:
+    if finding.fix is None or not finding.fix.edits:
+        return False
+    rule = rules.get(finding.rule)
+    level = rule.fix if rule is not None else None
+    return level == "safe" or (level == "unsafe" and unsafe)
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
+    """``text`` with the fixes that do not overlap each other applied (the first in file
+    order wins), and how many were applied."""
+    source = SourceFile("", text)
+    located = []
+    for fix in fixes:
+        edits = sorted(
+            {(source.offset(e.span.line, e.span.column), source.offset(e.span.end_line, e.span.end_column), e.text)
+             for e in fix.edits}
+        )  # fmt: skip
+        if all(0 <= start <= end <= len(text) for start, end, _ in edits):
+            located.append(edits)
+    located.sort()
+    taken: list[tuple[int, int, str]] = []
+    seen: set[tuple[tuple[int, int, str], ...]] = set()
+    applied = 0
+    for edits in located:
+        if tuple(edits) in seen:  # two findings proposing the same change
+            continue
+        if any(_overlap(edit, other) for edit in edits for other in taken):
+            continue
+        if any(_overlap(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+            continue
+        seen.add(tuple(edits))
+        taken.extend(edits)
+        applied += 1
+    pieces = []
+    position = 0
+    for start, end, replacement in sorted(taken):
+        pieces.append(text[position:start])
+        pieces.append(replacement)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces), applied
+
+
+def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Edits touching the same characters, or two insertions at one point (whose order
+    would be a guess)."""
+    (a_start, a_end, _), (b_start, b_end, _) = a, b
+    if a_start == a_end or b_start == b_end:
+        return a_start <= b_end and b_start <= a_end
+    return a_start < b_end and b_start < a_end
+
+
+@dataclass
+class Outcome:
+    #: path -> (original text, fixed text), for the files a fix changed.
+    changed: dict[str, tuple[str, str]]
+    #: Fixes applied, over all passes.
+    applied: int
+
+
+def fix_run(targets, options, first, unsafe: bool) -> Outcome:
+    """Apply fixes to the files of ``first`` (a run's result) pass after pass, relinting
+    the changed files from memory; writes nothing."""
+    from . import engine
+
+    by_path: dict[str, list[Fix]] = {}
+    for finding in first.findings:
+        if applicable(finding, first.rules, unsafe):
+            by_path.setdefault(finding.path, []).append(finding.fix)
+    target_of = {t.path: t for t in targets}
+    originals: dict[str, str] = {}
+    current: dict[str, str] = {}
+    applied = 0
+    for _ in range(MAX_PASSES):
+        progressed = []
+        for path, path_fixes in by_path.items():
+            if path not in target_of:
+                continue
+            if path not in current:
+                try:
+                    current[path] = originals[path] = engine.read_source(path, options.texts).text
+                except Exception:  # unreadable now: its parse error is reported anyway
+                    continue
+            text, count = apply_fixes(current[path], path_fixes)
+            if text != current[path]:
+                current[path] = text
+                applied += count
+                progressed.append(path)
+        if not progressed:
+            break
+        relint = engine.RunOptions(**{**vars(options), "texts": {**options.texts, **{p: current[p] for p in progressed}}})
+        again = engine.run([target_of[p] for p in progressed], relint)
+        by_path = {}
+        for finding in again.findings:
+            if applicable(finding, again.rules, unsafe):
+                by_path.setdefault(finding.path, []).append(finding.fix)
+    changed = {p: (originals[p], current[p]) for p in current if current[p] != originals[p]}
+    return Outcome(changed, applied)
+
+
+def unified_diff(path: str, original: str, fixed: str) -> str:
+    lines = difflib.unified_diff(
+        original.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def write(path: str, original: str, fixed: str) -> str | None:
+    """Write ``fixed`` over ``path`` (atomically, keeping its mode and its byte-order mark);
+    the reason when it is not written (a symbolic link, changed since it was read)."""
+    from .engine import decode
+
+    try:
+        if os.path.islink(path) or not stat.S_ISREG(os.stat(path).st_mode):
+            return "not a regular file"
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if decode(data) != original:
+        return "changed while lintkit was fixing it"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 files are not rewritten"
+    encoded = (b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b"") + fixed.encode("utf-8", "surrogateescape")
+    temporary = os.path.join(os.path.dirname(path) or ".", f".{os.path.basename(path)}.lintkit-{os.getpid()}.tmp")
+    try:
+        with open(temporary, "xb") as fh:
+            fh.write(encoded)
+        os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
+        os.replace(temporary, path)
+    except OSError as exc:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        return exc.strerror or str(exc)
+    return None
+
+
+def fix_from_cli(request, targets, options, result):
+    """``check --fix``/``--diff``: (the result to report, the exit status when the run
+    ends here, the stream the report goes to when stdout carries the fixed text)."""
+    import sys
+
+    import click
+
+    from . import engine
+    from .registry import UsageError
+
+    if not (request.fix or request.diff):
+        raise UsageError("--unsafe-fixes applies with --fix or --diff")
+    outcome = fix_run(targets, options, result, request.unsafe_fixes)
+    if request.diff:
+        for path in sorted(outcome.changed):
+            original, fixed = outcome.changed[path]
+            click.echo(unified_diff(path, original, fixed), nl=False)
+        return result, 1 if outcome.changed else 0, None
+    report_stream = None
+    texts = dict(options.texts)
+    written = 0
+    for path, (original, fixed) in sorted(outcome.changed.items()):
+        if path in options.texts:  # stdin: the fixed text goes to stdout, the report to stderr
+            texts[path] = fixed
+            continue
+        reason = write(path, original, fixed)
+        if reason:
+            click.echo(f"lintkit: {path} not fixed: {reason}", err=True)
+        else:
+            written += 1
+    if options.texts:
+        for path in options.texts:
+            text = texts[path]
+            sys.stdout.write(text if isinstance(text, str) else engine.decode(text))
+        sys.stdout.flush()
+        report_stream = sys.stderr
+    if not request.quiet:
+        files = len(outcome.changed)
+        click.echo(f"lintkit: applied {outcome.applied} fix{'' if outcome.applied == 1 else 'es'} "
+                   f"in {files} file{'' if files == 1 else 's'}", err=True)
+    if not outcome.changed:
+        return result, None, report_stream
+    again = engine.run(targets, engine.RunOptions(**{**vars(options), "texts": texts}))
+    return again, None, report_stream
