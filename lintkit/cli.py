@@ -308,6 +308,7 @@ def list_rules(kind, output_format) -> None:
         return
     for r in rules:
         state = "" if r.enabled else " (off by default)"
+        state += f" ({r.fix} fix)" if r.fix else ""
         aliases = f"  [{', '.join(r.aliases)}]" if r.aliases else ""
         click.echo(f"{r.id:7} {r.name:36} {r.severity.value:8} {r.summary}{state}{aliases}")
 
@@ -316,7 +317,7 @@ def _rule_dict(r) -> dict:
     return {
         "id": r.id, "name": r.name, "kind": r.kind, "severity": r.severity.value,
         "summary": r.summary, "rationale": r.rationale, "tags": list(r.tags),
-        "aliases": list(r.aliases), "fixable": r.fixable, "enabled": r.enabled,
+        "aliases": list(r.aliases), "fixable": r.fixable, "fix": r.fix, "enabled": r.enabled,
         "scope": r.scope, "options": r.options,
         "examples": [
             {"bad": e.bad, "good": e.good, "filename": e.filename, "options": dict(e.options)} for e in r.examples
@@ -340,6 +341,8 @@ def explain(rule_id) -> None:
         out += ["", "Aliases: " + ", ".join(r.aliases)]
     if r.tags:
         out += ["Tags: " + ", ".join(r.tags)]
+    if r.fix:
+        out += [f"Fix: {r.fix}" + (" (applied with --fix)" if r.fix == "safe" else " (applied with --fix --unsafe-fixes)")]
     for key, spec in r.options.get("properties", {}).items():
         out += [f"Option {key}: {spec.get('description', '')} (default: {spec.get('default')!r})"]
     for e in r.examples:

@@ -1,6 +1,6 @@
 """Instruction keywords not written in upper case."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Edit, Example, Fix, Problem, rule
 
 
 @rule(
@@ -11,6 +11,7 @@ from lintkit.model import Example, Problem, rule
     rationale="Upper-case keywords are the convention that makes instructions stand out from arguments.",
     tags=("style",),
     aliases=("dockerfilelint:uppercase_commands", "buildkit:ConsistentInstructionCasing"),
+    fix="safe",
     examples=(
         Example(
             bad="from alpine:3.20\nrun echo hi\n",
@@ -23,6 +24,5 @@ def check(dockerfile, ctx):
     for instruction in dockerfile.instructions:
         for current in (instruction, instruction.trigger):
             if current is not None and current.keyword_raw != current.keyword:
-                yield Problem(
-                    current.keyword_span, f"Write {current.keyword_raw} as {current.keyword}"
-                )
+                fix = Fix(f"write {current.keyword}", (Edit(current.keyword_span, current.keyword),))
+                yield Problem(current.keyword_span, f"Write {current.keyword_raw} as {current.keyword}", fix)

@@ -1,0 +1,192 @@
+"""Fixes: every fixable rule's bad example is fixed by the fix machinery (the text
+re-parses, the finding is gone, no other finding appears, a second pass changes nothing),
+plus the mechanics of applying edits and the CLI options (--fix, --unsafe-fixes, --diff)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from lintkit.cli import main
+from lintkit.model import Edit, Fix, Span
+from lintkit.registry import all_rules
+from lintkit.testing import DEFAULT_FILENAMES
+
+FIXABLE = [r for r in all_rules() if r.fix]
+
+
+def run_fix(files: dict[str, str], *, unsafe: bool = True, select=("ALL",), rule_options=None):
+    """(findings before, findings after, fixed texts by name, texts after a second pass)."""
+    from lintkit import engine, fixes
+    from lintkit.discover import discover
+    from lintkit.registry import Selection
+
+    with tempfile.TemporaryDirectory(prefix="lintkit-fix-") as root:
+        for name, text in files.items():
+            path = os.path.join(root, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        targets = discover([root]).targets
+        options = engine.RunOptions(selection=Selection(list(select), []), settings={"kubernetes_version": None},
+                                    rule_options=rule_options or {}, jobs=1, config_base=root)
+        before = engine.run(targets, options)
+        outcome = fixes.fix_run(targets, options, before, unsafe)
+        texts = {p: fixed for p, (_, fixed) in outcome.changed.items()}
+        fixed_options = engine.RunOptions(**{**vars(options), "texts": texts})
+        after = engine.run(targets, fixed_options)
+        again = fixes.fix_run(targets, fixed_options, after, unsafe)
+        assert not before.errors and not after.errors, [e.message for e in before.errors + after.errors]
+        names = {os.path.join(root, n): n for n in files}
+        return (before.findings, after.findings, {names[p]: t for p, t in texts.items()},
+                {names[p]: t for p, (_, t) in again.changed.items()})
+
+
+def _cases():
+    for rule in FIXABLE:
+        for index, example in enumerate(rule.examples):
+            yield pytest.param(rule, example, id=f"{rule.id}-{rule.name}-{index}")
+
+
+@pytest.mark.parametrize("rule, example", list(_cases()))
+def test_fix_of_bad_example(rule, example):
+    filename = example.filename or DEFAULT_FILENAMES[rule.kind]
+    files = {**dict(example.files), filename: example.bad}
+    options = {rule.id: dict(example.options)} if example.options else None
+    before, after, fixed, again = run_fix(files, rule_options=options)
+    assert any(f.rule == rule.id for f in before)
+    assert filename in fixed, f"{rule.id}: no fix applied to its bad example"
+    assert not any(f.rule == rule.id for f in after), f"{rule.id} still fires on:\n{fixed[filename]}"
+    counts_before, counts_after = Counter(f.rule for f in before), Counter(f.rule for f in after)
+    appeared = {r: n for r, n in counts_after.items() if n > counts_before[r]}
+    assert not appeared, f"{rule.id}'s fix made new findings {appeared} in:\n{fixed[filename]}"
+    assert "LK001" not in counts_after
+    assert not again, f"{rule.id}: a second --fix changed {again}"
+
+
+def test_at_least_forty_rules_over_all_six_kinds_have_fixes():
+    assert len(FIXABLE) >= 40
+    assert {r.kind for r in FIXABLE} == {"dockerfile", "compose", "kubernetes", "ansible", "gitlab-ci", "github-actions"}
+
+
+# -- applying edits ---------------------------------------------------------------------
+
+
+def test_overlapping_fixes_wait_for_the_next_pass():
+    from lintkit.fixes import apply_fixes
+
+    text = "abcdef\n"
+    first = Fix("x", (Edit(Span(1, 2, 1, 4), "X"),))
+    overlapping = Fix("y", (Edit(Span(1, 3, 1, 5), "Y"),))
+    elsewhere = Fix("z", (Edit(Span(1, 6, 1, 7), "Z"),))
+    fixed, applied = apply_fixes(text, [overlapping, elsewhere, first])
+    assert (fixed, applied) == ("aXdeZ\n", 2)
+
+
+def test_two_insertions_at_one_point_are_applied_one_per_pass():
+    from lintkit.fixes import apply_fixes
+
+    a = Fix("a", (Edit(Span(1, 2, 1, 2), "A"),))
+    b = Fix("b", (Edit(Span(1, 2, 1, 2), "B"),))
+    assert apply_fixes("xy", [a, b]) == ("xAy", 1)
+
+
+def test_identical_fixes_of_two_findings_apply_once():
+    from lintkit.fixes import apply_fixes
+
+    fix = Fix("a", (Edit(Span(1, 1, 1, 2), "Z"),))
+    assert apply_fixes("xy", [fix, fix]) == ("Zy", 1)
+
+
+def test_two_apt_options_at_one_place_take_two_passes():
+    before, after, fixed, again = run_fix(
+        {"Dockerfile": "FROM debian:12\nRUN apt-get install curl=7.88.1-10\n"}, select=["DF006", "DF007"]
+    )
+    assert fixed["Dockerfile"] == "FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10\n"
+    assert not after and not again
+
+
+# -- the command line -------------------------------------------------------------------
+
+COMPOSE = '# the app\nversion: "3.8"\nservices:\n  web:\n    image: nginx:1.27  # pinned\n    ports:\n      - 127.0.0.1:8080:80\n'
+COMPOSE_FIXED = '# the app\nservices:\n  web:\n    image: nginx:1.27  # pinned\n    ports:\n      - "127.0.0.1:8080:80"\n'
+
+
+def test_fix_rewrites_in_place_keeping_comments(tmp_path):
+    (tmp_path / "docker-compose.yml").write_text(COMPOSE)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "DC002,DC012", "--fix", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "docker-compose.yml").read_text() == COMPOSE_FIXED
+    assert "applied 2 fixes in 1 file" in result.output
+
+
+def test_diff_prints_and_writes_nothing(tmp_path):
+    (tmp_path / "docker-compose.yml").write_text(COMPOSE)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "DC002,DC012", "--diff", str(tmp_path)])
+    assert result.exit_code == 1
+    assert '-version: "3.8"\n' in result.output and '+      - "127.0.0.1:8080:80"\n' in result.output
+    assert result.output.startswith(f"--- a/{tmp_path}/docker-compose.yml\n")
+    assert (tmp_path / "docker-compose.yml").read_text() == COMPOSE
+
+
+def test_diff_exits_0_when_nothing_to_change(tmp_path):
+    (tmp_path / "docker-compose.yml").write_text(COMPOSE_FIXED)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "DC002,DC012", "--diff", str(tmp_path)])
+    assert (result.exit_code, result.output) == (0, "")
+
+
+def test_fix_of_stdin_prints_the_fixed_text():
+    result = CliRunner(mix_stderr=False).invoke(
+        main, ["check", "--isolated", "--select", "DC002,DC012", "--fix", "--stdin-filename", "docker-compose.yml", "-"],
+        input=COMPOSE,
+    )
+    assert result.stdout == COMPOSE_FIXED
+    assert result.exit_code == 0
+
+
+def test_unsafe_fixes_only_with_the_option(tmp_path):
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text("FROM node:20-alpine\nCMD node src/index.js\n")
+    args = ["check", "--isolated", "--select", "DF017", "--fix", str(tmp_path)]
+    assert CliRunner().invoke(main, args).exit_code == 1
+    assert dockerfile.read_text() == "FROM node:20-alpine\nCMD node src/index.js\n"
+    assert CliRunner().invoke(main, [*args, "--unsafe-fixes"]).exit_code == 0
+    assert dockerfile.read_text() == 'FROM node:20-alpine\nCMD ["node", "src/index.js"]\n'
+
+
+def test_unsafe_fixes_alone_is_a_usage_error(tmp_path):
+    (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\n")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--unsafe-fixes", str(tmp_path)])
+    assert result.exit_code == 2 and "--unsafe-fixes applies with --fix or --diff" in result.output
+
+
+def test_a_symlinked_file_is_not_rewritten(tmp_path):
+    real = tmp_path / "real.yml"
+    real.write_text(COMPOSE)
+    (tmp_path / "docker-compose.yml").symlink_to(real)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "DC002", "--fix", str(tmp_path / "docker-compose.yml")])
+    assert real.read_text() == COMPOSE
+    assert "not fixed: not a regular file" in result.output
+
+
+def test_fixed_file_keeps_its_mode(tmp_path):
+    path = tmp_path / "docker-compose.yml"
+    path.write_text(COMPOSE)
+    path.chmod(0o640)
+    CliRunner().invoke(main, ["check", "--isolated", "--select", "DC002", "--fix", str(tmp_path)])
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_rules_and_explain_show_the_fix_level():
+    import json
+
+    listed = {r["id"]: r for r in json.loads(CliRunner().invoke(main, ["rules", "--format", "json"]).output)}
+    assert (listed["DF007"]["fix"], listed["DF017"]["fix"], listed["DF001"]["fix"]) == ("safe", "unsafe", None)
+    assert listed["DF007"]["fixable"] is True
+    text = CliRunner().invoke(main, ["rules", "--kind", "dockerfile"]).output
+    assert any(line.startswith("DF017") and "(unsafe fix)" in line for line in text.splitlines())
+    assert "Fix: unsafe" in CliRunner().invoke(main, ["explain", "DF017"]).output
