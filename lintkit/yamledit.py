@@ -205,3 +205,42 @@ def step_of(source: SourceFile, outer: YMap, key: Any) -> int:
         if step > 0:
             return step
     return 2
+
+
+def set_entry(source: SourceFile, mapping: YMap, key: str, value: str, step: int = 2) -> tuple[Edit, ...] | None:
+    """The edits that make ``mapping[key]`` the scalar ``value`` (YAML text): its value
+    replaced when the key is there with a scalar, the entry added otherwise."""
+    if key in mapping:
+        if isinstance(mapping[key], (YMap, YSeq)) or not _written_inside(mapping, key):
+            return None
+        return (Edit(mapping.value_span(key), value),)
+    edit = insert_entry(source, mapping, key, value, step)
+    return (edit,) if edit else None
+
+
+def set_nested(source: SourceFile, mapping: YMap, path: Sequence[str], value: str) -> tuple[Edit, ...] | None:
+    """:func:`set_entry` of ``path[-1]`` in the mapping at ``path[:-1]`` below ``mapping``,
+    adding the mappings that are missing (``securityContext:`` then its key)."""
+    node = mapping
+    for index, key in enumerate(path[:-1]):
+        inner = node.get(key)
+        if inner is None and key not in node:
+            nested: Any = value
+            for missing in reversed(path[index + 1 :]):
+                nested = {missing: nested}
+            edit = insert_entry(source, node, key, nested, _step_below(source, node))
+            return (edit,) if edit else None
+        if not isinstance(inner, YMap) or not inner:
+            return None
+        node = inner
+    return set_entry(source, node, path[-1], value)
+
+
+def _step_below(source: SourceFile, mapping: YMap) -> int:
+    """The indentation step of the nearest nested block mapping in ``mapping``."""
+    for key, value in mapping.items():
+        if isinstance(value, YMap) and value and _written_inside(mapping, key):
+            step = value.key_span(next(iter(value))).column - mapping.key_span(key).column
+            if step > 0 and not _is_flow(source, value):
+                return step
+    return 2
