@@ -54,7 +54,7 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
             continue
         if any(_overlap(edit, other) for edit in edits for other in taken):
             continue
-        if any(_overlap(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+        if any(_overlap(a, b, same_fix=True) for i, a in enumerate(edits) for b in edits[i + 1 :]):
             continue
         seen.add(tuple(edits))
         taken.extend(edits)
@@ -69,10 +69,15 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
     return "".join(pieces), applied
 
 
-def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
-    """Edits touching the same characters, or two insertions at one point (whose order
-    would be a guess)."""
+def _overlap(a: tuple[int, int, str], b: tuple[int, int, str], *, same_fix: bool = False) -> bool:
+    """Edits touching the same characters, or an insertion inside or at either end of a
+    replaced range or at the point of another insertion: which text would come first is
+    a guess (an entry added at the end of a mapping another fix reorders belongs inside
+    the reordered text). A fix's own edits may touch: it orders them itself."""
     (a_start, a_end, _), (b_start, b_end, _) = a, b
+    if same_fix and (a_start == a_end) != (b_start == b_end):
+        point, start, end = (a_start, b_start, b_end) if a_start == a_end else (b_start, a_start, a_end)
+        return start < point < end
     if a_start == a_end or b_start == b_end:
         return a_start <= b_end and b_start <= a_end
     return a_start < b_end and b_start < a_end

@@ -149,7 +149,7 @@ def test_diff_exits_0_when_nothing_to_change(tmp_path):
 
 
 def test_fix_of_stdin_prints_the_fixed_text():
-    result = CliRunner(mix_stderr=False).invoke(
+    result = CliRunner().invoke(
         main, ["check", "--isolated", "--select", "DC002,DC012", "--fix", "--stdin-filename", "docker-compose.yml", "-"],
         input=COMPOSE,
     )
