@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import Finding, Fix, Rule
@@ -93,20 +94,40 @@ class Outcome:
 
 def fix_run(targets, options, first, unsafe: bool) -> Outcome:
     """Apply fixes to the files of ``first`` (a run's result) pass after pass, relinting
-    the changed files from memory; writes nothing."""
+    the changed files from memory; writes nothing.
+
+    A pass after which a file has more findings of some rule than it had at the start (a
+    line made too long, a COPY now checked where the ADD was not) is undone and redone one
+    rule's fixes at a time; the rules whose fixes add findings are left unapplied in that
+    file, so that fixing never reports a problem that was not there."""
     from . import engine
 
-    by_path: dict[str, list[Fix]] = {}
-    for finding in first.findings:
-        if applicable(finding, first.rules, unsafe):
-            by_path.setdefault(finding.path, []).append(finding.fix)
     target_of = {t.path: t for t in targets}
+    at_start: dict[str, Counter] = {}
+    for finding in first.findings:
+        at_start.setdefault(finding.path, Counter())[finding.rule] += 1
+    pending = _fixes_by_path(first.findings, first.rules, unsafe)
     originals: dict[str, str] = {}
     current: dict[str, str] = {}
+    held: set[tuple[str, str]] = set()  # (path, rule): its fixes add findings there
     applied = 0
+
+    def lint(texts: dict[str, str]) -> dict[str, list[Finding]]:
+        relint = engine.RunOptions(**{**vars(options), "texts": {**options.texts, **texts}})
+        result = engine.run([target_of[p] for p in texts], relint)
+        found: dict[str, list[Finding]] = {p: [] for p in texts}
+        for finding in result.findings:
+            found.setdefault(finding.path, []).append(finding)
+        lint.rules = result.rules
+        return found
+
+    def adds_findings(path: str, findings: list[Finding]) -> bool:
+        before = at_start.get(path, Counter())
+        return any(n > before[rule] for rule, n in Counter(f.rule for f in findings).items())
+
     for _ in range(MAX_PASSES):
-        progressed = []
-        for path, path_fixes in by_path.items():
+        proposed: dict[str, tuple[str, int]] = {}
+        for path, path_fixes in pending.items():
             if path not in target_of:
                 continue
             if path not in current:
@@ -114,21 +135,45 @@ def fix_run(targets, options, first, unsafe: bool) -> Outcome:
                     current[path] = originals[path] = engine.read_source(path, options.texts).text
                 except Exception:  # unreadable now: its parse error is reported anyway
                     continue
-            text, count = apply_fixes(current[path], path_fixes)
+            text, count = apply_fixes(current[path], [fix for rule, fix in path_fixes if (path, rule) not in held])
             if text != current[path]:
-                current[path] = text
-                applied += count
-                progressed.append(path)
-        if not progressed:
+                proposed[path] = (text, count)
+        if not proposed:
             break
-        relint = engine.RunOptions(**{**vars(options), "texts": {**options.texts, **{p: current[p] for p in progressed}}})
-        again = engine.run([target_of[p] for p in progressed], relint)
-        by_path = {}
-        for finding in again.findings:
-            if applicable(finding, again.rules, unsafe):
-                by_path.setdefault(finding.path, []).append(finding.fix)
+        relinted = lint({p: text for p, (text, _count) in proposed.items()})
+        next_pending = {}
+        for path, (text, count) in proposed.items():
+            findings = relinted.get(path, [])
+            if adds_findings(path, findings):
+                text, count, findings = current[path], 0, None
+                for rule in sorted({rule for rule, _fix in pending[path]}):
+                    if (path, rule) in held:
+                        continue
+                    candidate, candidate_count = apply_fixes(text, [fix for r, fix in pending[path] if r == rule])
+                    if candidate == text:
+                        continue
+                    candidate_findings = lint({path: candidate})[path]
+                    if adds_findings(path, candidate_findings):
+                        held.add((path, rule))
+                    else:
+                        text, count, findings = candidate, count + candidate_count, candidate_findings
+                if findings is None:  # nothing kept: what is left to try is what was pending
+                    next_pending[path] = [(r, fix) for r, fix in pending[path] if (path, r) not in held]
+                    continue
+            current[path] = text
+            applied += count
+            next_pending.update(_fixes_by_path(findings, lint.rules, unsafe))
+        pending = next_pending
     changed = {p: (originals[p], current[p]) for p in current if current[p] != originals[p]}
     return Outcome(changed, applied)
+
+
+def _fixes_by_path(findings, rules, unsafe: bool) -> dict[str, list[tuple[str, Fix]]]:
+    by_path: dict[str, list[tuple[str, Fix]]] = {}
+    for finding in findings:
+        if applicable(finding, rules, unsafe):
+            by_path.setdefault(finding.path, []).append((finding.rule, finding.fix))
+    return by_path
 
 
 def unified_diff(path: str, original: str, fixed: str) -> str:

@@ -20,8 +20,8 @@ from ._commands import TAKES_VALUE, run_scripts
     fix="safe",
     examples=(
         Example(
-            bad="FROM debian:12\nRUN apt install -y curl\n",
-            good="FROM debian:12\nRUN apt-get install -y curl\n",
+            bad="FROM debian:12\nRUN apt install -y --no-install-recommends curl=7.88.1-10\n",
+            good="FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10\n",
             filename="Dockerfile",
         ),
     ),

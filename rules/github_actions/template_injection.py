@@ -88,27 +88,36 @@ def _env_name(path: str) -> str:
 
 def _quoting_at(text: str, offset: int) -> str | None:
     """How the shell reads ``text[offset]``: "" unquoted, '"' in double quotes, None
-    where a variable would not expand (single quotes, a here-document, a comment)."""
-    state = ""
+    where a variable would not expand (single quotes, a here-document, a comment) or
+    the quoting is more than this reading follows (backquotes)."""
+    states = [""]  # a command substitution $( ) starts unquoted inside double quotes
     index = 0
     while index < offset:
         char = text[index]
+        state = states[-1]
         if state == "'":
             if char == "'":
-                state = ""
+                states[-1] = ""
         elif char == "\\":
+            index += 1
+        elif char == "`":
+            return None
+        elif text.startswith("$(", index):
+            states.append("")
             index += 1
         elif state == '"':
             if char == '"':
-                state = ""
+                states[-1] = ""
+        elif char == ")" and len(states) > 1:
+            states.pop()
         elif char in "'\"":
-            state = char
+            states[-1] = char
         elif char == "#" and (index == 0 or text[index - 1].isspace()):
             return None
         elif text.startswith("<<", index):
             return None
         index += 1
-    return None if state == "'" else state
+    return None if states[-1] == "'" else states[-1]
 
 
 def _fix(workflow, step, key, text, offsets, expression, ref) -> Fix | None:
@@ -123,6 +132,8 @@ def _fix(workflow, step, key, text, offsets, expression, ref) -> Fix | None:
     quoting = _quoting_at(text, expression.start)
     if quoting is None:
         return None
+    if not quoting and expression.start == 0 and workflow.source.text_of(step.node.value_span(key))[:1] not in ("|", ">", "'"):
+        return None  # a plain scalar opening with a quote would become a quoted one
     name = _env_name(ref.path)
     env = step.node.get("env")
     if isinstance(env, YMap) and name in env:
