@@ -10,7 +10,8 @@ folder) and its *context*, never its line number:
   (sequence items by their ``name``/``id`` when they have one, by nothing otherwise;
   Kubernetes documents by kind, namespace and name), and the text of the finding's span;
 - in a Dockerfile (or any view with statements), the whitespace-normalised text of the
-  instruction the finding starts in, and the text of its span;
+  instruction the finding starts in (without its ``-`` options, which fixes add), and the
+  text of its span;
 - elsewhere (a parse error, a project rule's finding), the text of the finding's line.
 
 So lines inserted or removed above, other findings fixed, documents reordered and tasks
@@ -90,8 +91,11 @@ def _statement_anchor(source: SourceFile, scopes: list[Span], span: Span) -> str
     if best is None:
         return ""
     lines = [source.line_text(n) for n in range(best.line, best.end_line + 1)]
-    # Comment lines inside a continued instruction are no part of it.
-    return normalise("\n".join(line for line in lines if not line.lstrip().startswith("#")))
+    # Comment lines inside a continued instruction are no part of it; options are left
+    # out so that fixing another finding of the statement (adding `-y`, `--no-cache`)
+    # leaves the fingerprints of the others as they were.
+    text = normalise("\n".join(line for line in lines if not line.lstrip().startswith("#")))
+    return " ".join(word for word in text.split(" ") if not word.startswith("-"))
 
 
 def yaml_anchor(documents, span: Span) -> str:
