@@ -17,7 +17,7 @@ import difflib
 import os
 import stat
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Finding, Fix, Rule
 from .source import SourceFile
@@ -90,6 +90,8 @@ class Outcome:
     changed: dict[str, tuple[str, str]]
     #: Fixes applied, over all passes.
     applied: int
+    #: (path, rule) whose fixes were left out there because they added findings.
+    held: set[tuple[str, str]] = field(default_factory=set)
 
 
 def fix_run(targets, options, first, unsafe: bool) -> Outcome:
@@ -111,6 +113,7 @@ def fix_run(targets, options, first, unsafe: bool) -> Outcome:
     current: dict[str, str] = {}
     held: set[tuple[str, str]] = set()  # (path, rule): its fixes add findings there
     applied = 0
+    rules = dict(first.rules)  # of every kind met so far
 
     def lint(texts: dict[str, str]) -> dict[str, list[Finding]]:
         relint = engine.RunOptions(**{**vars(options), "texts": {**options.texts, **texts}})
@@ -118,7 +121,7 @@ def fix_run(targets, options, first, unsafe: bool) -> Outcome:
         found: dict[str, list[Finding]] = {p: [] for p in texts}
         for finding in result.findings:
             found.setdefault(finding.path, []).append(finding)
-        lint.rules = result.rules
+        rules.update(result.rules)
         return found
 
     def adds_findings(path: str, findings: list[Finding]) -> bool:
@@ -162,10 +165,10 @@ def fix_run(targets, options, first, unsafe: bool) -> Outcome:
                     continue
             current[path] = text
             applied += count
-            next_pending.update(_fixes_by_path(findings, lint.rules, unsafe))
+            next_pending.update(_fixes_by_path(findings, rules, unsafe))
         pending = next_pending
     changed = {p: (originals[p], current[p]) for p in current if current[p] != originals[p]}
-    return Outcome(changed, applied)
+    return Outcome(changed, applied, held)
 
 
 def _fixes_by_path(findings, rules, unsafe: bool) -> dict[str, list[tuple[str, Fix]]]:

@@ -155,17 +155,24 @@ def indentation_of(source: SourceFile, mapping: YMap) -> int | None:
 
 
 def insert_entry(source: SourceFile, mapping: YMap, key: str, value: Any, step: int = 2) -> Edit | None:
-    """The edit that adds ``key: value`` as the last entry of a block mapping, indented as
-    its other keys; ``value`` is a scalar written as given (already YAML text) or a dict
-    of such, written as a nested block ``step`` columns deeper."""
+    """The edit that adds ``key: value`` to a block mapping, indented as its other keys:
+    at its place when the keys are in alphabetical order, else last. ``value`` is a scalar
+    written as given (already YAML text) or a dict of such, written as a nested block
+    ``step`` columns deeper."""
     if not mapping or any(not _written_inside(mapping, k) for k in mapping):
         return None
     indent = indentation_of(source, mapping)
     found = _chunks(source, mapping)
     if indent is None or found is None:
         return None
-    last = found[1]
+    first, last, chunks, prefix = found
     text = "".join(line + "\n" for line in _block_lines(key, value, indent, step))
+    keys = list(mapping)
+    if all(isinstance(k, str) for k in keys) and keys == sorted(keys):
+        later = next((i for i, k in enumerate(keys) if k > key), None)
+        if later is not None and not (later == 0 and prefix.strip()):
+            line = first + sum(chunk.count("\n") for chunk in chunks[:later])
+            return Edit(Span(line, 1, line, 1), text)
     if last >= len(source.lines) and not source.text.endswith("\n"):
         return Edit(Span(last, len(source.line_text(last)) + 1, last, len(source.line_text(last)) + 1), "\n" + text.rstrip("\n"))
     return Edit(Span(last + 1, 1, last + 1, 1), text)

@@ -4,8 +4,6 @@ plus the mechanics of applying edits and the CLI options (--fix, --unsafe-fixes,
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 
 import pytest
@@ -14,36 +12,9 @@ from click.testing import CliRunner
 from lintkit.cli import main
 from lintkit.model import Edit, Fix, Span
 from lintkit.registry import all_rules
-from lintkit.testing import DEFAULT_FILENAMES
+from lintkit.testing import DEFAULT_FILENAMES, fix_files as run_fix
 
 FIXABLE = [r for r in all_rules() if r.fix]
-
-
-def run_fix(files: dict[str, str], *, unsafe: bool = True, select=("ALL",), rule_options=None):
-    """(findings before, findings after, fixed texts by name, texts after a second pass)."""
-    from lintkit import engine, fixes
-    from lintkit.discover import discover
-    from lintkit.registry import Selection
-
-    with tempfile.TemporaryDirectory(prefix="lintkit-fix-") as root:
-        for name, text in files.items():
-            path = os.path.join(root, name)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        targets = discover([root]).targets
-        options = engine.RunOptions(selection=Selection(list(select), []), settings={"kubernetes_version": None},
-                                    rule_options=rule_options or {}, jobs=1, config_base=root)
-        before = engine.run(targets, options)
-        outcome = fixes.fix_run(targets, options, before, unsafe)
-        texts = {p: fixed for p, (_, fixed) in outcome.changed.items()}
-        fixed_options = engine.RunOptions(**{**vars(options), "texts": texts})
-        after = engine.run(targets, fixed_options)
-        again = fixes.fix_run(targets, fixed_options, after, unsafe)
-        assert not before.errors and not after.errors, [e.message for e in before.errors + after.errors]
-        names = {os.path.join(root, n): n for n in files}
-        return (before.findings, after.findings, {names[p]: t for p, t in texts.items()},
-                {names[p]: t for p, (_, t) in again.changed.items()})
 
 
 def _cases():
@@ -199,3 +170,47 @@ def test_rules_and_explain_show_the_fix_level():
     text = CliRunner().invoke(main, ["rules", "--kind", "dockerfile"]).output
     assert any(line.startswith("DF017") and "(unsafe fix)" in line for line in text.splitlines())
     assert "Fix: unsafe" in CliRunner().invoke(main, ["explain", "DF017"]).output
+
+
+def test_a_fix_that_adds_a_finding_is_left_out():
+    # COPY to a relative path without WORKDIR is reported (DF029) where ADD was not.
+    before, after, fixed, _again = run_fix({"Dockerfile": "FROM alpine:3.20\nADD app.py srv/\n"}, select=["DF018", "DF029"])
+    assert [f.rule for f in before] == ["DF018"] and not fixed
+    _before, after, fixed, _again = run_fix({"Dockerfile": "FROM alpine:3.20\nWORKDIR /w\nADD app.py srv/\n"},
+                                            select=["DF018", "DF029"])
+    assert fixed == {"Dockerfile": "FROM alpine:3.20\nWORKDIR /w\nCOPY app.py srv/\n"} and not after
+
+
+def test_other_fixes_of_the_file_still_apply_when_one_is_left_out():
+    text = "FROM alpine:3.20\nADD app.py srv/\nRUN apk add curl=8.9.1-r0\n"
+    _before, after, fixed, _again = run_fix({"Dockerfile": text}, select=["DF018", "DF029", "DF026"])
+    assert fixed == {"Dockerfile": text.replace("apk add", "apk add --no-cache")}
+    assert [f.rule for f in after] == ["DF018"]
+
+
+def test_template_injection_fix_reads_the_shell_quoting():
+    workflow = (
+        "on: issues\npermissions: {}\njobs:\n  greet:\n    runs-on: ubuntu-24.04\n    steps:\n"
+        "      - run: |\n"
+        "          echo $(printf %s ${{ github.event.issue.title }})\n"
+        "          echo 'literal ${{ github.event.issue.body }}'\n"
+    )
+    _before, after, fixed, again = run_fix({".github/workflows/greet.yml": workflow}, select=["GH002"])
+    text = fixed[".github/workflows/greet.yml"]
+    assert 'echo $(printf %s "${ISSUE_TITLE}")\n' in text  # a $( ) inside quotes is unquoted again
+    assert "echo 'literal ${{ github.event.issue.body }}'" in text  # single quotes: left as it is
+    assert text.endswith("        env:\n          ISSUE_TITLE: ${{ github.event.issue.title }}\n")
+    assert [f.message.split("`")[1] for f in after] == ["github.event.issue.body"] and not again
+
+
+def test_inserted_key_goes_to_its_place_among_sorted_keys():
+    manifest = (
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n"
+        "      image: nginx:1.27.2\n      securityContext:\n        capabilities:\n          drop: [ALL]\n"
+        "        runAsNonRoot: true\n"
+    )
+    _before, _after, fixed, _again = run_fix({"pod.yaml": manifest}, select=["K8015"])
+    assert fixed["pod.yaml"].endswith(
+        "      securityContext:\n        allowPrivilegeEscalation: false\n        capabilities:\n"
+        "          drop: [ALL]\n        runAsNonRoot: true\n"
+    )

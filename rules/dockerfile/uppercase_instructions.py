@@ -24,5 +24,9 @@ def check(dockerfile, ctx):
     for instruction in dockerfile.instructions:
         for current in (instruction, instruction.trigger):
             if current is not None and current.keyword_raw != current.keyword:
-                fix = Fix(f"write {current.keyword}", (Edit(current.keyword_span, current.keyword),))
+                edits = [Edit(current.keyword_span, current.keyword)]
+                # `from x as y` becomes `FROM x AS y`, not a FROM that from-as-casing reports.
+                if current.keyword == "FROM" and len(current.args) >= 3 and current.args[1].value == "as":
+                    edits.append(Edit(current.args[1].span, "AS"))
+                fix = Fix(f"write {current.keyword}", tuple(edits))
                 yield Problem(current.keyword_span, f"Write {current.keyword_raw} as {current.keyword}", fix)
