@@ -115,10 +115,10 @@ def yaml_anchor(documents, span: Span) -> str:
         if isinstance(node, YMap):
             for key, (key_start, key_end, value_start, value_end) in node._pos.items():
                 if _inside(position, key_start, key_end):
-                    parts.append(str(key))
+                    parts.append(_key_label(key))
                     return "/".join(parts)
                 if _inside(position, value_start, value_end):
-                    parts.append(str(key))
+                    parts.append(_key_label(key))
                     node = node[key]
                     break
             else:
@@ -139,9 +139,16 @@ def _inside(position: tuple[int, int], start, end) -> bool:
     return (start.line, start.column) <= position < (end.line, end.column) or position == (start.line, start.column)
 
 
+def _key_label(key: Any) -> str:
+    """A key as a fingerprint reads it: its last dotted part, so that a fix writing a
+    module's full name (``apt`` -> ``ansible.builtin.apt``) moves nothing below it."""
+    return str(key).rsplit(".", 1)[-1]
+
+
 def _label(node: Any, *, document: bool = False) -> str:
-    """What names a sequence item or document whatever its place: its ``name`` or ``id``,
-    or a Kubernetes object's kind, namespace and name; nothing when it has none."""
+    """What names a sequence item or document whatever its place: its ``name`` or ``id``
+    (case-folded: a fix may capitalise a task name), or a Kubernetes object's kind,
+    namespace and name; nothing when it has none."""
     from .yamlmodel import YMap
 
     if not isinstance(node, YMap):
@@ -152,7 +159,7 @@ def _label(node: Any, *, document: bool = False) -> str:
     for key in ("name", "id"):
         value = node.get(key)
         if isinstance(value, (str, int)) and not isinstance(value, bool):
-            return str(value)
+            return str(value).casefold()
     return ""
 
 

@@ -150,6 +150,16 @@ def test_tasks_moved_within_a_play_keep_findings_baselined(tmp_path):
     assert result.exit_code == 0, result.output
 
 
+def test_fixes_of_a_task_keep_its_other_findings_baselined(tmp_path):
+    playbook = tmp_path / "playbook.yml"
+    playbook.write_text(PLAYBOOK.replace("Install nginx", "install nginx"))
+    baseline = write_baseline(tmp_path, str(tmp_path))
+    result = check("--select", "ALL", "--baseline", str(baseline), "--fix", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "ansible.builtin.apt:" in playbook.read_text() and "- name: Install nginx" in playbook.read_text()
+    assert "baseline entries are fixed" in result.output
+
+
 def test_a_second_identical_problem_is_new(tmp_path):
     compose = tmp_path / "docker-compose.yml"
     compose.write_text("services:\n  web:\n    image: nginx:latest\n")
