@@ -251,3 +251,20 @@ def _step_below(source: SourceFile, mapping: YMap) -> int:
             if step > 0 and not _is_flow(source, value):
                 return step
     return 2
+
+
+def remove_item(source: SourceFile, sequence: YSeq, index: int) -> Edit | None:
+    """The edit that deletes item ``index`` (not the first) of a sequence: its lines in
+    block style, its text and the comma before it in flow style (``[a, b]``)."""
+    if index <= 0 or index >= len(sequence) or sequence.start is None:
+        return None
+    if _is_flow(source, sequence):
+        before, item = sequence.item_span(index - 1), sequence.item_span(index)
+        return Edit(Span(before.end_line, before.end_column, item.end_line, item.end_column), "")
+    found = _chunks(source, sequence)
+    if found is None:
+        return None
+    first, _last, chunks, _prefix = found
+    start = first + sum(chunk.count("\n") for chunk in chunks[:index])
+    end = start + chunks[index].count("\n")
+    return Edit(Span(start, 1, end, 1), "")

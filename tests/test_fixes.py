@@ -214,3 +214,10 @@ def test_inserted_key_goes_to_its_place_among_sorted_keys():
         "      securityContext:\n        allowPrivilegeEscalation: false\n        capabilities:\n"
         "          drop: [ALL]\n        runAsNonRoot: true\n"
     )
+
+
+def test_repeated_need_removed_from_a_block_list():
+    pipeline = "build:\n  script: make\ntest:\n  needs:\n    - build  # first\n    - build\n  script: make test\n"
+    _before, after, fixed, _again = run_fix({".gitlab-ci.yml": pipeline}, select=["GL023"])
+    assert fixed[".gitlab-ci.yml"] == "build:\n  script: make\ntest:\n  needs:\n    - build  # first\n  script: make test\n"
+    assert not after
