@@ -107,7 +107,9 @@ def fix_run(targets, options, first, unsafe: bool) -> Outcome:
     target_of = {t.path: t for t in targets}
     at_start: dict[str, Counter] = {}
     for finding in first.findings:
-        at_start.setdefault(finding.path, Counter())[finding.rule] += 1
+        rule = first.rules.get(finding.rule)
+        if rule is None or rule.scope == "file":
+            at_start.setdefault(finding.path, Counter())[finding.rule] += 1
     pending = _fixes_by_path(first.findings, first.rules, unsafe)
     originals: dict[str, str] = {}
     current: dict[str, str] = {}
@@ -116,11 +118,15 @@ def fix_run(targets, options, first, unsafe: bool) -> Outcome:
     rules = dict(first.rules)  # of every kind met so far
 
     def lint(texts: dict[str, str]) -> dict[str, list[Finding]]:
+        """Findings of file rules in the changed files: project rules, which see only
+        the files relinted here, would miss what the other files contribute."""
         relint = engine.RunOptions(**{**vars(options), "texts": {**options.texts, **texts}})
         result = engine.run([target_of[p] for p in texts], relint)
         found: dict[str, list[Finding]] = {p: [] for p in texts}
         for finding in result.findings:
-            found.setdefault(finding.path, []).append(finding)
+            rule = result.rules.get(finding.rule)
+            if rule is None or rule.scope == "file":
+                found.setdefault(finding.path, []).append(finding)
         rules.update(result.rules)
         return found
 
