@@ -71,20 +71,21 @@ def _chunks(source: SourceFile, container: YMap | YSeq) -> tuple[int, int, list[
     if starts is None:
         return None
     last_line = _end_line(source, container)
-    lines = [source.line_text(n) for n in range(1, last_line + 1)]
+    first = starts[0][0]
+    lines = [source.line_text(n) for n in range(first, last_line + 1)]  # lines[0] is line `first`
     bounds = []
     for index, (line, _column) in enumerate(starts):
         start = line
         if index:
-            while start - 1 > starts[index - 1][0] and _is_comment(lines[start - 2]):
+            while start - 1 > starts[index - 1][0] and _is_comment(lines[start - 1 - first]):
                 start -= 1
         bounds.append(start)
     bounds.append(last_line + 1)
     column = starts[0][1]
-    prefix = lines[bounds[0] - 1][: column - 1]
-    lines[bounds[0] - 1] = " " * len(prefix) + lines[bounds[0] - 1][len(prefix) :]
-    chunks = ["".join(line + "\n" for line in lines[b - 1 : e - 1]) for b, e in zip(bounds, bounds[1:])]
-    return bounds[0], last_line, chunks, prefix
+    prefix = lines[0][: column - 1]
+    lines[0] = " " * len(prefix) + lines[0][len(prefix) :]
+    chunks = ["".join(line + "\n" for line in lines[b - first : e - first]) for b, e in zip(bounds, bounds[1:])]
+    return first, last_line, chunks, prefix
 
 
 def reorder(source: SourceFile, container: YMap | YSeq, order: Sequence[Any]) -> tuple[Edit, ...] | None:
