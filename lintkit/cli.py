@@ -98,6 +98,13 @@ def run_and_exit() -> None:
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
               help="Also write a report in FORMAT to FILE (repeatable), e.g. sarif=lintkit.sarif.")
 @click.option("--render-helm", is_flag=True, help="Render Helm charts with `helm template` (helm on PATH) and lint the output.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record every current finding in this baseline file and exit 0.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings this baseline file does not record.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the unified diff --fix would apply; write nothing.")
 def check(**options) -> None:
     """Lint PATHS (files or folders; default "."; "-" reads stdin)."""
     request = CheckRequest(**options)
@@ -146,6 +153,11 @@ class CheckRequest:
     reports: tuple[str, ...] = ()
     render_helm: bool = False
     cache_dir: str | None = None
+    write_baseline: str | None = None
+    baseline_path: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
 
     def __post_init__(self) -> None:
         self.paths = tuple(self.paths) or (".",)
@@ -234,6 +246,7 @@ def _check(request: CheckRequest) -> int:
         max_file_size=max_file_size,
         progress=Progress(len(targets)),
         render_helm=_render_helm(request.render_helm or config.render_helm),
+        contexts=bool(request.write_baseline or request.baseline_path or config.baseline),
     )
     if not (request.no_cache or texts):
         from .cache import Cache, default_dir
@@ -248,6 +261,20 @@ def _check(request: CheckRequest) -> int:
     finally:
         options.progress.close()
     skipped.extend(result.skipped)
+    report_stream = None
+    if request.fix or request.diff or request.unsafe_fixes:
+        from .fixes import fix_from_cli
+
+        result, status, report_stream = fix_from_cli(request, targets, options, result)
+        if status is not None:
+            return status
+    fixed_entries = 0
+    if request.write_baseline or request.baseline_path or config.baseline:
+        from .baseline import from_cli
+
+        result, status, fixed_entries = from_cli(request, config, targets, options, result)
+        if status is not None:
+            return status
 
     if request.verbose:
         for path, reason in dict.fromkeys(skipped):
@@ -256,7 +283,11 @@ def _check(request: CheckRequest) -> int:
         click.echo(f"lintkit: no files of a kind lintkit knows in {' '.join(request.paths)}", err=True)
 
     style = request.output_style or config.output_format or "full"
-    _render(result, request, style, reports, texts, max_file_size)
+    _render(result, request, style, reports, texts, max_file_size, report_stream)
+    if fixed_entries and not request.quiet:
+        from .baseline import fixed_sentence
+
+        click.echo(fixed_sentence(fixed_entries), err=True)
     engine.print_errors(result.errors)
     if result.errors:
         return 2
@@ -319,7 +350,9 @@ def _check_rule_settings(config) -> None:
 
 
 def _render(result, request: CheckRequest, style: str, reports: list[tuple[str, str]],
-            texts: dict[str, bytes], max_file_size: int) -> None:
+            texts: dict[str, bytes], max_file_size: int, main_stream=None) -> None:
+    """Write the run's reports: the main one to ``--output``, ``main_stream`` (``--fix -`` sends
+    it to stderr, the fixed text being stdout) or stdout, and each ``--report``."""
     from .files import Unreadable, read_text
     from .output import write_statistics
     from .registry import load_reporter, reporters
@@ -372,11 +405,12 @@ def _render(result, request: CheckRequest, style: str, reports: list[tuple[str, 
         with open(output, "w", encoding="utf-8", errors="backslashreplace") as stream:
             render(report, stream, color=color == "always")
         return
-    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if hasattr(sys.stdout, "reconfigure"):
+    stream = main_stream or sys.stdout
+    use_color = color == "always" or (color == "auto" and stream.isatty() and "NO_COLOR" not in os.environ)
+    if hasattr(stream, "reconfigure"):
         # File names that are not valid in the locale's encoding must not end the report.
-        sys.stdout.reconfigure(errors="backslashreplace")
-    render(report, sys.stdout, color=use_color)
+        stream.reconfigure(errors="backslashreplace")
+    render(report, stream, color=use_color)
 
 
 @main.command()
@@ -407,6 +441,7 @@ def list_rules(kind, output_format, policy) -> None:
         return
     for r in rules:
         state = "" if r.enabled else " (off by default)"
+        state += f" ({r.fix} fix)" if r.fix else ""
         aliases = f"  [{', '.join(r.aliases)}]" if r.aliases else ""
         click.echo(f"{r.id:7} {r.name:36} {r.severity.value:8} {r.summary}{state}{aliases}")
 
@@ -416,7 +451,7 @@ def _rule_dict(r) -> dict:
         "id": r.id, "name": r.name, "kind": r.kind, "kinds": list(r.kinds) if r.kinds else [r.kind],
         "origin": r.origin, "severity": r.severity.value,
         "summary": r.summary, "rationale": r.rationale, "tags": list(r.tags),
-        "aliases": list(r.aliases), "fixable": r.fixable, "enabled": r.enabled,
+        "aliases": list(r.aliases), "fixable": r.fixable, "fix": r.fix, "enabled": r.enabled,
         "scope": r.scope, "options": r.options,
         "examples": [
             {"bad": e.bad, "good": e.good, "filename": e.filename, "options": dict(e.options)} for e in r.examples
@@ -450,6 +485,8 @@ def explanation(r) -> str:
         out += ["", "Aliases: " + ", ".join(r.aliases)]
     if r.tags:
         out += ["Tags: " + ", ".join(r.tags)]
+    if r.fix:
+        out += [f"Fix: {r.fix}" + (" (applied with --fix)" if r.fix == "safe" else " (applied with --fix --unsafe-fixes)")]
     for key, spec in r.options.get("properties", {}).items():
         out += [f"Option {key}: {spec.get('description', '')} (default: {spec.get('default')!r})"]
     for e in r.examples:

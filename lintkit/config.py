@@ -42,6 +42,8 @@ class Config:
     render_helm: bool = False
     #: Stop here: a config in a subfolder does not build on the configs above it.
     root: bool = False
+    #: Baseline file (relative to the config file's folder), as ``--baseline`` gives one.
+    baseline: str | None = None
 
     def settings(self) -> dict[str, Any]:
         """Run-wide settings rules read from ``ctx.settings``; paths become relative to the
@@ -138,6 +140,7 @@ def load_config(path: str) -> Config:
         reports=data.get("reports", []),
         render_helm=data.get("render-helm", False),
         root=data.get("root", False),
+        baseline=data.get("baseline"),
     )
 
 

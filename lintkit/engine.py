@@ -19,7 +19,7 @@ import gc
 import os
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator, Mapping
 
 from . import files, project, suppression, workspace
@@ -34,7 +34,7 @@ from .engine_rules import (
     UNUSED_SUPPRESSION,
 )
 from .kinds import YAML_KINDS, is_chart_template, parser_module, sniff
-from .model import Finding, ParseError, Problem, Related, Rule, RuleContext, Severity, Span
+from .model import Finding, Fix, ParseError, Problem, Related, Rule, RuleContext, Severity, Span
 from .registry import Selection, matches
 from .source import SourceFile
 
@@ -68,6 +68,8 @@ class RunOptions:
     #: Where results are kept between runs (lintkit.cache.Cache), or None for no cache.
     #: Never used when ``texts`` is given: those are not files whose bytes key an entry.
     cache: Any = None
+    #: Give findings their ``context`` (what a baseline fingerprints) from the parsed file.
+    contexts: bool = False
 
 
 @dataclass
@@ -167,9 +169,17 @@ class _Plan:
             kind=kind,
             span=problem.span,
             aliases=_aliases(rule, problem),
-            fix=problem.fix,
+            fix=_with_safety(problem.fix, rule),
             related=problem.related,
         )
+
+
+def _with_safety(fix: Fix | None, rule: Rule) -> Fix | None:
+    """The fix marked as its rule's metadata says (``Rule.fix``): an unsafe rule's fixes
+    are never applied by --fix alone, nor by an editor's "fix all"."""
+    if fix is None or fix.safe == (rule.fix != "unsafe"):
+        return fix
+    return replace(fix, safe=rule.fix != "unsafe")
 
 
 def _aliases(rule: Rule, problem: Problem) -> tuple[str, ...]:
@@ -378,6 +388,10 @@ def _lint_source(result: FileResult, target, plan: _Plan) -> None:
     scopes = view.suppression_scopes() if hasattr(view, "suppression_scopes") else ()
     extra = view.suppressions() if hasattr(view, "suppressions") else ()
     result.suppressions = suppression.scan(source, scopes, extra)
+    if plan.options.contexts and result.findings:
+        from .baseline import add_contexts
+
+        result.findings = add_contexts(result.findings, source, view, documents)
 
 
 def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileResult]:

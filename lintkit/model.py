@@ -104,7 +104,8 @@ class Fix:
     description: str
     edits: tuple[Edit, ...]
     #: The fix keeps what the file means (an editor applies it on "fix all"); a fix that
-    #: may change behaviour is offered one at a time only.
+    #: may change behaviour is offered one at a time only. Set from ``Rule.fix`` by the
+    #: engine: the rule's metadata is where safety is decided.
     safe: bool = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -204,6 +205,10 @@ class Finding:
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
     suppression: SuppressionInfo | None = None
+    #: What identifies the finding apart from its position, for baselines: the normalised
+    #: text of the statement or YAML key path it is in and of its span (``lintkit.baseline``).
+    #: Set only when a run asks for it.
+    context: str | None = None
 
     @property
     def line(self) -> int:
@@ -327,6 +332,10 @@ class Rule:
     #: chart) rather than a problem in a file: shown like any finding, never fails the run.
     notice: bool = False
     facts: Facts | None = None
+    #: How safe the rule's fixes are: "safe" (the file means the same, or strictly what the
+    #: rule asks), "unsafe" (behaviour may change: applied with --unsafe-fixes only), or
+    #: None (no fix). A rule with a fix is ``fixable``.
+    fix: str | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.collect, Facts):
@@ -345,6 +354,10 @@ class Rule:
         if (self.scope == "project") != (self.collect is not None):
             raise ValueError(f"rule {self.id}: a project rule needs collect=, a file rule none")
         self.severity = Severity.parse(self.severity)
+        if self.fix not in (None, "safe", "unsafe"):
+            raise ValueError(f"rule {self.id}: fix must be 'safe', 'unsafe' or None")
+        if self.fix is not None:
+            self.fixable = True
         unknown = set(self.tags) - set(TAGS)
         if unknown:
             raise ValueError(f"rule {self.id}: unknown tags {sorted(unknown)}")
@@ -374,6 +387,7 @@ def rule(
     kind: str | None = None,
     collect: Callable[..., Any] | Facts | None = None,
     references: Iterable[str] = (),
+    fix: str | None = None,
 ) -> Callable[[CheckFn], Rule]:
     """Decorator turning a check generator into a :class:`Rule` (a project rule when
     ``collect`` is given).
@@ -404,6 +418,7 @@ def rule(
             options=options or {},
             collect=collect,
             references=tuple(references),
+            fix=fix,
         )
 
     return wrap

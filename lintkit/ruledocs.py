@@ -122,7 +122,8 @@ def _fence(text: str, language: str) -> list[str]:
 
 
 def _fix_label(rule: Rule) -> str:
-    return "yes" if rule.fixable else "no"
+    """``safe``/``unsafe`` (applied by --fix / only with --unsafe-fixes), or ``no``."""
+    return rule.fix or ("yes" if rule.fixable else "no")
 
 
 def page(rule: Rule, landings: list[list[tuple[int, int, str]]]) -> str:

@@ -51,6 +51,41 @@ def lint_files(files: dict[str, str], *, select: list[str] | None = None, ignore
         return [_relative(f, root) for f in result.findings]
 
 
+def fix_files(files: dict[str, str], *, unsafe: bool = True, select=("ALL",), rule_options: dict | None = None):
+    """Lint snippets, apply their fixes as ``--fix`` would (in memory), lint the result
+    and try fixing it again: (findings before, findings after, fixed texts by file name,
+    what a second fix would still change, by file name)."""
+    from . import engine, fixes
+    from .discover import discover
+    from .registry import Selection
+
+    with tempfile.TemporaryDirectory(prefix="lintkit-fix-") as root:
+        for name, text in files.items():
+            path = os.path.join(root, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        targets = discover([root]).targets
+        options = engine.RunOptions(selection=Selection(list(select), []), settings={"kubernetes_version": None},
+                                    rule_options=rule_options or {}, jobs=1, config_base=root)
+        before = engine.run(targets, options)
+        outcome = fixes.fix_run(targets, options, before, unsafe)
+        texts = {p: fixed for p, (_, fixed) in outcome.changed.items()}
+        fixed_options = engine.RunOptions(**{**vars(options), "texts": texts})
+        after = engine.run(targets, fixed_options)
+        again = fixes.fix_run(targets, fixed_options, after, unsafe)
+        errors = before.errors + after.errors
+        if errors:
+            raise AssertionError("; ".join(f"{e.path} {e.rule}: {e.message}" for e in errors))
+        names = {os.path.join(root, n): n for n in files}
+        return (
+            [_relative(f, root) for f in before.findings],
+            [_relative(f, root) for f in after.findings],
+            {names[p]: t for p, t in texts.items()},
+            {names[p]: t for p, (_, t) in again.changed.items()},
+        )
+
+
 def _relative(finding: Finding, root: str) -> Finding:
     """The finding with its path, and the paths its message names (a cross-file rule
     names the other file), relative to the temporary folder, which changes every run."""

@@ -23,7 +23,7 @@ _SHELL_CHARACTERS = frozenset("&|<>;$\n*[]{}?`!")
     ),
     tags=("security", "reliability"),
     aliases=("ansible-lint:command-instead-of-shell",),
-    fixable=True,
+    fix="safe",
     examples=(
         Example(
             bad="- name: Web\n  hosts: all\n  tasks:\n    - name: Show uptime\n      ansible.builtin.shell: uptime\n      changed_when: false\n",

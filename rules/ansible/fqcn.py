@@ -23,7 +23,7 @@ from .modules import BUILTIN_REDIRECTS
     aliases=(
         "ansible-lint:fqcn[action-core]", "ansible-lint:fqcn[action]", "ansible-lint:fqcn[keyword]",
     ),  # fmt: skip
-    fixable=True,
+    fix="safe",
     examples=(
         Example(
             bad="- name: Web\n  hosts: all\n  tasks:\n    - name: Copy config\n      copy:\n        src: a.conf\n        dest: /etc/a.conf\n        mode: \"0644\"\n",

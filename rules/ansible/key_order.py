@@ -1,6 +1,7 @@
 """Task and play keys out of the conventional order."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Fix, Problem, rule
+from lintkit.yamledit import reorder
 
 _BLOCK_KEYS = ("block", "rescue", "always")
 
@@ -21,6 +22,11 @@ def _better_order(node) -> list | None:
     return ordered if ordered != keys else None
 
 
+def _fix(playbook, node) -> Fix | None:
+    edits = reorder(playbook.source, node, sorted(node, key=_rank))
+    return Fix("put the keys in order", edits) if edits else None
+
+
 @rule(
     id="AN031",
     name="key-order",
@@ -33,6 +39,7 @@ def _better_order(node) -> list | None:
     ),
     tags=("style",),
     aliases=("ansible-lint:key-order[task]", "ansible-lint:key-order[play]"),
+    fix="safe",
     examples=(
         Example(
             bad="- name: Web\n  hosts: all\n  tasks:\n    - ansible.builtin.apt:\n        name: nginx\n      name: Install nginx\n",
@@ -45,8 +52,8 @@ def check(playbook, ctx):
     for play in playbook.plays:
         order = _better_order(play.node)
         if order:
-            yield Problem(play.head_span(), f"Play keys could be ordered: {', '.join(order)}")
+            yield Problem(play.head_span(), f"Play keys could be ordered: {', '.join(order)}", _fix(playbook, play.node))
     for entry in playbook.entries:
         order = _better_order(entry.node)
         if order:
-            yield Problem(entry.head_span(), f"Task keys could be ordered: {', '.join(order)}")
+            yield Problem(entry.head_span(), f"Task keys could be ordered: {', '.join(order)}", _fix(playbook, entry.node))

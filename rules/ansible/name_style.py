@@ -2,7 +2,7 @@
 
 import re
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Edit, Example, Fix, Problem, Span, rule
 
 
 
@@ -18,6 +18,16 @@ def _template_inside(name: str) -> bool:
 _WORD_CHARACTER = re.compile(r"\w")
 
 
+def _capitalise(source, span, name: str) -> Fix | None:
+    """The edit that upper-cases the name's first letter where it is written."""
+    written = source.text_of(span)
+    at = 1 if written[:1] in ("'", '"') else 0
+    if written[at : at + 1] != name[0] or name[0].upper() == name[0] or len(name[0].upper()) != 1:
+        return None
+    column = span.column + at
+    return Fix("capitalise the name", (Edit(Span(span.line, column, span.line, column + 1), name[0].upper()),))
+
+
 @rule(
     id="AN003",
     name="name-style",
@@ -31,6 +41,7 @@ _WORD_CHARACTER = re.compile(r"\w")
     ),
     tags=("style",),
     aliases=("ansible-lint:name[casing]", "ansible-lint:name[template]"),
+    fix="safe",
     examples=(
         Example(
             bad="- name: Web\n  hosts: all\n  tasks:\n    - name: install nginx\n      ansible.builtin.apt:\n        name: nginx\n",
@@ -46,12 +57,15 @@ _WORD_CHARACTER = re.compile(r"\w")
 )
 def check(playbook, ctx):
     holders = [p.node for p in playbook.plays] + [e.node for e in playbook.entries]
+    # A handler's name is what notify: calls it by; renaming it would break the call.
+    handlers = {id(e.node) for e in playbook.entries if e.is_handler}
     for node in holders:
         name = node.get("name")
         if not isinstance(name, str) or not name:
             continue
         span = node.value_span("name")
         if name[0].isalpha() and name[0].islower():
-            yield Problem(span, f"Name should start with an upper-case letter: {name[:60]!r}")
+            fix = _capitalise(playbook.source, span, name) if id(node) not in handlers else None
+            yield Problem(span, f"Name should start with an upper-case letter: {name[:60]!r}", fix)
         if _template_inside(name):
             yield Problem(span, "Jinja template in the middle of the name; put it at the end")

@@ -20,7 +20,7 @@ _SUSPECT = re.compile(r"(?<!#)#+[^\s#]")
     rationale="`# comment` is the convention of YAML, shell and Python alike, and keeps commented-out code distinguishable from prose.",
     tags=("style",),
     aliases=("ansible-lint:yaml[comments]",),
-    fixable=True,
+    fix="safe",
     examples=(
         Example(
             bad="#Deploy the web tier\n- name: Web\n  hosts: all\n  tasks: []\n",

@@ -17,7 +17,7 @@ from . import yaml_layout
     ),
     tags=("style",),
     aliases=("ansible-lint:yaml[new-line-at-end-of-file]", "ansible-lint:yaml[new-lines]"),
-    fixable=True,
+    fix="safe",
     examples=(
         Example(
             bad="- name: Web\n  hosts: all\n  tasks: []",

@@ -13,7 +13,7 @@ from . import yaml_layout
     rationale="Invisible trailing whitespace makes noisy diffs and, inside block scalars, changes the value.",
     tags=("style",),
     aliases=("ansible-lint:yaml[trailing-spaces]",),
-    fixable=True,
+    fix="safe",
     examples=(
         Example(
             bad="- name: Web  \n  hosts: all\n  tasks: []\n",

@@ -1,6 +1,6 @@
 """YAML 1.1 booleans other than true/false (yes, no, on, off, True...)."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Edit, Example, Fix, Problem, rule
 
 from . import yaml_layout
 
@@ -17,6 +17,7 @@ from . import yaml_layout
     ),
     tags=("style",),
     aliases=("ansible-lint:yaml[truthy]",),
+    fix="safe",
     examples=(
         Example(
             bad="- name: Web\n  hosts: all\n  become: yes\n  tasks: []\n",
@@ -32,4 +33,5 @@ def check(view, ctx):
         if value is True or value is False:
             written = view.source.text_of(span)
             if written not in ("true", "false") and not written.startswith(("!", "&", "*")):
-                yield Problem(span, f"Truthy value {written} should be true or false")
+                spelled = "true" if value else "false"
+                yield Problem(span, f"Truthy value {written} should be true or false", Fix(f"write {spelled}", (Edit(span, spelled),)))

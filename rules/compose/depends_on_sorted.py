@@ -1,6 +1,8 @@
 """depends_on entries in alphabetical order."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Fix, Problem, rule
+
+from lintkit.yamledit import reorder
 
 from ._order import text_key
 
@@ -14,6 +16,7 @@ from ._order import text_key
     tags=("style",),
     aliases=("dclint:service-dependencies-alphabetical-order",),
     enabled=False,
+    fix="safe",
     examples=(
         Example(
             bad="services:\n  web:\n    image: nginx:1.27\n    depends_on: [redis, db]\n  db:\n    image: postgres:16.4\n  redis:\n    image: redis:7.4\n",
@@ -29,4 +32,8 @@ def check(compose, ctx):
             continue
         names = [str(n) for n in depends]
         if names != sorted(names, key=text_key):
-            yield Problem(service.node.key_span("depends_on"), f"depends_on of {service.name!r} is not sorted: {', '.join(names)}")
+            keys = list(depends) if isinstance(depends, dict) else list(range(len(depends)))
+            order = sorted(keys, key=lambda k: text_key(k if isinstance(depends, dict) else depends[k]))
+            edits = reorder(compose.source, depends, order)
+            fix = Fix("sort depends_on", edits) if edits else None
+            yield Problem(service.node.key_span("depends_on"), f"depends_on of {service.name!r} is not sorted: {', '.join(names)}", fix)

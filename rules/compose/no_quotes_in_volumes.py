@@ -15,7 +15,7 @@ from lintkit.model import Edit, Example, Fix, Problem, rule
     tags=("style",),
     aliases=("dclint:no-quotes-in-volumes",),
     enabled=False,
-    fixable=True,
+    fix="safe",
     examples=(
         Example(
             bad="services:\n  db:\n    image: postgres:16.4\n    volumes:\n      - 'data:/var/lib/postgresql/data'\nvolumes:\n  data:\n",

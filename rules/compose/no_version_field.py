@@ -15,7 +15,7 @@ from lintkit.model import Edit, Example, Fix, Problem, Span, rule
     ),
     tags=("maintainability",),
     aliases=("dclint:no-version-field",),
-    fixable=True,
+    fix="safe",
     examples=(
         Example(
             bad="version: '3.8'\nservices:\n  web:\n    image: nginx:1.27\n",

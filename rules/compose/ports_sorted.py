@@ -1,6 +1,9 @@
 """ports entries in order."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Fix, Problem, rule
+
+from lintkit.yamledit import reorder
+from lintkit.yamlmodel import YSeq
 
 from ._order import natural_key
 
@@ -14,6 +17,7 @@ from ._order import natural_key
     tags=("style",),
     aliases=("dclint:service-ports-alphabetical-order",),
     enabled=False,
+    fix="safe",
     examples=(
         Example(
             bad="services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '127.0.0.1:443:443'\n      - '127.0.0.1:80:80'\n",
@@ -26,4 +30,9 @@ def check(compose, ctx):
     for service in compose.services:
         keys = [spec.published or spec.target for spec, _span, _item in service.ports()]
         if len(keys) > 1 and keys != sorted(keys, key=natural_key):
-            yield Problem(service.node.key_span("ports"), f"ports of {service.name!r} are not sorted: {', '.join(keys)}")
+            ports = service.node.get("ports")
+            fix = None
+            if isinstance(ports, YSeq) and len(ports) == len(keys):
+                edits = reorder(compose.source, ports, sorted(range(len(keys)), key=lambda i: natural_key(keys[i])))
+                fix = Fix("sort the ports", edits) if edits else None
+            yield Problem(service.node.key_span("ports"), f"ports of {service.name!r} are not sorted: {', '.join(keys)}", fix)

@@ -24,7 +24,7 @@ SECTIONS = ("ports",)
     ),
     tags=("reliability",),
     aliases=("dclint:require-quotes-in-ports",),
-    fixable=True,
+    fix="safe",
     options={
         "type": "object",
         "properties": {

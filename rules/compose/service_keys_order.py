@@ -1,6 +1,8 @@
 """Keys inside a service in the canonical order."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Fix, Problem, rule
+
+from lintkit.yamledit import reorder
 
 from ._order import SERVICE_KEY_GROUPS
 
@@ -20,6 +22,7 @@ GROUPED = [key for group in SERVICE_KEY_GROUPS for key in group]
     tags=("style",),
     aliases=("dclint:service-keys-order",),
     enabled=False,
+    fix="safe",
     examples=(
         Example(
             bad="services:\n  web:\n    ports:\n      - '127.0.0.1:80:80'\n    image: nginx:1.27\n",
@@ -38,8 +41,12 @@ def check(compose, ctx):
         order = GROUPED + sorted(k for k in keys if k not in GROUPED)
         rank = {k: i for i, k in enumerate(order)}
         previous = -1
+        fix = None
         for key in keys:
             position = rank[key]
             if position < previous:
-                yield Problem(node.key_span(key), f"key {key!r} of service {service.name!r} belongs before the key above it")
+                if fix is None and len(inside) == len(node):
+                    edits = reorder(compose.source, node, sorted(node, key=lambda k: rank[str(k)]))
+                    fix = Fix("put the keys in order", edits) if edits else None
+                yield Problem(node.key_span(key), f"key {key!r} of service {service.name!r} belongs before the key above it", fix)
             previous = position

@@ -1,6 +1,8 @@
 """Top-level keys in the canonical order."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Fix, Problem, rule
+
+from lintkit.yamledit import reorder
 
 from ._order import TOP_LEVEL_ORDER
 
@@ -17,6 +19,7 @@ from ._order import TOP_LEVEL_ORDER
     tags=("style",),
     aliases=("dclint:top-level-properties-order",),
     enabled=False,
+    fix="safe",
     examples=(
         Example(
             bad="volumes:\n  data:\nservices:\n  db:\n    image: postgres:16.4\n",
@@ -34,9 +37,13 @@ def check(compose, ctx):
     order = sorted(name for name in names.values() if name.startswith("x-")) + list(TOP_LEVEL_ORDER)
     rank = {name: i for i, name in enumerate(order)}
     highest = -1
+    # Keys of no known place go last, in the order they were written.
+    wanted = sorted(compose.root, key=lambda k: rank.get(str(k), len(order)))
+    edits = reorder(compose.source, compose.root, wanted)
+    fix = Fix("put the top-level keys in order", edits) if edits else None
     for key, name in names.items():
         position = rank.get(name)
         if position is None or position < highest:
-            yield Problem(compose.root.key_span(key), f"top-level key {name!r} is out of order (expected: {', '.join(order)})")
+            yield Problem(compose.root.key_span(key), f"top-level key {name!r} is out of order (expected: {', '.join(order)})", fix)
         else:
             highest = position

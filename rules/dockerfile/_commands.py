@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lintkit.model import Edit, Fix, Span
 from lintkit.parsers.dockerfile import Dockerfile, Instruction
 from lintkit.shell import Command, Script, Word, split_options
 
@@ -152,6 +153,12 @@ class Install:
     command: Command
     manager: str
     packages: list[Word]
+    #: The ``install``/``add`` word, after which a fix adds an option.
+    subcommand: Word | None = None
+
+    def add_option(self, option: str) -> Fix:
+        """The fix that passes ``option`` to the install, right after its subcommand."""
+        return insert_after(self.subcommand or self.command.name_word, option)
 
 
 def manager_of(command: Command) -> tuple[str, list[Word]] | None:
@@ -214,7 +221,14 @@ def installs(script: Script, *managers: str) -> Iterator[Install]:
         if manager not in managers or not positional:
             continue
         if positional[0].value in _INSTALL_SUBCOMMANDS[manager]:
-            yield Install(command, manager, list(positional[1:]))
+            yield Install(command, manager, list(positional[1:]), positional[0])
+
+
+def insert_after(word: Word, option: str) -> Fix:
+    """The fix that writes `` option`` just after ``word``."""
+    span = word.span
+    point = Span(span.end_line, span.end_column, span.end_line, span.end_column)
+    return Fix(f"add {option}", (Edit(point, " " + option),))
 
 
 def subcommands(script: Script) -> Iterator[tuple[Command, str, Word]]:

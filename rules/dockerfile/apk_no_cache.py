@@ -24,6 +24,7 @@ def _cache_handled(instruction, script) -> bool:
     ),
     tags=("performance",),
     aliases=("DL3019", "DS025", "dockerfilelint:apkadd-missing_nocache_or_updaterm"),
+    fix="safe",
     examples=(
         Example(
             bad="FROM alpine:3.20\nRUN apk add curl=8.9.1-r0\n",
@@ -38,4 +39,4 @@ def check(dockerfile, ctx):
             command = install.command
             if command.has_flag("--no-cache") or _cache_handled(instruction, script):
                 continue
-            yield Problem(command.name_word.span, "Use apk add --no-cache")
+            yield Problem(command.name_word.span, "Use apk add --no-cache", install.add_option("--no-cache"))

@@ -30,6 +30,7 @@ def _answers_yes(command) -> bool:
         "install aborts (or hangs, depending on the front-end)."
     ),
     tags=("reliability",),
+    fix="safe",
     aliases=("DL3014", "DS021", "dockerfilelint:apt-get_missing_param"),
     examples=(
         Example(
@@ -43,4 +44,4 @@ def check(dockerfile, ctx):
     for _, script in run_scripts(dockerfile):
         for install in installs(script, "apt-get"):
             if not _answers_yes(install.command):
-                yield Problem(install.command.name_word.span, "Use apt-get install -y")
+                yield Problem(install.command.name_word.span, "Use apt-get install -y", install.add_option("-y"))

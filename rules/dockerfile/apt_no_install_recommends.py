@@ -31,6 +31,7 @@ def _skips_recommends(command) -> bool:
         "size of the layer with software the image never uses. Ask only for what you need."
     ),
     tags=("performance",),
+    fix="safe",
     aliases=("DL3015", "DS029", "dockerfilelint:apt-get_recommends"),
     examples=(
         Example(
@@ -47,4 +48,5 @@ def check(dockerfile, ctx):
                 yield Problem(
                     install.command.name_word.span,
                     "Add --no-install-recommends to apt-get install",
+                    install.add_option("--no-install-recommends"),
                 )

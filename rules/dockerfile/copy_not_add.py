@@ -1,6 +1,6 @@
 """ADD where COPY does the job."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Edit, Example, Fix, Problem, rule
 
 #: Archive suffixes ADD unpacks (the one thing COPY cannot do).
 ARCHIVES = (
@@ -26,6 +26,7 @@ def is_remote(source: str) -> bool:
     ),
     tags=("maintainability",),
     aliases=("DL3020", "CKV_DOCKER_4", "DS005"),
+    fix="safe",
     examples=(
         Example(
             bad="FROM alpine:3.20\nADD app.py /srv/\n",
@@ -41,5 +42,19 @@ def check(dockerfile, ctx):
             continue
         for source in sources:
             if not is_remote(source.value) and not source.value.endswith(ARCHIVES):
-                yield Problem(source.span, f"Use COPY instead of ADD for {source.value}")
+                yield Problem(source.span, f"Use COPY instead of ADD for {source.value}", _fix(instruction, sources))
                 break
+
+
+#: Flags of ADD that COPY does not have.
+_ADD_ONLY_FLAGS = frozenset(("checksum", "keep-git-dir", "unpack"))
+
+
+def _fix(instruction, sources) -> Fix | None:
+    """ADD -> COPY when every source is a plain local path and no flag is ADD's own."""
+    if any(is_remote(s.value) or s.value.endswith(ARCHIVES) for s in sources):
+        return None
+    if any(flag.name in _ADD_ONLY_FLAGS for flag in instruction.flags):
+        return None
+    keyword = "COPY" if instruction.keyword_raw.isupper() else "copy"
+    return Fix("use COPY", (Edit(instruction.keyword_span, keyword),))

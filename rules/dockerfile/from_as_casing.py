@@ -1,6 +1,6 @@
 """``FROM image as name`` with the keywords in different cases."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Edit, Example, Fix, Problem, rule
 
 
 @rule(
@@ -11,6 +11,7 @@ from lintkit.model import Example, Problem, rule
     rationale="BuildKit's FromAsCasing check: write `FROM x AS y` (or `from x as y`).",
     tags=("style",),
     aliases=("buildkit:FromAsCasing",),
+    fix="safe",
     examples=(
         Example(
             bad="FROM alpine:3.20 as build\n",
@@ -27,4 +28,5 @@ def check(dockerfile, ctx):
         keyword, as_word = instruction.keyword_raw, instruction.args[1].value
         if keyword.isupper() != as_word.isupper():
             expected = "AS" if keyword.isupper() else "as"
-            yield Problem(instruction.args[1].span, f"Write `{expected}` to match `{keyword}`")
+            span = instruction.args[1].span
+            yield Problem(span, f"Write `{expected}` to match `{keyword}`", Fix(f"write {expected}", (Edit(span, expected),)))

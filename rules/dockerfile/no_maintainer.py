@@ -1,6 +1,6 @@
 """The deprecated MAINTAINER instruction."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Edit, Example, Fix, Problem, Span, rule
 
 
 @rule(
@@ -15,6 +15,7 @@ from lintkit.model import Example, Problem, rule
     ),
     tags=("maintainability",),
     aliases=("DL4000", "CKV_DOCKER_6", "DS022", "buildkit:MaintainerDeprecated"),
+    fix="safe",
     examples=(
         Example(
             bad="FROM alpine:3.20\nMAINTAINER Jane <jane@example.com>\n",
@@ -25,4 +26,15 @@ from lintkit.model import Example, Problem, rule
 )
 def check(dockerfile, ctx):
     for instruction in dockerfile.instructions_named("MAINTAINER"):
-        yield Problem(instruction.keyword_span, "MAINTAINER is deprecated; use a LABEL")
+        yield Problem(instruction.keyword_span, "MAINTAINER is deprecated; use a LABEL", _fix(instruction))
+
+
+def _fix(instruction) -> Fix | None:
+    author = instruction.value.strip()
+    if not author or instruction.trigger is not None:
+        return None
+    # A LABEL value expands variables and reads escapes; MAINTAINER's did neither.
+    quoted = author.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$")
+    start, end = instruction.keyword_span, instruction.value_span
+    span = Span(start.line, start.column, end.end_line, end.end_column)
+    return Fix("replace with a LABEL", (Edit(span, f'LABEL org.opencontainers.image.authors="{quoted}"'),))

@@ -29,6 +29,7 @@ def _cache_disabled(instruction, command) -> bool:
     ),
     tags=("performance",),
     aliases=("DL3042",),
+    fix="safe",
     examples=(
         Example(
             bad="FROM python:3.12-slim\nRUN pip install -r requirements.txt\n",
@@ -43,5 +44,4 @@ def check(dockerfile, ctx):
             command = install.command
             if command.has_flag("--no-cache-dir") or _cache_disabled(instruction, command):
                 continue
-            subcommand = next(a for a in command.args if a.value == "install")
-            yield Problem(subcommand.span, "Use pip install --no-cache-dir")
+            yield Problem(install.subcommand.span, "Use pip install --no-cache-dir", install.add_option("--no-cache-dir"))

@@ -2,7 +2,7 @@
 
 from lintkit.model import Example, Problem, rule
 
-from ._commands import TAKES_VALUE, installs, run_scripts
+from ._commands import TAKES_VALUE, insert_after, installs, run_scripts
 from ._rpm import ASSUME_YES
 
 #: hadolint's check of each manager (microdnf is dnf's).
@@ -17,6 +17,7 @@ HADOLINT_CODE = {"yum": "DL3030", "zypper": "DL3034", "dnf": "DL3038", "microdnf
     rationale="A build cannot answer the confirmation prompt; the install aborts.",
     tags=("reliability",),
     aliases=tuple(dict.fromkeys(HADOLINT_CODE.values())),
+    fix="safe",
     examples=(
         Example(
             bad="FROM rockylinux:9\nRUN dnf install httpd-2.4.57 && dnf clean all\n",
@@ -33,5 +34,7 @@ def check(dockerfile, ctx):
                 *ASSUME_YES[install.manager], takes_value=TAKES_VALUE[install.manager]
             ):
                 flag = "-n" if install.manager == "zypper" else "-y"
-                yield Problem(command.name_word.span, f"Use {install.manager} {flag} to install",
+                # zypper's -n is a global option: it goes before the subcommand.
+                fix = insert_after(command.name_word, flag) if install.manager == "zypper" else install.add_option(flag)
+                yield Problem(command.name_word.span, f"Use {install.manager} {flag} to install", fix,
                               exact_aliases=(HADOLINT_CODE[install.manager],) if install.manager in HADOLINT_CODE else None)

@@ -1,6 +1,6 @@
 """Instruction keywords not written in upper case."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Edit, Example, Fix, Problem, rule
 
 
 @rule(
@@ -11,6 +11,7 @@ from lintkit.model import Example, Problem, rule
     rationale="Upper-case keywords are the convention that makes instructions stand out from arguments.",
     tags=("style",),
     aliases=("dockerfilelint:uppercase_commands", "buildkit:ConsistentInstructionCasing"),
+    fix="safe",
     examples=(
         Example(
             bad="from alpine:3.20\nrun echo hi\n",
@@ -23,6 +24,9 @@ def check(dockerfile, ctx):
     for instruction in dockerfile.instructions:
         for current in (instruction, instruction.trigger):
             if current is not None and current.keyword_raw != current.keyword:
-                yield Problem(
-                    current.keyword_span, f"Write {current.keyword_raw} as {current.keyword}"
-                )
+                edits = [Edit(current.keyword_span, current.keyword)]
+                # `from x as y` becomes `FROM x AS y`, not a FROM that from-as-casing reports.
+                if current.keyword == "FROM" and len(current.args) >= 3 and current.args[1].value == "as":
+                    edits.append(Edit(current.args[1].span, "AS"))
+                fix = Fix(f"write {current.keyword}", tuple(edits))
+                yield Problem(current.keyword_span, f"Write {current.keyword_raw} as {current.keyword}", fix)

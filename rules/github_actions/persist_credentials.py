@@ -1,6 +1,7 @@
 """actions/checkout leaving the token in ``.git/config``."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Fix, Problem, rule
+from lintkit.yamledit import set_nested
 from lintkit.yamlmodel import YMap
 
 
@@ -17,6 +18,7 @@ from lintkit.yamlmodel import YMap
     ),
     tags=("security",),
     aliases=("zizmor:artipacked",),
+    fix="unsafe",
     examples=(
         Example(
             bad="on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n",
@@ -36,4 +38,6 @@ def check(workflow, ctx):
         with_ = step.node.get("with")
         if isinstance(with_, YMap) and "persist-credentials" in with_:
             continue  # set either way on purpose (`true` for a step that pushes)
-        yield Problem(step.node.value_span("uses"), "actions/checkout keeps the token in .git/config; set `persist-credentials: false`")
+        edits = set_nested(workflow.source, step.node, ("with", "persist-credentials"), "false")
+        fix = Fix("set persist-credentials: false", edits) if edits else None
+        yield Problem(step.node.value_span("uses"), "actions/checkout keeps the token in .git/config; set `persist-credentials: false`", fix)

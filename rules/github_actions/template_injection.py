@@ -1,8 +1,11 @@
 """Attacker-controllable expressions expanded into ``run:`` scripts and github-script."""
 
+import re
+
 from lintkit.expressions import context_refs, find_expressions
-from lintkit.model import Example, Problem, rule
-from lintkit.parsers.github_actions import static_env_names, step_scripts, text_offsets
+from lintkit.model import Edit, Example, Fix, Problem, rule
+from lintkit.parsers.github_actions import is_posix_shell, static_env_names, step_scripts, text_offsets
+from lintkit.yamledit import set_nested
 from lintkit.yamlmodel import YMap, YSeq
 
 #: github.* values the workflow's author or GitHub controls (not the event's sender).
@@ -36,6 +39,7 @@ SAFE_ROOTS = frozenset(("secrets", "runner", "strategy", "vars", "needs", "jobs"
     ),
     tags=("security",),
     aliases=("zizmor:template-injection", "actionlint:expression", "CKV_GHA_2"),
+    fix="unsafe",
     examples=(
         Example(
             bad=(
@@ -70,7 +74,78 @@ def check(workflow, ctx):
                 why = _risk(ref, input_types, matrix, workflow.is_action)
                 if why is None or (ref.root == "env" and why is None):
                     continue
-                yield Problem(offsets.span(ref.start, ref.end), f"`{ref.path}` {why} and is expanded into `{key}:`; pass it through env: instead")
+                fix = _fix(workflow, step, key, text, offsets, expression, ref) if key == "run" else None
+                yield Problem(offsets.span(ref.start, ref.end), f"`{ref.path}` {why} and is expanded into `{key}:`; pass it through env: instead", fix)
+
+
+def _env_name(path: str) -> str:
+    """``github.event.issue.title`` -> ``ISSUE_TITLE``, ``inputs.tag`` -> ``INPUTS_TAG``."""
+    parts = path.split(".")
+    if parts[0] == "github":
+        parts = parts[2:] if len(parts) > 2 and parts[1] == "event" else parts[1:]
+    return re.sub(r"[^A-Za-z0-9]+", "_", "_".join(parts)).strip("_").upper()
+
+
+def _quoting_at(text: str, offset: int) -> str | None:
+    """How the shell reads ``text[offset]``: "" unquoted, '"' in double quotes, None
+    where a variable would not expand (single quotes, a here-document, a comment) or
+    the quoting is more than this reading follows (backquotes)."""
+    states = [""]  # a command substitution $( ) starts unquoted inside double quotes
+    index = 0
+    while index < offset:
+        char = text[index]
+        state = states[-1]
+        if state == "'":
+            if char == "'":
+                states[-1] = ""
+        elif char == "\\":
+            index += 1
+        elif char == "`":
+            return None
+        elif text.startswith("$(", index):
+            states.append("")
+            index += 1
+        elif state == '"':
+            if char == '"':
+                states[-1] = ""
+        elif char == ")" and len(states) > 1:
+            states.pop()
+        elif char in "'\"":
+            states[-1] = char
+        elif char == "#" and (index == 0 or text[index - 1].isspace()):
+            return None
+        elif text.startswith("<<", index):
+            return None
+        index += 1
+    return None if states[-1] == "'" else states[-1]
+
+
+def _fix(workflow, step, key, text, offsets, expression, ref) -> Fix | None:
+    """The expression replaced by an environment variable set in the step's ``env:``,
+    as zizmor does. Unsafe: the script then sees the value as data, where it saw it as
+    code (which is the point, but a script relying on the expansion changes)."""
+    if expression.inner.strip() != ref.path or not is_posix_shell(workflow.shell_of(step)):
+        return None
+    span = offsets.span(expression.start, expression.end)
+    if workflow.source.text_of(span) != expression.text or workflow.source.text_of(step.node.value_span(key))[:1] == '"':
+        return None
+    quoting = _quoting_at(text, expression.start)
+    if quoting is None:
+        return None
+    if not quoting and expression.start == 0 and workflow.source.text_of(step.node.value_span(key))[:1] not in ("|", ">", "'"):
+        return None  # a plain scalar opening with a quote would become a quoted one
+    name = _env_name(ref.path)
+    env = step.node.get("env")
+    if isinstance(env, YMap) and name in env:
+        if env[name] != expression.text:
+            return None
+        edits: tuple = ()
+    else:
+        edits = set_nested(workflow.source, step.node, ("env", name), expression.text) or None
+        if edits is None:
+            return None
+    variable = "${" + name + "}" if quoting else '"${' + name + '}"'
+    return Fix(f"pass {ref.path} through env {name}", (Edit(span, variable), *edits))
 
 
 def _risk(ref, input_types, matrix, is_action) -> str | None:

@@ -1,7 +1,8 @@
 """The same job listed twice in one ``needs:``."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Fix, Problem, rule
 from lintkit.parsers.gitlab_ci import MAX_REFERENCE_DEPTH, is_reference
+from lintkit.yamledit import remove_item
 from lintkit.yamlmodel import YMap, YSeq
 
 
@@ -17,6 +18,7 @@ from lintkit.yamlmodel import YMap, YSeq
     ),
     tags=("reliability",),
     aliases=("gitlab-lint:duplicate-needs",),
+    fix="safe",
     examples=(
         Example(
             bad="build:\n  stage: build\n  script: make\ntest:\n  needs: [build, build]\n  script: make test\n",
@@ -35,9 +37,19 @@ def check(pipeline, ctx):
         seen: dict[str, int] = {}
         for name, span in _entries(needs):
             if name in seen:
-                yield Problem(span, f"job {job.name!r} lists {name!r} in `needs:` twice")
+                yield Problem(span, f"job {job.name!r} lists {name!r} in `needs:` twice", _fix(pipeline, job, span))
             else:
                 seen[name] = 1
+
+
+def _fix(pipeline, job, span) -> Fix | None:
+    """The second mention removed, when it is a plain item of the job's own ``needs:``."""
+    written = job.node.get("needs")
+    if not isinstance(written, YSeq):
+        return None
+    index = next((i for i in range(len(written)) if written.item_span(i) == span and isinstance(written[i], str)), None)
+    edit = remove_item(pipeline.source, written, index) if index is not None else None
+    return Fix("drop the repeated need", (edit,)) if edit else None
 
 
 def _entries(needs: YSeq, depth: int = 0):

@@ -1,6 +1,7 @@
 """Service-account tokens mounted into pods that do not ask for them."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Fix, Problem, rule
+from lintkit.yamledit import set_entry
 
 _POD = """\
 apiVersion: v1
@@ -13,6 +14,11 @@ spec:
     - name: web
       image: nginx:1.27.2
 """
+
+
+def _fix(manifest, node) -> Fix | None:
+    edits = set_entry(manifest.source, node, "automountServiceAccountToken", "false")
+    return Fix("set automountServiceAccountToken: false", edits) if edits else None
 
 
 @rule(
@@ -29,6 +35,7 @@ spec:
     ),
     tags=("security",),
     aliases=("CKV_K8S_38", "CKV_K8S_41", "polaris:automountServiceAccountToken", "KSV036"),
+    fix="unsafe",
     examples=(Example(bad=_POD.replace("VALUE", "true"), good=_POD.replace("VALUE", "false"), filename="pod.yaml"),),
 )
 def check(manifest, ctx):
@@ -36,12 +43,14 @@ def check(manifest, ctx):
         if "automountServiceAccountToken" in pod.node:
             if pod.node["automountServiceAccountToken"] is not False:
                 yield Problem(
-                    pod.node.value_span("automountServiceAccountToken"), f"{obj.label} mounts its service-account token"
+                    pod.node.value_span("automountServiceAccountToken"), f"{obj.label} mounts its service-account token",
+                    _fix(manifest, pod.node),
                 )
         elif not obj.is_patch:  # a patch leaves what it does not set to its base
             yield Problem(
                 pod.span,
                 f"{obj.label} does not set automountServiceAccountToken: false, so its service-account token is mounted",
+                _fix(manifest, pod.node),
             )
     for obj in manifest.of_kind("ServiceAccount"):
         if obj.name == "default" and obj.node.get("automountServiceAccountToken") is not False:
@@ -50,4 +59,4 @@ def check(manifest, ctx):
                 if "automountServiceAccountToken" in obj.node
                 else obj.name_span()
             )
-            yield Problem(where, "the default ServiceAccount does not set automountServiceAccountToken: false")
+            yield Problem(where, "the default ServiceAccount does not set automountServiceAccountToken: false", _fix(manifest, obj.node))

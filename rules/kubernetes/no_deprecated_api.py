@@ -1,6 +1,6 @@
 """apiVersions the target Kubernetes version deprecates or no longer serves."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Edit, Example, Fix, Problem, rule
 
 from . import apis, schema
 
@@ -21,6 +21,22 @@ metadata:
 spec:
   backend: {serviceName: web, servicePort: 80}
 """
+_CRONJOB = """\
+apiVersion: VERSION
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: registry.example.com/report:1.4.2
+"""
 
 
 @rule(
@@ -37,7 +53,12 @@ spec:
     ),
     tags=("reliability",),
     aliases=("kube-linter:no-extensions-v1beta", "kube-score:stable-version", "KSV107"),
-    examples=(Example(bad=_BAD, good=_GOOD, filename="ingress.yaml"),),
+    fix="safe",
+    examples=(
+        Example(bad=_BAD, good=_GOOD, filename="ingress.yaml"),
+        # batch/v1 reads a v1beta1 CronJob unchanged: the fix rewrites the apiVersion.
+        Example(bad=_CRONJOB.replace("VERSION", "batch/v1beta1"), good=_CRONJOB.replace("VERSION", "batch/v1"), filename="cronjob.yaml"),
+    ),
 )
 def check(manifest, ctx):
     target = apis.version_tuple(schema.target_version(ctx.settings))
@@ -57,4 +78,8 @@ def check(manifest, ctx):
             message = (
                 f"{what} is deprecated since Kubernetes {apis.show(change.deprecated_in)}; use {change.replacement}"
             )
-        yield Problem(obj.node.value_span("apiVersion"), message)
+        span = obj.node.value_span("apiVersion")
+        fix = None
+        if change.drop_in and manifest.source.text_of(span) == obj.api_version:  # written plain, unquoted
+            fix = Fix(f"use {change.replacement}", (Edit(span, change.replacement),))
+        yield Problem(span, message, fix)

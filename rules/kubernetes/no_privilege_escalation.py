@@ -24,6 +24,7 @@ from .security import pod_security_policies, pod_with, required_setting
         "polaris:privilegeEscalationAllowed",
         "KSV001",
     ),
+    fix="unsafe",
     examples=(
         Example(
             bad=pod_with("allowPrivilegeEscalation: true"),

@@ -24,6 +24,7 @@ from .security import pod_with, required_setting
         "polaris:notReadOnlyRootFilesystem",
         "KSV014",
     ),
+    fix="unsafe",
     examples=(
         Example(
             bad=pod_with("readOnlyRootFilesystem: false"),

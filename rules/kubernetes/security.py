@@ -3,8 +3,9 @@ the example pod they document themselves with."""
 
 from __future__ import annotations
 
-from lintkit.model import Problem
+from lintkit.model import Fix, Problem
 from lintkit.parsers.kubernetes import dig, mapping
+from lintkit.yamledit import set_nested
 from lintkit.yamlmodel import YSeq
 
 POD = """\
@@ -70,11 +71,14 @@ def required_setting(manifest, field: str, wanted: bool, wrong: str):
     """Problems for Linux containers whose securityContext does not set ``field`` to
     ``wanted``: at the value when it is set otherwise (``{label} {wrong}``), at the
     securityContext (or the container's name) when it is not set at all."""
+    written = str(wanted).lower()
     for container in linux_containers(manifest):
         context = container.security_context
+        edits = set_nested(manifest.source, container.node, ("securityContext", field), written)
+        fix = Fix(f"set {field}: {written}", edits) if edits else None
         if context is not None and field in context:
             if context[field] is not wanted:
-                yield Problem(context.value_span(field), f"{container.label} {wrong}")
+                yield Problem(context.value_span(field), f"{container.label} {wrong}", fix)
         elif not container.pod.obj.is_patch:  # a patch leaves what it does not set to its base
             where = container.node.key_span("securityContext") if context is not None else container.name_span()
-            yield Problem(where, f"{container.label} does not set {field}: {str(wanted).lower()}")
+            yield Problem(where, f"{container.label} does not set {field}: {written}", fix)

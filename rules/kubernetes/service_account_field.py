@@ -1,6 +1,7 @@
 """The deprecated serviceAccount field."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Edit, Example, Fix, Problem, rule
+from lintkit.yamledit import remove_entry
 
 _POD = """\
 apiVersion: v1
@@ -27,6 +28,7 @@ spec:
     ),
     tags=("maintainability",),
     aliases=("kube-linter:deprecated-service-account-field",),
+    fix="safe",
     examples=(
         Example(
             bad=_POD.replace("FIELD", "serviceAccount"),
@@ -40,8 +42,14 @@ def check(manifest, ctx):
         if "serviceAccount" not in pod.node:
             continue
         name = pod.node.get("serviceAccountName")
+        fix = None
         if name is not None and name != pod.node["serviceAccount"]:
             message = f"{obj.label} sets serviceAccount ({pod.node['serviceAccount']}) and serviceAccountName ({name}) to different accounts"
         else:
             message = f"{obj.label} uses the deprecated serviceAccount field; use serviceAccountName"
-        yield Problem(pod.node.key_span("serviceAccount"), message)
+            if name is None:
+                fix = Fix("rename to serviceAccountName", (Edit(pod.node.key_span("serviceAccount"), "serviceAccountName"),))
+            else:
+                edit = remove_entry(manifest.source, pod.node, "serviceAccount")
+                fix = Fix("drop the duplicate serviceAccount", (edit,)) if edit else None
+        yield Problem(pod.node.key_span("serviceAccount"), message, fix)

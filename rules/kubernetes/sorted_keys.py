@@ -1,6 +1,7 @@
 """Mapping keys out of alphabetical order."""
 
-from lintkit.model import Example, Problem, rule
+from lintkit.model import Example, Fix, Problem, rule
+from lintkit.yamledit import reorder
 from lintkit.yamlmodel import YMap, YSeq
 
 
@@ -17,6 +18,7 @@ from lintkit.yamlmodel import YMap, YSeq
     tags=("style",),
     aliases=("kube-linter:sorted-keys",),
     enabled=False,
+    fix="safe",
     examples=(
         Example(
             bad="apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\ndata: {b: '1', a: '2'}\n",
@@ -34,8 +36,10 @@ def check(manifest, ctx):
                 keys = [k for k in node if isinstance(k, str)]
                 for before, after in zip(keys, keys[1:]):
                     if after < before:
+                        edits = reorder(manifest.source, node, sorted(node)) if len(keys) == len(node) else None
                         yield Problem(
-                            node.key_span(after), f"key {after!r} comes after {before!r}; keys are not sorted"
+                            node.key_span(after), f"key {after!r} comes after {before!r}; keys are not sorted",
+                            Fix("sort the keys", edits) if edits else None,
                         )
                         break
                 stack.extend(node.values())

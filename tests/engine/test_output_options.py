@@ -64,7 +64,7 @@ def test_statistics_counts_per_rule_sorted_by_count_then_id(tmp_path):
     result = run(["check", "--isolated", "--select", "DF003,DF006", "--statistics", "Dockerfile"], tmp_path)
     assert result.stdout.splitlines() == [
         "2  DF003  [warning]  apt-pin-versions",
-        "1  DF006  [info]     apt-no-install-recommends",
+        "1  DF006  [info]     apt-no-install-recommends  (1 fixable)",
     ]
     assert result.exit_code == 1
     rows = json.loads(run(["check", "--isolated", "--select", "DF003,DF006", "--statistics", "--format", "json",
