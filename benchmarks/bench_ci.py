@@ -18,7 +18,8 @@ import sys
 
 from timing import lintkit_command, timed, timed_lintkit
 
-DEFAULT_CORPUS = "/work/shared/corpus/github-actions"
+# ../shared beside the repository, wherever it is checked out.
+DEFAULT_CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "shared", "corpus", "github-actions")
 DEFAULT_ZIZMOR = "/tmp/refvenv-zizmor/bin/zizmor"
 
 

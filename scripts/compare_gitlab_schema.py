@@ -20,7 +20,8 @@ import shutil
 import subprocess
 import sys
 
-DEFAULT_CORPUS = "/work/shared/corpus/gitlab-ci"
+# ../shared beside the repository, wherever it is checked out.
+DEFAULT_CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "shared", "corpus", "gitlab-ci")
 DEFAULT_TOOL = "/tmp/refvenv-cjs/bin/check-jsonschema"
 _PATH_STEP = re.compile(r"\.([^.\[\]]+)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]")
 _UNEXPECTED = re.compile(r"'([^']+)' (?:was|were) unexpected|, '([^']+)'")

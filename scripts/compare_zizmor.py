@@ -33,7 +33,8 @@ import sys
 import tempfile
 from collections import defaultdict
 
-DEFAULT_CORPUS = "/work/shared/corpus/github-actions"
+# ../shared beside the repository, wherever it is checked out.
+DEFAULT_CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "shared", "corpus", "github-actions")
 DEFAULT_TOOL = "/tmp/refvenv-zizmor/bin/zizmor"
 REGULAR = ("Regular",)
 #: zizmor audit -> (lintkit rule id, zizmor personas whose findings are compared).
