@@ -17,6 +17,15 @@ from .subjects import DEFAULT_REGISTRY, subjects
 #: Names Docker Hub also goes by in allow-lists.
 HUB_ALIASES = frozenset(("docker.io", "index.docker.io", "registry-1.docker.io", "hub.docker.com"))
 
+#: Why the allowed-registries rule of every kind matters (each kind's rule module says
+#: where images are found).
+RATIONALE = (
+    "Organisations that mirror, scan or sign images want every image pulled from those "
+    "registries; an image from elsewhere skips that review, and a typo-squatted public name "
+    "runs whatever its owner pushed. Opt-in: list the registries in the config's "
+    "`allowed-registries` (every kind) or in this rule's `registries` option."
+)
+
 REGISTRIES_OPTION = {
     "type": "object",
     "properties": {

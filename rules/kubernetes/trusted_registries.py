@@ -1,15 +1,7 @@
 """Container images from registries outside the allow-list."""
 
 from lintkit.model import Example, rule
-from lintkit.registries import REGISTRIES_OPTION, registry_problems
-
-RATIONALE = (
-    "Organisations that mirror, scan or sign images want every image pulled from those "
-    "registries; an image from elsewhere skips that review, and a typo-squatted public name "
-    "runs whatever its owner pushed. Opt-in: list the registries in the config's "
-    "`allowed-registries` (every kind) or in this rule's `registries` option."
-)
-
+from lintkit.registries import RATIONALE, REGISTRIES_OPTION, registry_problems
 
 @rule(
     id="K8111",
