@@ -137,7 +137,7 @@ def test_twenty_thousand_commands_lint_without_error_or_hang(tmp_path):
     (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\nRUN " + " && ".join(["echo a"] * 20_000) + " && cd /x\n")
     result = subprocess.run(
         [sys.executable, "-m", "lintkit", "check", "--isolated", "--select", "DF012", "--format", "json", str(tmp_path)],
-        capture_output=True, text=True, timeout=120, cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,  # not the checkout: its lintkit/ would shadow the installed one
     )
     assert "internal error" not in result.stderr
     assert result.returncode == 1 and '"DF012"' in result.stdout
