@@ -3,13 +3,11 @@ a hang: YAML integers Python cannot hold or print, keys that are not strings, sc
 expressions nested or chained thousands deep, documents of the wrong shape. (That every
 regular expression is linear is tests/engine/test_regex_linear_time.py.)"""
 
-import os
 import subprocess
 import sys
 
 import pytest
 
-from lintkit.model import Span
 from lintkit.numbers import HUGE, decimal
 from lintkit.source import SourceFile
 from lintkit.testing import lint_files
