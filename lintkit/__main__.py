@@ -1,3 +1,11 @@
-from .cli import run_and_exit
+import sys
+
+from .registry import installation_folders
+
+# `python -m lintkit` puts the working directory, the repository being linted, first on
+# sys.path: a `yaml.py` or `click.py` there would be imported in place of the library.
+sys.path[:] = installation_folders()
+
+from .cli import run_and_exit  # noqa: E402
 
 run_and_exit()

@@ -198,7 +198,7 @@ def _check(request: CheckRequest) -> int:
     if not result.files and not request.quiet:
         click.echo(f"lintkit: no files of a kind lintkit knows in {' '.join(request.paths)}", err=True)
 
-    _render(result, request.output_format, request.output, request.color)
+    _render(result, request.output_format, request.output, request.color, texts)
     engine.print_errors(result.errors)
     if result.errors:
         return 2
@@ -230,23 +230,27 @@ def _check_rule_settings(config) -> None:
             raise UsageError(f"{config.path}: {where}: {error.message} (options of {r.id}: {allowed})")
 
 
-def _render(result, output_format, output, color) -> None:
+def _render(result, output_format, output, color, texts: dict[str, bytes]) -> None:
     from .registry import load_reporter, reporters
-    from .report import Report
+    from .report import Report, SecretMasks
 
     lines_cache: dict[str, list[str] | None] = {}
+    masks = SecretMasks(result.secret_spans)
 
     def source_line(path: str, line: int) -> str | None:
         if path not in lines_cache:
             try:
-                with open(path, encoding="utf-8", errors="replace") as fh:
-                    lines_cache[path] = fh.read().split("\n")
+                if path in texts:  # stdin: the text linted, not a file of that name
+                    lines_cache[path] = texts[path].decode("utf-8", errors="replace").split("\n")
+                else:
+                    with open(path, encoding="utf-8", errors="replace") as fh:
+                        lines_cache[path] = fh.read().split("\n")
             except OSError:
                 lines_cache[path] = None
         lines = lines_cache[path]
         if lines is None or not 0 < line <= len(lines):
             return None
-        return lines[line - 1].rstrip("\r")
+        return masks.mask(path, line, lines[line - 1].rstrip("\r"))
 
     report = Report(findings=result.findings, rules=result.rules, files=result.files, source_line=source_line)
     render = load_reporter(reporters()[output_format])

@@ -22,6 +22,7 @@ from . import suppression
 from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
 from .kinds import YAML_KINDS, parser_module, sniff
 from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
+from . import registry
 from .registry import Selection, matches
 from .source import SourceFile
 
@@ -65,6 +66,8 @@ class FileResult:
     errors: list[InternalError] = field(default_factory=list)
     #: Why the file was passed over (no kind recognised), or None when it was linted.
     skipped: str | None = None
+    #: Secrets found by the secret rules the run did not select (to mask, not to report).
+    secret_spans: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -74,6 +77,9 @@ class RunResult:
     files: Counter
     skipped: list[tuple[str, str]]
     errors: list[InternalError]
+    #: Where each file's secrets are written, by path: from every finding, suppressed or
+    #: not, and from the secret rules not selected. Reporters mask them.
+    secret_spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
 class _Plan:
@@ -87,6 +93,7 @@ class _Plan:
         self.options = options
         self._overrides = {key.lower(): Severity.parse(level) for key, level in options.severity_overrides.items()}
         self._kinds: dict[str, tuple[list[Rule], list[Rule]]] = {}
+        self._secret_rules: dict[str, list[tuple[Rule, RuleContext]]] = {}
         self.contexts: dict[str, RuleContext] = {}
         self.severity: dict[str, Severity] = {}
         engine_rules = options.selection.engine_rules()
@@ -111,6 +118,18 @@ class _Plan:
             )
         return self._kinds[kind]
 
+    def unselected_secret_rules(self, kind: str) -> list[tuple[Rule, RuleContext]]:
+        """The rules of ``kind`` that report secrets but were not selected, with their
+        contexts: run for the spans of the secrets they find, which reports mask."""
+        if kind not in self._secret_rules:
+            selected = {r.id for r in self.rules_of(kind)[0]}
+            self._secret_rules[kind] = [
+                (r, RuleContext(r, r.option_defaults, self.options.settings))
+                for r in registry.rules_for_kind(kind)
+                if r.reports_secrets and r.id not in selected
+            ]
+        return self._secret_rules[kind]
+
     @property
     def rules(self) -> dict[str, Rule]:
         return {ctx.rule.id: ctx.rule for ctx in self.contexts.values()}
@@ -126,6 +145,7 @@ class _Plan:
             span=problem.span,
             aliases=rule.aliases + problem.aliases if problem.aliases else rule.aliases,
             fix=problem.fix,
+            secret_spans=problem.secret_spans,
         )
 
 
@@ -262,6 +282,12 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
                 result.findings.append(plan.finding(rule, problem, result.path, kind))
         except Exception as exc:
             result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
+    for rule, ctx in plan.unselected_secret_rules(kind):
+        try:
+            for problem in rule.check(view, ctx):
+                result.secret_spans.extend(problem.secret_spans)
+        except Exception as exc:
+            result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
     for rule in project_rules:
         try:
             facts = rule.collect(view, plan.contexts[rule.id])
@@ -357,6 +383,7 @@ def run(targets, options: RunOptions) -> RunResult:
     errors: list[InternalError] = []
     suppressions: dict[str, list[suppression.Suppression]] = {}
     facts: dict[str, dict[str, Any]] = {}
+    secret_spans: dict[str, list[Span]] = {}
     for r in results:
         errors.extend(r.errors)
         if r.skipped:
@@ -364,6 +391,8 @@ def run(targets, options: RunOptions) -> RunResult:
             continue
         files[r.kind] += 1  # None: unreadable YAML whose kind its content could not tell
         findings.extend(r.findings)
+        if r.secret_spans:
+            secret_spans.setdefault(r.path, []).extend(r.secret_spans)
         suppressions[r.path] = r.suppressions
         for rule_id, collected in r.facts.items():
             facts.setdefault(rule_id, {})[r.path] = collected
@@ -379,6 +408,8 @@ def run(targets, options: RunOptions) -> RunResult:
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
+        if f.secret_spans:  # before suppression: a suppressed finding's secret stays hidden
+            secret_spans.setdefault(f.path, []).extend(f.secret_spans)
     kept: list[Finding] = []
     for path, items in by_path.items():
         items = suppression.apply(items, suppressions.get(path, []))
@@ -395,7 +426,7 @@ def run(targets, options: RunOptions) -> RunResult:
                     problem = Problem(s.span, f"suppression matches no finding: {s.text}")
                     kept.append(plan.finding(UNUSED_SUPPRESSION, problem, path, None))
     kept.sort(key=Finding.sort_key)
-    return RunResult(kept, plan.rules, files, skipped, errors)
+    return RunResult(kept, plan.rules, files, skipped, errors, secret_spans)
 
 
 def _per_file_ignores(findings: list[Finding], path: str, plan: _Plan) -> list[Finding]:

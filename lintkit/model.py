@@ -112,7 +112,9 @@ class Problem:
     ``path`` is only set by project rules (which see many files) to say which file the
     problem is in; per-file rules leave it ``None``. ``aliases`` adds ids that name this
     particular problem in another tool (a ShellCheck ``SC2086`` under the rule that runs
-    ShellCheck), on top of the rule's own aliases.
+    ShellCheck), on top of the rule's own aliases. ``secret_spans`` are where the secret
+    value a problem is about is written: reporters mask them in every line they show
+    (``secrets.mask_line``), so a rule that reports a secret gives them.
     """
 
     span: Span
@@ -120,6 +122,7 @@ class Problem:
     fix: Fix | None = None
     path: str | None = None
     aliases: tuple[str, ...] = ()
+    secret_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,8 @@ class Finding:
     span: Span
     aliases: tuple[str, ...] = ()
     fix: Fix | None = None
+    #: Where the secret value the finding is about is written (never part of any output).
+    secret_spans: tuple[Span, ...] = ()
 
     @property
     def line(self) -> int:
@@ -203,6 +208,10 @@ class Rule:
     picklable facts about one file (or None when the file has nothing to contribute);
     then ``check(facts, ctx)`` runs once with ``facts`` mapping each path to what was
     collected there, and yields problems carrying their ``path``.
+
+    A rule that ``reports_secrets`` gives the ``secret_spans`` of its problems; the engine
+    runs it even when it is not selected, for those spans only, so that no report shows the
+    secrets it knows how to find.
     """
 
     id: str
@@ -221,6 +230,7 @@ class Rule:
     #: JSON Schema of the rule's options (an object schema whose properties carry defaults).
     options: dict[str, Any] = field(default_factory=dict)
     collect: Callable[..., Any] | None = None
+    reports_secrets: bool = False
 
     def __post_init__(self) -> None:
         prefix = self.id[:2]
@@ -232,6 +242,8 @@ class Rule:
             raise ValueError(f"rule {self.id}: scope must be 'file' or 'project'")
         if (self.scope == "project") != (self.collect is not None):
             raise ValueError(f"rule {self.id}: a project rule needs collect=, a file rule none")
+        if self.reports_secrets and self.scope != "file":
+            raise ValueError(f"rule {self.id}: only a file rule can report secrets")
         self.severity = Severity.parse(self.severity)
         unknown = set(self.tags) - set(TAGS)
         if unknown:
@@ -261,6 +273,7 @@ def rule(
     options: dict[str, Any] | None = None,
     kind: str | None = None,
     collect: Callable[..., Any] | None = None,
+    reports_secrets: bool = False,
 ) -> Callable[[CheckFn], Rule]:
     """Decorator turning a check generator into a :class:`Rule` (a project rule when
     ``collect`` is given).
@@ -290,6 +303,7 @@ def rule(
             scope="project" if collect is not None else "file",
             options=options or {},
             collect=collect,
+            reports_secrets=reports_secrets,
         )
 
     return wrap

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import __version__
-from .model import Finding, Rule, Severity
+from .model import Finding, Rule, Severity, Span
+from .secrets import MaskedLine, mask_line
 
 
 @dataclass
@@ -18,7 +19,9 @@ class Report:
     rule that was selected for the run to its metadata (reporters such as SARIF describe
     them). ``files`` counts the files linted, per kind (``None``: YAML that could not be
     read well enough to tell its kind). ``source_line(path, line)`` returns
-    the text of a line (without its terminator) or ``None``, for reporters that quote it.
+    the text of a line (without its terminator) or ``None``, for reporters that quote it;
+    the CLI's masks secret values (:class:`SecretMasks`), as every line a reporter shows or
+    fingerprints must be.
     """
 
     findings: list[Finding]
@@ -35,3 +38,24 @@ class Report:
     def by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.value for f in self.findings)
         return {s.value: counts[s.value] for s in Severity if counts[s.value]}
+
+
+class SecretMasks:
+    """The secrets of a run's files, by path and line, masked in the lines reporters show:
+    the spans the engine collected (``RunResult.secret_spans``) and whatever the shared
+    detector (``secrets.find_in_line``) recognises in the line itself."""
+
+    def __init__(self, secret_spans: dict[str, list[Span]]):
+        self._by_line: dict[tuple[str, int], list[Span]] = {}
+        for path, spans in secret_spans.items():
+            for span in spans:
+                for number in range(span.line, span.end_line + 1):
+                    self._by_line.setdefault((path, number), []).append(span)
+
+    def mask(self, path: str, number: int, text: str) -> MaskedLine:
+        """Line ``number`` of ``path``, whose text is ``text``, with its secrets masked."""
+        ranges = [
+            (span.column - 1 if span.line == number else 0, span.end_column - 1 if span.end_line == number else len(text))
+            for span in self._by_line.get((path, number), ())
+        ]
+        return mask_line(text, ranges)

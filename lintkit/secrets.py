@@ -1,12 +1,17 @@
-"""Recognising credentials in names and values, and masking them in messages.
+"""Recognising credentials in names and values, and masking them in messages and in the
+source lines reporters show.
 
 One place decides what looks like a secret, so that a Dockerfile ``ENV``, a compose
 ``environment:``, a Kubernetes env ``value:``, CI ``variables:`` and Ansible vars agree.
+Rules that report a secret give its span (``Problem.secret_spans``); :func:`mask_line`
+masks those spans, and what :func:`find_in_line` recognises on its own, in every line a
+reporter quotes or fingerprints.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: Name fragments that mark a credential (matched on word boundaries of snake/kebab/camel case).
 _SECRET_WORDS = (
@@ -37,11 +42,25 @@ _REFERENCE_VALUE = re.compile(
     r"(?:insert|your|replace|enter|put|set)[_\- ][A-Za-z0-9_\- ]*$|[A-Za-z0-9_\-]*[_\-]here$)",
     re.IGNORECASE,
 )
-#: Well-known token formats, secret whatever the name.
-_TOKEN_VALUE = re.compile(
-    r"^(?:AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|glpat-[A-Za-z0-9_\-]{20,}|"
-    r"xox[baprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{20,}|-----BEGIN [A-Z ]*PRIVATE KEY-----)"
+#: Well-known token formats, secret whatever the name: AWS access key ids, GitHub and
+#: GitLab tokens, Slack and Stripe keys.
+_TOKEN_SHAPES = (
+    r"AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|glpat-[A-Za-z0-9_\-]{20,}|"
+    r"xox[baprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{20,}"
 )
+_TOKEN_VALUE = re.compile(rf"^(?:{_TOKEN_SHAPES}|-----BEGIN [A-Z ]*PRIVATE KEY-----)")
+#: The same shapes anywhere in a line. Linear: a failed attempt costs at most the token's
+#: fixed prefix and minimum length, and a match consumes the run it scanned.
+_TOKEN_IN_TEXT = re.compile(_TOKEN_SHAPES)
+#: ``scheme://userinfo@`` (the userinfo may hold ``user:password``). The userinfo holds no
+#: ``/``, so the scans started at two ``://`` never overlap: linear.
+_URL_USERINFO = re.compile(r"://([^\s/?#@\"'<>]*)@")
+#: ``name: value``, ``name=value``, ``"name": value``, ``--name=value``: a name that starts a
+#: word (the look-behind keeps the scan from restarting inside a name: linear), then its
+#: separator. The value is read by :func:`_value_end`.
+_ASSIGNMENT = re.compile(r"(?<![\w.\-])-{0,2}([A-Za-z_][\w.\-]*)[\"']?[ \t]*[:=][ \t]*")
+#: Where an unquoted value ends.
+_UNQUOTED_VALUE = re.compile(r"[^\s,;}\]\"']*")
 
 
 def _split_camel(name: str) -> str:
@@ -75,3 +94,82 @@ def mask(value: object) -> str:
     if len(text) <= 4:
         return "****"
     return text[:2] + "*" * min(len(text) - 2, 8)
+
+
+def find_in_line(line: str) -> list[tuple[int, int]]:
+    """Offsets ``(start, end)`` of what looks like a secret in one line of text, whatever
+    the rules found: known token shapes, the password of a URL's userinfo and the literal
+    value of a secret-named key or option. It lets reporters mask a line quoted for a
+    finding of another rule, or of a run in which no secret rule is selected."""
+    found = [match.span() for match in _TOKEN_IN_TEXT.finditer(line)]
+    for match in _URL_USERINFO.finditer(line):
+        colon = match.group(1).find(":")
+        if colon != -1 and match.end(1) > match.start(1) + colon + 1:
+            found.append((match.start(1) + colon + 1, match.end(1)))
+    position = 0
+    while (match := _ASSIGNMENT.search(line, position)) is not None:
+        position = match.end()
+        if not is_secret_name(match.group(1)):
+            continue
+        start, end = _value_end(line, match.end())
+        if end > start and is_literal_value(line[start:end]):
+            found.append((start, end))
+            position = end
+    return found
+
+
+def _value_end(line: str, start: int) -> tuple[int, int]:
+    """The value starting at ``start``: inside its quotes when quoted (to the end of the line
+    when the quote is not closed), else up to a space or a delimiter."""
+    if start < len(line) and line[start] in "\"'":
+        close = line.find(line[start], start + 1)
+        return start + 1, len(line) if close == -1 else close
+    return start, _UNQUOTED_VALUE.match(line, start).end()
+
+
+class MaskedLine(str):
+    """A source line with secrets masked, which still knows where each offset of the
+    original line went (a masked value may be shorter), so that a caret under the line
+    points at the same token."""
+
+    _moves: tuple[tuple[int, int, int, int], ...] = ()
+
+    def shown_offset(self, offset: int) -> int:
+        """Where ``offset`` of the original line is in this one."""
+        shift = 0
+        for start, end, shown_start, shown_end in self._moves:
+            if offset < start:
+                break
+            if offset < end:
+                return shown_start + min(offset - start, shown_end - shown_start)
+            shift = shown_end - end
+        return offset + shift
+
+
+def mask_line(line: str, ranges: Iterable[tuple[int, int]]) -> MaskedLine:
+    """``line`` with each ``(start, end)`` range, and each secret :func:`find_in_line`
+    sees, replaced by its :func:`mask`: what every reporter shows and fingerprints."""
+    merged: list[list[int]] = []
+    for start, end in sorted((*ranges, *find_in_line(line))):
+        start, end = max(start, 0), min(end, len(line))
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    if not merged:
+        return MaskedLine(line)
+    pieces, moves, previous, shown = [], [], 0, 0
+    for start, end in merged:
+        pieces.append(line[previous:start])
+        shown += start - previous
+        replacement = mask(line[start:end])
+        pieces.append(replacement)
+        moves.append((start, end, shown, shown + len(replacement)))
+        shown += len(replacement)
+        previous = end
+    pieces.append(line[previous:])
+    masked = MaskedLine("".join(pieces))
+    masked._moves = tuple(moves)
+    return masked

@@ -5,6 +5,8 @@ A fingerprint built from the line number would call every finding below an inser
 "new"; this one hashes the rule, the file and the stripped text of the finding's line, plus
 the finding's rank among those that share all three (two identical ``image: nginx:latest``
 lines stay distinct). It only falls back to the line number when the text is unavailable.
+The text is the line as ``Report.source_line`` gives it, with secret values masked: a hash
+of the line itself would let anyone holding the report test guesses of a password.
 """
 
 from __future__ import annotations

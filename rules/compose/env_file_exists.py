@@ -50,4 +50,4 @@ def check(compose, ctx):
                 continue
             path = os.path.join(folder, os.path.expanduser(resolved.text))
             if not os.path.exists(path):
-                yield Problem(span, f"service {service.name!r}: env_file {resolved.text!r} does not exist")
+                yield Problem(span, f"service {service.name!r}: env_file {compose.shown(written, quoted=True)} does not exist")

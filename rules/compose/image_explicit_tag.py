@@ -42,8 +42,7 @@ def check(compose, ctx):
             continue
         span = service.node.value_span("image")
         what = f"the floating tag {ref.tag!r}" if ref.tag else "no tag (so latest)"
-        shown = str(image) if str(image) == resolved.text else f"{image} (= {resolved.text})"
-        yield Problem(span, f"service {service.name!r} uses image {shown} with {what}; pin a version or digest")
+        yield Problem(span, f"service {service.name!r} uses image {compose.shown(image)} with {what}; pin a version or digest")
 
 
 def _name_unknown(repository: str) -> bool:

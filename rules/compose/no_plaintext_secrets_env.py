@@ -21,6 +21,7 @@ _USERINFO = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://([^\s/:@]*):([^\s/@]+)@")
         "provided by the deployment. Values are masked in the message."
     ),
     tags=("security",),
+    reports_secrets=True,
     aliases=("compose-lint:CL-0020", "compose-lint:CL-0021"),
     examples=(
         Example(
@@ -40,7 +41,7 @@ def check(compose, ctx):
             if not literal:
                 continue  # only unset variables: the value comes from the deployment
             if looks_like_secret(name, literal):
-                yield Problem(value_span, f"service {service.name!r}: {name} is set to a literal credential ({mask(literal)})")
+                yield Problem(value_span, f"service {service.name!r}: {name} is set to a literal credential ({mask(literal)})", secret_spans=(value_span,))
                 continue
             m = _USERINFO.search(literal)
             if m and "$" not in str(value)[m.start(2):m.end(2)]:
@@ -48,4 +49,5 @@ def check(compose, ctx):
                     value_span,
                     f"service {service.name!r}: {name} embeds the password of {m.group(1) or 'a user'!s} "
                     f"in a URL ({mask(m.group(2))})",
+                    secret_spans=(value_span,),
                 )
