@@ -232,26 +232,9 @@ def _check_rule_settings(config) -> None:
 
 def _render(result, output_format, output, color, texts: dict[str, bytes]) -> None:
     from .registry import load_reporter, reporters
-    from .report import Report, SecretMasks
+    from .report import Report, masked_source_lines
 
-    lines_cache: dict[str, list[str] | None] = {}
-    masks = SecretMasks(result.secret_spans)
-
-    def source_line(path: str, line: int) -> str | None:
-        if path not in lines_cache:
-            try:
-                if path in texts:  # stdin: the text linted, not a file of that name
-                    lines_cache[path] = texts[path].decode("utf-8", errors="replace").split("\n")
-                else:
-                    with open(path, encoding="utf-8", errors="replace") as fh:
-                        lines_cache[path] = fh.read().split("\n")
-            except OSError:
-                lines_cache[path] = None
-        lines = lines_cache[path]
-        if lines is None or not 0 < line <= len(lines):
-            return None
-        return masks.mask(path, line, lines[line - 1].rstrip("\r"))
-
+    source_line = masked_source_lines(result.secret_spans, texts)
     report = Report(findings=result.findings, rules=result.rules, files=result.files, source_line=source_line)
     render = load_reporter(reporters()[output_format])
     if output:

@@ -59,3 +59,28 @@ class SecretMasks:
             for span in self._by_line.get((path, number), ())
         ]
         return mask_line(text, ranges)
+
+
+def masked_source_lines(secret_spans: dict[str, list[Span]], texts: dict[str, str | bytes]) -> Callable[[str, int], str | None]:
+    """A ``Report.source_line`` that reads the linted files (``texts`` holds those that
+    came from elsewhere, such as stdin) and masks their secrets."""
+    masks = SecretMasks(secret_spans)
+    lines_cache: dict[str, list[str] | None] = {}
+
+    def source_line(path: str, line: int) -> str | None:
+        if path not in lines_cache:
+            try:
+                if path in texts:  # stdin: the text linted, not a file of that name
+                    text = texts[path]
+                    lines_cache[path] = (text if isinstance(text, str) else text.decode("utf-8", errors="replace")).split("\n")
+                else:
+                    with open(path, encoding="utf-8", errors="replace") as fh:
+                        lines_cache[path] = fh.read().split("\n")
+            except OSError:
+                lines_cache[path] = None
+        lines = lines_cache[path]
+        if lines is None or not 0 < line <= len(lines):
+            return None
+        return masks.mask(path, line, lines[line - 1].rstrip("\r"))
+
+    return source_line
