@@ -56,11 +56,23 @@ def main() -> int:
     files = [(t.path, t.kind, t.claimed, Path(t.path).read_bytes()) for t in targets]
     print(f"{len(files)} corpus files, {args.mutants} mutants, seed {args.seed}, {args.workers} workers; reproducers in {out}", flush=True)
 
+    _warm_up(files)
     campaign = _Campaign(files, args, out)
     started = time.monotonic()
     campaign.run()
     campaign.report(time.monotonic() - started)
     return 1 if campaign.failures or campaign.hangs or campaign.slow else 0
+
+
+def _warm_up(files) -> None:
+    """Lint one file of each kind before forking: the workers inherit every module a run
+    imports (and share its memory), and edits to the source during a long campaign do not
+    reach it."""
+    seen = set()
+    for path, kind, claimed, data in files:
+        if kind not in seen:
+            seen.add(kind)
+            lint_mutant(path, kind, data, claimed=claimed)
 
 
 def build_mutant(files, seed: int, index: int):
