@@ -175,11 +175,21 @@ FUZZ_IGNORE = ("shellcheck-run",)
 FORMATS = ("text", "json", "sarif", "gitlab", "junit", "github")
 
 
-def lint_mutant(path: str, kind: str | None, data: bytes, *, claimed: bool = False) -> list[Failure]:
+@dataclass(frozen=True, slots=True)
+class MutantRun:
+    failures: list[Failure]
+    #: Seconds linting took, and rendering in the slowest format: together, the time of
+    #: the slowest ``lintkit check`` of the file.
+    lint_seconds: float
+    render_seconds: float
+
+
+def lint_mutant(path: str, kind: str | None, data: bytes, *, claimed: bool = False) -> MutantRun:
     """Lint ``data`` as the file at ``path`` (of ``kind``, None to let its content decide)
-    with every rule, render the result in every format, and return the failures: internal
-    errors of the engine and rules, and exceptions of the reporters."""
+    with every rule, render the result in every format, and return the failures (internal
+    errors of the engine and rules, exceptions of the reporters) and the time taken."""
     import contextlib
+    import time
     import traceback
 
     from .discover import Target
@@ -194,19 +204,24 @@ def lint_mutant(path: str, kind: str | None, data: bytes, *, claimed: bool = Fal
         texts={path: data},
         verbose=True,
     )
+    started = time.perf_counter()
     result = run([Target(path, kind, claimed)], options)
+    lint_seconds = time.perf_counter() - started
     failures = [Failure(_exception_of(e.message), e.rule, e.message) for e in result.errors]
     report = Report(findings=result.findings, rules=result.rules, files=result.files,
                     source_line=masked_source_lines(result.secret_spans, options.texts))
     available = reporters()
+    render_seconds = 0.0
     for name in FORMATS:
+        started = time.perf_counter()
         try:
             # The GitHub format writes its summary to stderr.
             with contextlib.redirect_stderr(io.StringIO()):
                 load_reporter(available[name])(report, io.StringIO(), color=False)
         except Exception as exc:
             failures.append(Failure(type(exc).__name__, f"reporter:{name}", "".join(traceback.format_exception(exc))))
-    return failures
+        render_seconds = max(render_seconds, time.perf_counter() - started)
+    return MutantRun(failures, lint_seconds, render_seconds)
 
 
 def _exception_of(message: str) -> str:

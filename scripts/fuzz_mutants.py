@@ -6,7 +6,8 @@
 Mutant ``i`` is file ``i mod N`` of the corpus after the mutations ``lintkit.fuzzing.mutate``
 draws from a generator seeded with ``(seed, i)``, so a run is reproducible and a mutant
 can be rebuilt from its number. Each is linted in a worker process (forked, lintkit
-already imported) with every rule and rendered in every format; the parent kills a worker
+already imported) with every rule and rendered in every format (its time is that of
+linting plus the slowest format: the slowest `lintkit check` of it); the parent kills a worker
 whose mutant runs past ``--timeout`` and starts another. The report: mutants run, internal
 errors by class (exception type, rule, innermost lintkit frame), runs over ``--slow``
 seconds, hangs, and the workers' peak resident memory. For each class the first mutant is
@@ -88,13 +89,15 @@ def _worker(connection, files, seed: int) -> None:
         path, kind, claimed, mutant = build_mutant(files, seed, index)
         started = time.monotonic()
         try:
-            failures = lint_mutant(path, kind, mutant.data, claimed=claimed)
-            found = [(f.exception, f.rule, f.message) for f in failures]
+            outcome = lint_mutant(path, kind, mutant.data, claimed=claimed)
+            found = [(f.exception, f.rule, f.message) for f in outcome.failures]
+            # What the slowest `lintkit check` of this file takes: linting and one format.
+            elapsed = outcome.lint_seconds + outcome.render_seconds
         except Exception as exc:  # outside what lint_mutant reports: the run itself broke
             import traceback
 
             found = [(type(exc).__name__, "(run)", "".join(traceback.format_exception(exc)))]
-        elapsed = time.monotonic() - started
+            elapsed = time.monotonic() - started
         peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         connection.send((index, elapsed, found, peak_kib))
 

@@ -11,6 +11,7 @@ of the line itself would let anyone holding the report test guesses of a passwor
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 
@@ -22,11 +23,12 @@ def fingerprints(report: Report) -> list[str]:
     """One fingerprint (32 hex digits) per finding, in the order of ``report.findings``."""
     occurrences: Counter[tuple[str, ...]] = Counter()
     result = []
+    path_of = functools.cache(relative_posix_path)  # one per file, not per finding
     for finding in report.findings:
         text = report.source_line(finding.path, finding.line)
         # The tag keeps a line whose text is "3" apart from the fallback for line 3.
         anchor = ("text", text.strip()) if text is not None else ("line", str(finding.line))
-        key = (finding.rule, relative_posix_path(finding.path), *anchor)
+        key = (finding.rule, path_of(finding.path), *anchor)
         occurrence = occurrences[key]
         occurrences[key] += 1
         material = "\0".join((*key, str(occurrence)))

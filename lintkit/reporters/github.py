@@ -10,6 +10,7 @@ format carries only its report.
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import TextIO
 
@@ -29,14 +30,15 @@ COMMANDS = {
 def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
     """Write one workflow command per finding, and the summary to stderr (``color`` does
     not apply)."""
+    path_of = functools.cache(relative_posix_path)  # one per file, not per finding
     for finding in report.findings:
-        stream.write(_annotation(finding) + "\n")
+        stream.write(_annotation(finding, path_of(finding.path)) + "\n")
     print(summary_sentence(report), file=sys.stderr)
 
 
-def _annotation(finding: Finding) -> str:
+def _annotation(finding: Finding, path: str) -> str:
     span = finding.span
-    properties = [("file", relative_posix_path(finding.path)), ("line", span.line)]
+    properties = [("file", path), ("line", span.line)]
     # The runner rejects the command when columns come with a span over several lines.
     if span.end_line == span.line:
         properties += [
