@@ -9,6 +9,7 @@ over the collected facts, applies suppressions and per-file ignores, and sorts.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import gc
 import os
@@ -24,6 +25,7 @@ from .kinds import YAML_KINDS, parser_module, sniff
 from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
 from . import registry
 from .registry import Selection, matches
+from .secrets import mask_text
 from .source import SourceFile
 
 #: Files larger than this are reported rather than parsed.
@@ -300,6 +302,19 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
     scopes = view.suppression_scopes() if hasattr(view, "suppression_scopes") else ()
     extra = view.suppressions() if hasattr(view, "suppressions") else ()
     result.suppressions = suppression.scan(source, scopes, extra)
+    _mask_messages(result, source)
+
+
+def _mask_messages(result: FileResult, source: SourceFile) -> None:
+    """Mask the file's secrets in its findings' messages: rules mask the value they report,
+    but another rule may quote the token that holds it (``Unknown instruction
+    DB_PASSWORD=...``)."""
+    spans = [*result.secret_spans, *(span for f in result.findings for span in f.secret_spans)]
+    secrets = {source.text_of(span).strip("'\"") for span in spans}
+    for index, finding in enumerate(result.findings):
+        message = mask_text(finding.message, secrets)
+        if message != finding.message:
+            result.findings[index] = dataclasses.replace(finding, message=message)
 
 
 def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileResult]:

@@ -36,7 +36,7 @@ _NOT_SECRET_NAME = re.compile(
 _NOT_SECRET_NAMES = frozenset(("update_password", "auth_type", "auth_method"))
 #: Values that are references or placeholders rather than literals.
 _REFERENCE_VALUE = re.compile(
-    r"^\s*(?:\$\{?[A-Za-z_]|\$\(|\{\{|<%|%\(|!vault|\$ANSIBLE_VAULT|<[^>]*>$|\*+$|x+$|changeme$|"
+    r"^\s*(?:\$\{?[A-Za-z_]|\$\(|\$\{\{|\{\{|<%|%\(|!vault|\$ANSIBLE_VAULT|<[^>]*>$|\*+$|x+$|changeme$|"
     r"(?:true|false|yes|no|null|none|~)$|"
     # placeholders to be replaced at deploy time: INSERT_ETCD_TOKEN, YOUR_API_KEY_HERE
     r"(?:insert|your|replace|enter|put|set)[_\- ][A-Za-z0-9_\- ]*$|[A-Za-z0-9_\-]*[_\-]here$)",
@@ -61,6 +61,9 @@ _URL_USERINFO = re.compile(r"://([^\s/?#@\"'<>]*)@")
 _ASSIGNMENT = re.compile(r"(?<![\w.\-])-{0,2}([A-Za-z_][\w.\-]*)[\"']?[ \t]*[:=][ \t]*")
 #: Where an unquoted value ends.
 _UNQUOTED_VALUE = re.compile(r"[^\s,;}\]\"']*")
+#: Values of settings whose names hold a secret word (GitHub's ``id-token: write``
+#: permission), and values :func:`mask` already masked (a message quoting its masked value).
+_NOT_SECRET_VALUE = re.compile(r"(?:read|write|none|read-all|write-all)$|.{0,2}\*{2}", re.IGNORECASE)
 
 
 def _split_camel(name: str) -> str:
@@ -112,10 +115,31 @@ def find_in_line(line: str) -> list[tuple[int, int]]:
         if not is_secret_name(match.group(1)):
             continue
         start, end = _value_end(line, match.end())
-        if end > start and is_literal_value(line[start:end]):
+        # A reference is told by the value or by the text from its start, as its start may
+        # be followed by spaces (``${{ secrets.X }}``).
+        value = line[start:end]
+        if value and is_literal_value(value) and is_literal_value(line[start:]) and not _NOT_SECRET_VALUE.match(value):
             found.append((start, end))
             position = end
     return found
+
+
+def mask_text(text: str, secrets: Iterable[str] = ()) -> str:
+    """``text`` (a message) with each of ``secrets`` and what :func:`find_in_line` sees
+    masked: a rule that quotes a token of the file in its message (an unknown instruction
+    ``DB_PASSWORD=...``) must not print the secret in it."""
+    for secret in secrets:
+        if not secret or secret not in text:
+            continue
+        if len(secret) >= _SUBSTRING_SECRET_LENGTH:
+            text = text.replace(secret, mask(secret))
+        else:  # a short secret only as a word of its own, not inside every word holding it
+            text = re.sub(rf"(?<![\w-]){re.escape(secret)}(?![\w-])", mask(secret), text)
+    return str(mask_line(text, ()))
+
+
+#: Secrets at least this long are masked wherever they occur in a message.
+_SUBSTRING_SECRET_LENGTH = 6
 
 
 def _value_end(line: str, start: int) -> tuple[int, int]:

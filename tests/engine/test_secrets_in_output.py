@@ -210,6 +210,10 @@ def test_the_caret_stays_under_a_token_after_a_shortened_secret(tmp_path):
         ("DB_PASSWORD: ${DB_PASSWORD}", "DB_PASSWORD: ${DB_PASSWORD}"),
         ("password_file: /run/secrets/db", "password_file: /run/secrets/db"),
         ("image: nginx:latest", "image: nginx:latest"),
+        ("token: ${{ secrets.GITHUB_TOKEN }}", "token: ${{ secrets.GITHUB_TOKEN }}"),
+        ("    id-token: write", "    id-token: write"),
+        ("ENV DB_PASSWORD=<value>", "ENV DB_PASSWORD=<value>"),
+        ("(DB_PASSWORD= hu*****)", "(DB_PASSWORD= hu*****)"),  # a masked value stays as it is
         ("url: https://example.com/a:b@c", "url: https://example.com/a:b@c"),
     ],
 )
@@ -223,3 +227,19 @@ def test_known_spans_are_masked_on_every_line_they_cover():
     assert masks.mask("key.yaml", 3, "MIIEvQIBADANBgkq") == "MI********"
     assert masks.mask("key.yaml", 4, "abcd=") == "****="
     assert masks.mask("other.yaml", 3, "MIIEvQIBADANBgkq") == "MIIEvQIBADANBgkq"
+
+
+def test_a_secret_quoted_in_another_rules_message_is_masked(tmp_path):
+    files = {"Dockerfile": "FROM alpine:3.20\nDB_PASSWORD=Hunter2-Leak-99\n"}
+    result = _run(tmp_path, files, ["--select", "instruction-syntax,uppercase-instructions"])
+    assert [line for line in result.stdout.splitlines() if line.startswith("Dockerfile:2")] == [
+        "Dockerfile:2:1: DF063 [error] Unknown instruction DB_PASSWORD=Hu******** (instruction-syntax)",
+        "Dockerfile:2:1: DF072 [style] Write DB_PASSWORD=Hu******** as DB_PASSWORD=HU******** (uppercase-instructions)",
+    ]
+
+
+def test_a_known_secret_is_masked_in_messages_short_ones_as_words_only():
+    from lintkit.secrets import mask_text
+
+    assert mask_text("unknown instruction xyzzy-Secret-1", ["xyzzy-Secret-1"]) == "unknown instruction xy********"
+    assert mask_text("pin abc in abcdef", ["abc"]) == "pin **** in abcdef"
