@@ -59,6 +59,8 @@ _URL_USERINFO = re.compile(r"://([^\s/?#@\"'<>]*)@")
 #: word (the look-behind keeps the scan from restarting inside a name: linear), then its
 #: separator. The value is read by :func:`_value_end`.
 _ASSIGNMENT = re.compile(r"(?<![\w.\-])-{0,2}([A-Za-z_][\w.\-]*)[\"']?[ \t]*[:=][ \t]*")
+#: Fragments of which every secret word holds one: a line without any names no secret.
+_NAME_HINTS = tuple(w for w in _SECRET_WORDS if not any(other != w and other in w for other in _SECRET_WORDS))
 #: Where an unquoted value ends.
 _UNQUOTED_VALUE = re.compile(r"[^\s,;}\]\"']*")
 #: Values of settings whose names hold a secret word (GitHub's ``id-token: write``
@@ -105,10 +107,14 @@ def find_in_line(line: str) -> list[tuple[int, int]]:
     value of a secret-named key or option. It lets reporters mask a line quoted for a
     finding of another rule, or of a run in which no secret rule is selected."""
     found = [match.span() for match in _TOKEN_IN_TEXT.finditer(line)]
-    for match in _URL_USERINFO.finditer(line):
-        colon = match.group(1).find(":")
-        if colon != -1 and match.end(1) > match.start(1) + colon + 1:
-            found.append((match.start(1) + colon + 1, match.end(1)))
+    if "://" in line:
+        for match in _URL_USERINFO.finditer(line):
+            colon = match.group(1).find(":")
+            if colon != -1 and match.end(1) > match.start(1) + colon + 1:
+                found.append((match.start(1) + colon + 1, match.end(1)))
+    lowered = line.lower()
+    if not any(word in lowered for word in _NAME_HINTS):  # most lines and messages
+        return found
     position = 0
     while (match := _ASSIGNMENT.search(line, position)) is not None:
         position = match.end()
@@ -135,7 +141,8 @@ def mask_text(text: str, secrets: Iterable[str] = ()) -> str:
             text = text.replace(secret, mask(secret))
         else:  # a short secret only as a word of its own, not inside every word holding it
             text = re.sub(rf"(?<![\w-]){re.escape(secret)}(?![\w-])", mask(secret), text)
-    return str(mask_line(text, ()))
+    found = find_in_line(text)
+    return str(mask_line(text, found)) if found else text
 
 
 #: Secrets at least this long are masked wherever they occur in a message.
