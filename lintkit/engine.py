@@ -302,17 +302,14 @@ def _lint_into(result: FileResult, target, plan: _Plan) -> None:
     scopes = view.suppression_scopes() if hasattr(view, "suppression_scopes") else ()
     extra = view.suppressions() if hasattr(view, "suppressions") else ()
     result.suppressions = suppression.scan(source, scopes, extra)
-    _mask_messages(result, source)
+    _mask_messages(result)
 
 
-def _mask_messages(result: FileResult, source: SourceFile) -> None:
-    """Mask the file's secrets in its findings' messages: rules mask the value they report,
-    but another rule may quote the token that holds it (``Unknown instruction
-    DB_PASSWORD=...``)."""
-    spans = [*result.secret_spans, *(span for f in result.findings for span in f.secret_spans)]
-    secrets = {source.text_of(span).strip("'\"") for span in spans}
+def _mask_messages(result: FileResult) -> None:
+    """Mask secrets in the findings' messages: rules mask the value they report, but another
+    rule may quote the token that holds it (``Unknown instruction DB_PASSWORD=...``)."""
     for index, finding in enumerate(result.findings):
-        message = mask_text(finding.message, secrets)
+        message = mask_text(finding.message)
         if message != finding.message:
             result.findings[index] = dataclasses.replace(finding, message=message)
 

@@ -62,7 +62,7 @@ _ASSIGNMENT = re.compile(r"(?<![\w.\-])-{0,2}([A-Za-z_][\w.\-]*)[\"']?[ \t]*[:=]
 #: Fragments of which every secret word holds one: a line without any names no secret.
 _NAME_HINTS = tuple(w for w in _SECRET_WORDS if not any(other != w and other in w for other in _SECRET_WORDS))
 #: Where an unquoted value ends.
-_UNQUOTED_VALUE = re.compile(r"[^\s,;}\]\"']*")
+_UNQUOTED_VALUE = re.compile(r"[^\s,;}\]\"'`]*")
 #: Values of settings whose names hold a secret word (GitHub's ``id-token: write``
 #: permission), and values :func:`mask` already masked (a message quoting its masked value).
 _NOT_SECRET_VALUE = re.compile(r"(?:read|write|none|read-all|write-all)$|.{0,2}\*{2}", re.IGNORECASE)
@@ -130,23 +130,13 @@ def find_in_line(line: str) -> list[tuple[int, int]]:
     return found
 
 
-def mask_text(text: str, secrets: Iterable[str] = ()) -> str:
-    """``text`` (a message) with each of ``secrets`` and what :func:`find_in_line` sees
-    masked: a rule that quotes a token of the file in its message (an unknown instruction
-    ``DB_PASSWORD=...``) must not print the secret in it."""
-    for secret in secrets:
-        if not secret or secret not in text:
-            continue
-        if len(secret) >= _SUBSTRING_SECRET_LENGTH:
-            text = text.replace(secret, mask(secret))
-        else:  # a short secret only as a word of its own, not inside every word holding it
-            text = re.sub(rf"(?<![\w-]){re.escape(secret)}(?![\w-])", mask(secret), text)
+def mask_text(text: str) -> str:
+    """``text`` (a message) with what :func:`find_in_line` sees masked: a rule that quotes a
+    token of the file in its message (an unknown instruction ``DB_PASSWORD=...``) must not
+    print the secret in it. (The file's known secrets are not searched for in messages: a
+    weak password such as ``postgres`` is also the name of the service and its image.)"""
     found = find_in_line(text)
     return str(mask_line(text, found)) if found else text
-
-
-#: Secrets at least this long are masked wherever they occur in a message.
-_SUBSTRING_SECRET_LENGTH = 6
 
 
 def _value_end(line: str, start: int) -> tuple[int, int]:
