@@ -246,3 +246,16 @@ def test_a_weak_password_elsewhere_in_messages_is_left_alone(tmp_path):
     assert "service 'postgres': POSTGRES_PASSWORD is set to a literal credential (po******)" in result.stdout
     assert "  5 |       POSTGRES_PASSWORD: po******" in result.stdout.split("\n")
     assert "image postgres:16.4" in result.stdout
+
+
+def test_stdin_lines_are_quoted_from_stdin_not_from_a_file_of_that_name(tmp_path):
+    (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\nENV OTHER=file-on-disk\n", encoding="utf-8")
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["check", "--isolated", "--select", "legacy-key-value-format",
+                                           "--stdin-filename", "Dockerfile", "-"],
+                                    input="FROM alpine:3.20\nENV DB_PASSWORD Legacy-Pw-1234\n")
+    finally:
+        os.chdir(old)
+    assert result.stdout.split("\n")[1] == "  2 | ENV DB_PASSWORD Le********"
