@@ -68,10 +68,16 @@ def _duplicate_line(data: bytes, rng: random.Random) -> bytes:
     return b"\n".join(lines)
 
 
+#: Most bytes a repeated line may add: mutants stay under the engine's file size cap, as
+#: files must be to be linted at all (a 100,000-character line 2,000 times is 200 MB).
+_MAX_REPEATED_BYTES = 4_000_000
+
+
 def _repeat_line(data: bytes, rng: random.Random) -> bytes:
     lines = _split(data)
     index = rng.randrange(len(lines))
-    lines[index:index + 1] = [lines[index]] * rng.choice((10, 100, 2000))
+    times = min(rng.choice((10, 100, 2000)), max(1, _MAX_REPEATED_BYTES // (len(lines[index]) + 1)))
+    lines[index:index + 1] = [lines[index]] * times
     return b"\n".join(lines)
 
 

@@ -55,10 +55,13 @@ _TOKEN_IN_TEXT = re.compile(_TOKEN_SHAPES)
 #: ``scheme://userinfo@`` (the userinfo may hold ``user:password``). The userinfo holds no
 #: ``/``, so the scans started at two ``://`` never overlap: linear.
 _URL_USERINFO = re.compile(r"://([^\s/?#@\"'<>]*)@")
-#: ``name: value``, ``name=value``, ``"name": value``, ``--name=value``: a name that starts a
+#: ``name: value``, ``name=value``, ``"name":value``, ``--name=value``: a name that starts a
 #: word (the look-behind keeps the scan from restarting inside a name: linear), then its
-#: separator. The value is read by :func:`_value_end`.
-_ASSIGNMENT = re.compile(r"(?<![\w.\-])-{0,2}([A-Za-z_][\w.\-]*)[\"']?[ \t]*[:=][ \t]*")
+#: separator; a bare ``:`` needs a space after it, as in YAML (``image:tag`` is no key).
+#: The value is read by :func:`_value_end`.
+_ASSIGNMENT = re.compile(
+    r"(?<![\w.\-])-{0,2}([A-Za-z_][\w.\-]*)(?:[\"']?[ \t]*=[ \t]*|[\"'][ \t]*:[ \t]*|[ \t]*:[ \t]+)"
+)
 #: Fragments of which every secret word holds one: a line without any names no secret.
 _NAME_HINTS = tuple(w for w in _SECRET_WORDS if not any(other != w and other in w for other in _SECRET_WORDS))
 #: Where an unquoted value ends.

@@ -212,6 +212,8 @@ def test_the_caret_stays_under_a_token_after_a_shortened_secret(tmp_path):
         ("image: nginx:latest", "image: nginx:latest"),
         ("token: ${{ secrets.GITHUB_TOKEN }}", "token: ${{ secrets.GITHUB_TOKEN }}"),
         ("    id-token: write", "    id-token: write"),
+        ("image: gcr.io/x/ext-auth-example-authsvc:v1.0.0", "image: gcr.io/x/ext-auth-example-authsvc:v1.0.0"),
+        ('{"password":"hunter2"}', '{"password":"hu*****"}'),
         ("ENV DB_PASSWORD=<value>", "ENV DB_PASSWORD=<value>"),
         ("(DB_PASSWORD= hu*****)", "(DB_PASSWORD= hu*****)"),  # a masked value stays as it is
         ("set `persist-credentials: false`", "set `persist-credentials: false`"),
