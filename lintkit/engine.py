@@ -19,11 +19,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import suppression
+from . import registry, suppression
 from .engine_rules import DUPLICATE_KEY, PARSE_ERROR, UNUSED_SUPPRESSION
 from .kinds import YAML_KINDS, parser_module, sniff
 from .model import Finding, ParseError, Problem, Rule, RuleContext, Severity, Span
-from . import registry
 from .registry import Selection, matches
 from .secrets import mask_text
 from .source import SourceFile
