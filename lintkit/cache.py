@@ -39,7 +39,7 @@ import pickle
 import sys
 from typing import Any
 
-FORMAT = "lintkit-cache-2"
+FORMAT = "lintkit-cache-3"
 #: Size the cache folder is trimmed to (oldest entries first) after a run that wrote to it.
 MAX_BYTES = 256 * 1024 * 1024
 _TRIM_TO = 0.8
@@ -271,7 +271,7 @@ def lookup(store: Cache | None, targets, files) -> tuple[dict, dict[str, str], l
         key = keys[target.path] = store.file_key(target.path, target.kind, target.claimed, data)
         entry = store.get(key)
         try:
-            kind, skipped, chart_template, findings, suppressions, facts_blob, dependencies = entry
+            kind, skipped, chart_template, findings, suppressions, facts_blob, dependencies, secret_spans = entry
             usable = files.still_holds(dependencies)
         except Exception:  # absent, or not what this version writes
             usable = False
@@ -281,6 +281,7 @@ def lookup(store: Cache | None, targets, files) -> tuple[dict, dict[str, str], l
         results[target.path] = FileResult(
             target.path, kind, findings=list(findings), suppressions=list(suppressions), skipped=skipped,
             chart_template=chart_template, dependencies=dependencies, facts_blob=facts_blob,
+            secret_spans=list(secret_spans),
         )
     return results, keys, pending
 
@@ -301,7 +302,9 @@ def store_files(store: Cache | None, results, keys: dict[str, str]) -> None:
         except Exception:  # facts a plugin made unpicklable, or that hold a function
             continue
         r.facts_blob = blob
-        store.put(key, (r.kind, r.skipped, r.chart_template, r.findings, r.suppressions, r.facts_blob, r.dependencies))
+        # The secrets of unselected secret rules too: a cached run masks what a cold one does.
+        store.put(key, (r.kind, r.skipped, r.chart_template, r.findings, r.suppressions, r.facts_blob, r.dependencies,
+                        r.secret_spans))
 
 
 def facts_of(result) -> dict[str, Any]:

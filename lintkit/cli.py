@@ -353,36 +353,17 @@ def _render(result, request: CheckRequest, style: str, reports: list[tuple[str, 
             texts: dict[str, bytes], max_file_size: int, main_stream=None) -> None:
     """Write the run's reports: the main one to ``--output``, ``main_stream`` (``--fix -`` sends
     it to stderr, the fixed text being stdout) or stdout, and each ``--report``."""
-    from .files import Unreadable, read_text
     from .output import write_statistics
     from .registry import load_reporter, reporters
-    from .report import Report
+    from .report import Report, masked_source_lines, without_secret_fixes
 
-    lines_cache: dict[str, list[str] | None] = {}
-
-    def source_line(path: str, line: int) -> str | None:
-        if path in texts and path not in lines_cache:
-            # The text that was linted (stdin), never a file of that name on disk.
-            from .engine import decode
-            from .model import ParseError
-
-            try:
-                lines_cache[path] = decode(texts[path]).split("\n")
-            except ParseError:
-                lines_cache[path] = None
-        if path not in lines_cache:
-            try:
-                lines_cache[path] = read_text(path, max_file_size).split("\n")
-            except Unreadable:
-                lines_cache[path] = None
-        lines = lines_cache[path]
-        if lines is None or not 0 < line <= len(lines):
-            return None
-        return lines[line - 1].rstrip("\r")
-
-    report = Report(findings=result.findings, rules=result.rules, files=result.files, source_line=source_line,
-                    suppressed=result.suppressed, output_style=style, quiet=request.quiet,
-                    linted_paths=result.paths)
+    # Every line a reporter shows or fingerprints has its secrets masked, and no fix that
+    # would write one is shown.
+    source_line = masked_source_lines(result.secret_spans, texts, max_file_size)
+    report = Report(findings=without_secret_fixes(result.findings, result.secret_spans), rules=result.rules,
+                    files=result.files, source_line=source_line,
+                    suppressed=without_secret_fixes(result.suppressed, result.secret_spans), output_style=style,
+                    quiet=request.quiet, linted_paths=result.paths)
     formats = reporters()
     for name, path in reports:
         try:

@@ -14,6 +14,7 @@ linted again, and a kind whose files' facts are unchanged does not run its proje
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import gc
 import os
@@ -22,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator, Mapping
 
-from . import files, project, suppression, workspace
+from . import files, project, registry, suppression, workspace
 from .engine_rules import (
     DUPLICATE_KEY,
     EXPIRED_SUPPRESSION,
@@ -36,6 +37,7 @@ from .engine_rules import (
 from .kinds import YAML_KINDS, is_chart_template, parser_module, sniff
 from .model import Finding, Fix, ParseError, Problem, Related, Rule, RuleContext, Severity, Span
 from .registry import Selection, matches
+from .secrets import mask_text
 from .source import SourceFile
 
 #: Below this many bytes of input a single process is as fast as two (measured on the
@@ -98,6 +100,8 @@ class FileResult:
     #: ``facts`` pickled, as a cache entry holds them (unpickled only when a project rule
     #: has to run again: they are instances of the rule modules' classes).
     facts_blob: bytes | None = None
+    #: Secrets found by the secret rules the run did not select (to mask, not to report).
+    secret_spans: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -114,6 +118,9 @@ class RunResult:
     suppressed: list[Finding] = field(default_factory=list)
     #: The files linted (those skipped left out), in the order they were given.
     paths: list[str] = field(default_factory=list)
+    #: Where each file's secrets are written, by path: from every finding, suppressed or
+    #: not, and from the secret rules not selected. Reporters mask them.
+    secret_spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
 class _Plan:
@@ -127,6 +134,7 @@ class _Plan:
         self.options = options
         self._overrides = {key.lower(): Severity.parse(level) for key, level in options.severity_overrides.items()}
         self._kinds: dict[str, tuple[list[Rule], list[Rule]]] = {}
+        self._secret_rules: dict[str, list[tuple[Rule, RuleContext]]] = {}
         self.contexts: dict[str, RuleContext] = {}
         self.severity: dict[str, Severity] = {}
         engine_rules = options.selection.engine_rules()
@@ -155,6 +163,18 @@ class _Plan:
             )
         return self._kinds[kind]
 
+    def unselected_secret_rules(self, kind: str) -> list[tuple[Rule, RuleContext]]:
+        """The rules of ``kind`` that report secrets but were not selected, with their
+        contexts: run for the spans of the secrets they find, which reports mask."""
+        if kind not in self._secret_rules:
+            selected = {r.id for r in self.rules_of(kind)[0]}
+            self._secret_rules[kind] = [
+                (r, RuleContext(r, r.option_defaults, self.options.settings))
+                for r in registry.rules_for_kind(kind)
+                if r.reports_secrets and r.id not in selected
+            ]
+        return self._secret_rules[kind]
+
     @property
     def rules(self) -> dict[str, Rule]:
         return {ctx.rule.id: ctx.rule for ctx in self.contexts.values()}
@@ -171,6 +191,7 @@ class _Plan:
             aliases=_aliases(rule, problem),
             fix=_with_safety(problem.fix, rule),
             related=problem.related,
+            secret_spans=problem.secret_spans,
         )
 
 
@@ -371,6 +392,12 @@ def _lint_source(result: FileResult, target, plan: _Plan) -> None:
                 result.findings.append(plan.finding(rule, problem, result.path, kind))
         except Exception as exc:
             result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
+    for rule, ctx in plan.unselected_secret_rules(kind):
+        try:
+            for problem in rule.check(view, ctx):
+                result.secret_spans.extend(problem.secret_spans)
+        except Exception as exc:
+            result.errors.append(InternalError(result.path, rule.id, _describe(exc, plan)))
     collected_once: set[str] = set()  # rules sharing facts collect them once
     for rule in project_rules:
         name = rule.facts.name
@@ -388,10 +415,20 @@ def _lint_source(result: FileResult, target, plan: _Plan) -> None:
     scopes = view.suppression_scopes() if hasattr(view, "suppression_scopes") else ()
     extra = view.suppressions() if hasattr(view, "suppressions") else ()
     result.suppressions = suppression.scan(source, scopes, extra)
+    _mask_messages(result)
     if plan.options.contexts and result.findings:
         from .baseline import add_contexts
 
         result.findings = add_contexts(result.findings, source, view, documents)
+
+
+def _mask_messages(result: FileResult) -> None:
+    """Mask secrets in the findings' messages: rules mask the value they report, but another
+    rule may quote the token that holds it (``Unknown instruction DB_PASSWORD=...``)."""
+    for index, finding in enumerate(result.findings):
+        message = mask_text(finding.message)
+        if message != finding.message:
+            result.findings[index] = dataclasses.replace(finding, message=message)
 
 
 def _map(targets, jobs: int, plan: _Plan, sizes: dict[str, int]) -> list[FileResult]:
@@ -527,6 +564,7 @@ def combine(results: list[FileResult], plan: _Plan, store=None) -> RunResult:
     suppressions: dict[str, list[suppression.Suppression]] = {}
     charts: dict[str, list[str]] = {}
     suppressed_in_chart: list[Finding] = []
+    secret_spans: dict[str, list[Span]] = {}
     for r in results:
         errors.extend(r.errors)
         skipped.extend(r.notes)
@@ -540,6 +578,8 @@ def combine(results: list[FileResult], plan: _Plan, store=None) -> RunResult:
         files[r.kind] += 1  # None: unreadable YAML whose kind its content could not tell
         paths.append(r.path)
         findings.extend(r.findings)
+        if r.secret_spans:
+            secret_spans.setdefault(r.path, []).extend(r.secret_spans)
         suppressions[r.path] = r.suppressions
 
     for chart, templates in charts.items():
@@ -570,6 +610,8 @@ def combine(results: list[FileResult], plan: _Plan, store=None) -> RunResult:
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
+        if f.secret_spans:  # before suppression: a suppressed finding's secret stays hidden
+            secret_spans.setdefault(f.path, []).extend(f.secret_spans)
     kept: list[Finding] = []
     suppressed: list[Finding] = suppressed_in_chart
     for path, items in by_path.items():
@@ -594,7 +636,7 @@ def combine(results: list[FileResult], plan: _Plan, store=None) -> RunResult:
                     kept.append(plan.finding(UNUSED_SUPPRESSION, problem, path, None))
     kept.sort(key=Finding.sort_key)
     suppressed.sort(key=Finding.sort_key)
-    return RunResult(kept, selected_rules, files, skipped, errors, suppressed, paths)
+    return RunResult(kept, selected_rules, files, skipped, errors, suppressed, paths, secret_spans)
 
 
 def _map_piped_sources(findings: list[Finding], texts: dict[str, str | bytes]) -> list[Finding]:

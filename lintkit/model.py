@@ -155,6 +155,9 @@ class Problem:
     this problem reproduces (one control-plane flag's CKV_K8S id), so that suppressing or
     selecting by that id means this problem only. ``related``: the other tokens one problem
     covers, reported once (the packages of one install).
+    ``secret_spans`` are where the secret value a problem is about is written: reporters
+    mask them in every line they show (``secrets.mask_line``), so a rule that reports a
+    secret gives them.
     """
 
     span: Span
@@ -164,6 +167,7 @@ class Problem:
     aliases: tuple[str, ...] = ()
     exact_aliases: tuple[str, ...] | None = None
     related: tuple[Related, ...] = ()
+    secret_spans: tuple[Span, ...] = ()
 
 
 def covering(tokens: list[tuple[Span, str]], message: str) -> Problem:
@@ -209,6 +213,8 @@ class Finding:
     #: text of the statement or YAML key path it is in and of its span (``lintkit.baseline``).
     #: Set only when a run asks for it.
     context: str | None = None
+    #: Where the secret value the finding is about is written (never part of any output).
+    secret_spans: tuple[Span, ...] = ()
 
     @property
     def line(self) -> int:
@@ -303,6 +309,10 @@ class Rule:
     function (facts of this rule alone) or a :class:`Facts` shared by several rules, whose
     ``combine`` then decides what ``check`` receives; :attr:`facts` is the
     :class:`Facts` either way.
+
+    A rule that ``reports_secrets`` gives the ``secret_spans`` of its problems; the engine
+    runs it even when it is not selected, for those spans only, so that no report shows the
+    secrets it knows how to find.
     """
 
     id: str
@@ -336,6 +346,7 @@ class Rule:
     #: rule asks), "unsafe" (behaviour may change: applied with --unsafe-fixes only), or
     #: None (no fix). A rule with a fix is ``fixable``.
     fix: str | None = None
+    reports_secrets: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.collect, Facts):
@@ -353,6 +364,8 @@ class Rule:
             raise ValueError(f"rule {self.id}: scope must be 'file' or 'project'")
         if (self.scope == "project") != (self.collect is not None):
             raise ValueError(f"rule {self.id}: a project rule needs collect=, a file rule none")
+        if self.reports_secrets and self.scope != "file":
+            raise ValueError(f"rule {self.id}: only a file rule can report secrets")
         self.severity = Severity.parse(self.severity)
         if self.fix not in (None, "safe", "unsafe"):
             raise ValueError(f"rule {self.id}: fix must be 'safe', 'unsafe' or None")
@@ -388,6 +401,7 @@ def rule(
     collect: Callable[..., Any] | Facts | None = None,
     references: Iterable[str] = (),
     fix: str | None = None,
+    reports_secrets: bool = False,
 ) -> Callable[[CheckFn], Rule]:
     """Decorator turning a check generator into a :class:`Rule` (a project rule when
     ``collect`` is given).
@@ -419,6 +433,7 @@ def rule(
             collect=collect,
             references=tuple(references),
             fix=fix,
+            reports_secrets=reports_secrets,
         )
 
     return wrap

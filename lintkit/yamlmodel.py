@@ -45,6 +45,10 @@ except AttributeError:  # PyYAML built without libyaml
 
 #: Nodes an alias may expand a document to before it is refused as an alias bomb.
 MAX_EXPANDED_NODES = 1_000_000
+#: Deepest nesting of collections loaded. Views, rules and schema checks walk values
+#: recursively, and a file nested hundreds of levels deep (``[[[[...``) would exhaust
+#: Python's stack in one of them; the deepest file of the corpus (a CRD) has 38 levels.
+MAX_DEPTH = 100
 
 
 def _span(start, end) -> Span:
@@ -454,6 +458,12 @@ def _build(loader, source: SourceFile) -> list[YamlDocument]:
                 top.obj[key] = value
                 top.pos[key] = (top.key_start, top.key_end, start, end)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            if len(stack) >= MAX_DEPTH:
+                mark = event.start_mark
+                raise ParseError(
+                    f"YAML nested more than {MAX_DEPTH} levels deep; not linted",
+                    Span.point(mark.line + 1, mark.column + 1),
+                )
             is_map = cls is MappingStartEvent
             obj = new_map(YMap) if is_map else new_seq(YSeq)
             obj._pos = {} if is_map else []

@@ -726,6 +726,19 @@ class ComposeFile:
             return None
         return resolve(text, self.dotenv)
 
+    def shown(self, value: Any, *, quoted: bool = False) -> str:
+        """A scalar as written (``repr``'d when ``quoted``) for a message. When the ``.env``
+        file sets variables in it, they are named and their values never shown (a ``.env``
+        holds secrets): ``${REGISTRY}/app (REGISTRY from .env)``; a value the file's own
+        defaults decide is shown: ``${TAG:-latest} (= latest)``."""
+        text = scalar_text(value) or ""
+        written = repr(text) if quoted else text
+        names = dict.fromkeys(v.name for v in scan_interpolation(text)[0] if v.name in self.dotenv)
+        if names:
+            return f"{written} ({', '.join(names)} from .env)"
+        resolved = resolve(text, {}).text
+        return written if resolved == text else f"{written} (= {repr(resolved) if quoted else resolved})"
+
     def resolved_text(self, value: Any) -> str | None:
         r = self.resolve(value)
         return r.text if r is not None else None

@@ -5,10 +5,13 @@ A fingerprint built from the line number would call every finding below an inser
 "new"; this one hashes the rule, the file and the stripped text of the finding's line, plus
 the finding's rank among those that share all three (two identical ``image: nginx:latest``
 lines stay distinct). It only falls back to the line number when the text is unavailable.
+The text is the line as ``Report.source_line`` gives it, with secret values masked: a hash
+of the line itself would let anyone holding the report test guesses of a password.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 
@@ -22,11 +25,12 @@ def fingerprints(report: Report, findings: list[Finding] | None = None) -> list[
     default ``report.findings``), which must be sorted."""
     occurrences: Counter[tuple[str, ...]] = Counter()
     result = []
+    path_of = functools.cache(relative_posix_path)  # one per file, not per finding
     for finding in report.findings if findings is None else findings:
         text = report.source_line(finding.path, finding.line)
         # The tag keeps a line whose text is "3" apart from the fallback for line 3.
         anchor = ("text", text.strip()) if text is not None else ("line", str(finding.line))
-        key = (finding.rule, relative_posix_path(finding.path), *anchor)
+        key = (finding.rule, path_of(finding.path), *anchor)
         occurrence = occurrences[key]
         occurrences[key] += 1
         material = "\0".join((*key, str(occurrence)))

@@ -3,12 +3,15 @@ line in the run's summary and the pull request's diff::
 
     ::warning file=Dockerfile,line=1,col=6,endLine=1,endColumn=18,title=DF001 latest-tag::Pin a tag
 
-A plain summary line follows, for the job log (GitHub shows only the first few annotations
-of each level per step).
+A plain summary line goes to stderr, for the job log (GitHub shows only the first few
+annotations of each level per step); stdout carries the annotations only, as every machine
+format carries only its report.
 """
 
 from __future__ import annotations
 
+import functools
+import sys
 from typing import TextIO
 
 from ..model import Finding, Severity
@@ -25,15 +28,17 @@ COMMANDS = {
 
 
 def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
-    """Write one workflow command per finding (``color`` does not apply)."""
+    """Write one workflow command per finding, and the summary to stderr (``color`` does
+    not apply)."""
+    path_of = functools.cache(relative_posix_path)  # one per file, not per finding
     for finding in report.findings:
-        stream.write(_annotation(finding) + "\n")
-    stream.write(summary_sentence(report) + "\n")
+        stream.write(_annotation(finding, path_of(finding.path)) + "\n")
+    print(summary_sentence(report), file=sys.stderr)
 
 
-def _annotation(finding: Finding) -> str:
+def _annotation(finding: Finding, path: str) -> str:
     span = finding.span
-    properties = [("file", relative_posix_path(finding.path)), ("line", span.line)]
+    properties = [("file", path), ("line", span.line)]
     # The runner rejects the command when columns come with a span over several lines.
     if span.end_line == span.line:
         properties += [

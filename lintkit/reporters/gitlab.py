@@ -8,6 +8,7 @@ fingerprint, so fingerprints are unique within a report and survive unrelated ed
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import TextIO
 
@@ -27,19 +28,22 @@ SEVERITIES = {
 
 
 def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
-    """Write the report as a Code Quality JSON array (``color`` does not apply)."""
+    """Write the report as a Code Quality JSON array, an issue per line (``color`` does not
+    apply). Each issue is encoded by the C encoder, as in the JSON reporter: an indented
+    ``json.dump`` (the pure-Python encoder) took 25 s for 31,000 issues."""
+    path_of = functools.cache(relative_posix_path)  # one per file, not per finding
+    encode = json.JSONEncoder(ensure_ascii=True).encode
     issues = [
-        {
+        encode({
             "description": f"{finding.rule}: {finding.message}",
             "check_name": finding.rule,
             "fingerprint": fingerprint,
             "severity": SEVERITIES[finding.severity],
             "location": {
-                "path": relative_posix_path(finding.path),
+                "path": path_of(finding.path),
                 "lines": {"begin": finding.span.line, "end": finding.span.end_line},
             },
-        }
+        })
         for finding, fingerprint in zip(report.findings, fingerprints(report), strict=True)
     ]
-    json.dump(issues, stream, indent=2, ensure_ascii=True)
-    stream.write("\n")
+    stream.write("[\n  " + ",\n  ".join(issues) + "\n]\n" if issues else "[]\n")

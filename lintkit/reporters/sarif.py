@@ -11,6 +11,7 @@ log declares as the working directory; columns count Unicode code points, as lin
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -47,9 +48,25 @@ LEVELS = {
 }
 
 
+#: Stands for the results in the indented log, which are then written one per line.
+_RESULTS_PLACEHOLDER = "\0results\0"
+
+
 def render(report: Report, stream: TextIO, *, color: bool = False) -> None:
-    """Write the report as a SARIF log (``color`` does not apply)."""
-    json.dump(_sarif_log(report), stream, indent=2, ensure_ascii=True)
+    """Write the report as a SARIF log (``color`` does not apply).
+
+    The log is indented but its results are encoded one per line by the C encoder: an
+    indented ``json.dump`` goes through the pure-Python encoder, which took 40 s for the
+    31,000 results of a 2,000-container pod (and the JSON reporter does the same).
+    """
+    log = _sarif_log(report)
+    results = log["runs"][0]["results"]
+    log["runs"][0]["results"] = _RESULTS_PLACEHOLDER
+    head, _, tail = json.dumps(log, indent=2, ensure_ascii=True).partition(json.dumps(_RESULTS_PLACEHOLDER))
+    encode = json.JSONEncoder(ensure_ascii=True).encode
+    stream.write(head)
+    stream.write("[\n        " + ",\n        ".join(map(encode, results)) + "\n      ]" if results else "[]")
+    stream.write(tail)
     stream.write("\n")
 
 
@@ -59,8 +76,9 @@ def _sarif_log(report: Report) -> dict[str, Any]:
     # comment were removed; the results keep the order of findings, then suppressed ones.
     findings = sorted([*report.findings, *report.suppressed], key=Finding.sort_key)
     print_of = dict(zip(map(id, findings), fingerprints(report, findings), strict=True))
+    location = functools.cache(_artifact_location)  # one per file, not per finding
     results = [
-        _result(finding, index_by_id[finding.rule], print_of[id(finding)])
+        _result(finding, index_by_id[finding.rule], print_of[id(finding)], location(finding.path))
         for finding in (*report.findings, *report.suppressed)
     ]
     driver: dict[str, Any] = {"name": report.tool_name, "version": report.tool_version}
@@ -180,8 +198,7 @@ def _fenced(snippet: str, language: str) -> str:
     return f"{fence}{language}\n{body}\n{fence}"
 
 
-def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
-    artifact = _artifact_location(finding.path)
+def _result(finding: Finding, rule_index: int, fingerprint: str, artifact: dict[str, str]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,

@@ -19,6 +19,7 @@ from typing import TextIO
 
 from ..model import Finding, Severity
 from ..report import Report
+from ..secrets import MaskedLine
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -91,7 +92,12 @@ def format_finding(finding: Finding, source_line: str | None, *, color: bool) ->
         return header
     span = finding.span
     start = span.column - 1
-    end = span.end_column - 1 if span.end_line == span.line else len(source_line)
+    end = span.end_column - 1 if span.end_line == span.line else None
+    if isinstance(source_line, MaskedLine):  # a masked value may be shorter than the secret
+        start = source_line.shown_offset(start)
+        end = None if end is None else source_line.shown_offset(end)
+    if end is None:
+        end = len(source_line)
     quoted, caret_offset, caret_width = _quote(source_line, start, end)
     number = str(finding.line)
     # An empty source line would otherwise leave a trailing space after the gutter.

@@ -34,6 +34,7 @@ def _walk(mapping: YMap):
         "store at run time."
     ),
     tags=("security",),
+    reports_secrets=True,
     examples=(
         Example(
             bad="docker_hub_user: deploy\ndocker_hub_token: dckr_pat_2b3e36beeb386dfdaacb9b46004ccb7c\n",
@@ -59,18 +60,19 @@ def check(playbook, ctx):
         if isinstance(definition.value, (YMap, YSeq)):
             for key, value, span in _walk(definition.value):
                 if is_clear_secret(key, value):
-                    yield Problem(span, f"{key} is stored in clear ({mask(value)}): encrypt it with ansible-vault")
+                    yield Problem(span, f"{key} is stored in clear ({mask(value)}): encrypt it with ansible-vault", secret_spans=(span,))
         elif is_clear_secret(definition.name, definition.value):
             yield Problem(
                 definition.value_span,
                 f"{definition.name} is stored in clear ({mask(definition.value)}): encrypt it with ansible-vault",
+                secret_spans=(definition.value_span,),
             )
     environments = [e.node.get("environment") for e in (*playbook.plays, *playbook.blocks)]
     for environment in environments:
         if isinstance(environment, YMap):
             for key, value, span in _walk(environment):
                 if is_clear_secret(key, value):
-                    yield Problem(span, f"{key} is written in clear ({mask(value)}): use a vaulted variable")
+                    yield Problem(span, f"{key} is written in clear ({mask(value)}): use a vaulted variable", secret_spans=(span,))
     for task in playbook.tasks:
         if task.module == "ansible.builtin.set_fact":
             continue  # its variables are definitions, reported above
@@ -78,7 +80,8 @@ def check(playbook, ctx):
             if isinstance(holder, YMap):
                 for key, value, span in _walk(holder):
                     if is_clear_secret(key, value):
-                        yield Problem(span, f"{key} is written in clear ({mask(value)}): use a vaulted variable")
+                        yield Problem(span, f"{key} is written in clear ({mask(value)}): use a vaulted variable", secret_spans=(span,))
         for key in task.option_spans:
             if is_clear_secret(key, task.args.get(key)):
-                yield Problem(task.arg_span(key), f"{key} is written in clear ({mask(task.args[key])}): use a vaulted variable")
+                span = task.arg_span(key)
+                yield Problem(span, f"{key} is written in clear ({mask(task.args[key])}): use a vaulted variable", secret_spans=(span,))

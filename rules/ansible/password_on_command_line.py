@@ -22,6 +22,7 @@ _MODULES = builtin("command", "shell", "raw", "script")
         "made for the job (community.docker.docker_login), and set `no_log: true`."
     ),
     tags=("security",),
+    reports_secrets=True,
     examples=(
         Example(
             bad="- name: Web\n  hosts: all\n  tasks:\n    - name: Log in to registry\n      ansible.builtin.command: docker login -u deploy -p hunter2\n      changed_when: false\n",
@@ -43,4 +44,5 @@ def check(playbook, ctx):
                     secret.span,
                     f"Secret on the command line ({secret.via} {mask(secret.written)}): use a vaulted variable "
                     "passed on stdin or by a module, with no_log: true",
+                    secret_spans=(secret.span,),
                 )

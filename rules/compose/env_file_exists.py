@@ -39,4 +39,4 @@ def check(compose, ctx):
                 continue
             path = within.resolve(folder, resolved.text)
             if path is not None and not workspace.exists(path):
-                yield Problem(span, f"service {service.name!r}: env_file {resolved.text!r} does not exist")
+                yield Problem(span, f"service {service.name!r}: env_file {compose.shown(written, quoted=True)} does not exist")

@@ -41,10 +41,9 @@ def check(compose, ctx):
         if what is None or (resolved.complete and written_reference_error(resolved.text) is not None):
             continue  # pinned, or no image at all (valid-compose-file reports it)
         span = service.node.value_span("image")
-        shown = str(image) if str(image) == resolved.text else f"{image} (= {resolved.text})"
         # dclint and compose-lint know the named floating tags, not a major version alone.
         named = ref.tag is None or ref.tag.lower() in FLOATING_TAGS
-        yield Problem(span, f"service {service.name!r} uses image {shown} with {what}; pin a version or digest",
+        yield Problem(span, f"service {service.name!r} uses image {compose.shown(image)} with {what}; pin a version or digest",
                       exact_aliases=None if named else ())
 
 

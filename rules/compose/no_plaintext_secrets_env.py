@@ -16,6 +16,7 @@ from lintkit.secrets import looks_like_secret, mask, url_userinfo
         "provided by the deployment. Values are masked in the message."
     ),
     tags=("security",),
+    reports_secrets=True,
     aliases=("compose-lint:CL-0020", "compose-lint:CL-0021"),
     examples=(
         Example(
@@ -35,7 +36,7 @@ def check(compose, ctx):
             if not literal:
                 continue  # only unset variables: the value comes from the deployment
             if looks_like_secret(name, literal):
-                yield Problem(value_span, f"service {service.name!r}: {name} is set to a literal credential ({mask(literal)})")
+                yield Problem(value_span, f"service {service.name!r}: {name} is set to a literal credential ({mask(literal)})", secret_spans=(value_span,))
                 continue
             m = url_userinfo(literal)
             if m and "$" not in str(value)[m.start(2):m.end(2)]:
@@ -43,4 +44,5 @@ def check(compose, ctx):
                     value_span,
                     f"service {service.name!r}: {name} embeds the password of {m.group(1) or 'a user'!s} "
                     f"in a URL ({mask(m.group(2))})",
+                    secret_spans=(value_span,),
                 )

@@ -38,6 +38,6 @@ def check(compose, ctx):
         if not VALID_NAME.fullmatch(resolved.text):
             yield Problem(
                 service.node.value_span("container_name"),
-                f"container name {resolved.text!r} is not valid: use letters, digits, "
+                f"container name {compose.shown(service.node['container_name'], quoted=True)} is not valid: use letters, digits, "
                 "`_`, `.` and `-`, starting with a letter or digit",
             )

@@ -32,6 +32,7 @@ def is_secret_file(name: str) -> bool:
         "files out of COPY."
     ),
     tags=("security",),
+    reports_secrets=True,
     aliases=("DL3064", "DS031", "buildkit:SecretsUsedInArgOrEnv"),
     examples=(
         Example(
@@ -49,6 +50,7 @@ def check(dockerfile, ctx):
                 yield Problem(
                     pair.value_token.span,
                     f"{pair.name} holds what looks like a token or key ({mask(value)})",
+                    secret_spans=(pair.value_token.span,),
                 )
             elif is_secret_name(pair.name) and (pair.value is None or is_literal_value(value)):
                 # An ARG is recorded in the image history even without a default (the
@@ -57,6 +59,7 @@ def check(dockerfile, ctx):
                     pair.key.span,
                     f"{instruction.keyword} {pair.name} looks like a credential; "
                     "use a secret mount instead",
+                    secret_spans=(pair.value_token.span,) if pair.value else (),
                 )
     for instruction in dockerfile.instructions_named("COPY", "ADD"):
         for source in instruction.args[:-1]:

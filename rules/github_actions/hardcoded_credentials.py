@@ -16,6 +16,7 @@ from lintkit.yamlmodel import YMap
         "as a secret and write `password: ${{ secrets.REGISTRY_PASSWORD }}`."
     ),
     tags=("security",),
+    reports_secrets=True,
     aliases=("zizmor:hardcoded-container-credentials", "actionlint:credentials"),
     examples=(
         Example(
@@ -46,7 +47,9 @@ def check(workflow, ctx):
             password = credentials["password"]
             if password is None or (isinstance(password, str) and ("${{" in password or not password.strip())):
                 continue
+            span = credentials.value_span("password")
             yield Problem(
-                credentials.value_span("password"),
+                span,
                 f"job {job.id!r}: the {owner}'s registry password is written in the workflow ({mask(password)}); use a secret",
+                secret_spans=(span,),
             )

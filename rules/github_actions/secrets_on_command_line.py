@@ -7,6 +7,7 @@ from lintkit.commands import STDIN_PASSWORD_LOGINS, invocations, may_pass_secret
 from lintkit.expressions import context_refs, find_expressions
 from lintkit.model import Example, Problem, rule
 from lintkit.parsers.github_actions import prints_to_log
+from lintkit.secrets import is_literal_value
 
 #: Commands that print their arguments.
 PRINTERS = frozenset(("echo", "printf"))
@@ -25,6 +26,7 @@ PRINTERS = frozenset(("echo", "printf"))
         "standard input of the program that needs them (`--password-stdin`)."
     ),
     tags=("security",),
+    reports_secrets=True,
     examples=(
         Example(
             bad=(
@@ -63,7 +65,8 @@ def check(workflow, ctx):
                     message = f"`{invocation.name} login` gets the password on its command line; pipe it to `--password-stdin`"
                 else:
                     message = f"`{invocation.name} {passed.option}` gets a secret on its command line; read it from a file or the environment"
-                yield Problem(passed.word.span, message)
+                written = workflow.source.text_of(passed.value).strip("'\"")
+                yield Problem(passed.word.span, message, secret_spans=(passed.value,) if is_literal_value(written) else ())
             elif invocation.name in PRINTERS and prints_to_log(invocation.command):
                 for word in invocation.args:
                     secret = _secret_in(workflow, step, word, secret_vars)

@@ -16,6 +16,7 @@ from lintkit.yamlmodel import YMap
         "variables in the project settings or fetch them from a secret manager."
     ),
     tags=("security",),
+    reports_secrets=True,
     examples=(
         Example(
             bad="variables:\n  DB_PASSWORD: hunter2hunter2\ntest:\n  script: make test\n",
@@ -34,7 +35,9 @@ def check(pipeline, ctx):
         if not isinstance(variables, YMap):
             continue
         for name, value in variables.items():
+            span = variables.value_span(name)
             if isinstance(value, YMap):  # {value: ..., description: ...}
+                span = value.value_span("value") if "value" in value else span
                 value = value.get("value")
             if isinstance(name, str) and looks_like_secret(name, value):
-                yield Problem(variables.value_span(name), f"{owner}: variable {name} holds a literal secret ({mask(value)}); use a masked CI/CD variable")
+                yield Problem(span, f"{owner}: variable {name} holds a literal secret ({mask(value)}); use a masked CI/CD variable", secret_spans=(span,))

@@ -3,6 +3,7 @@
 
 from lintkit.commands import STDIN_PASSWORD_LOGINS, invocations, secret_options
 from lintkit.model import Example, Problem, rule
+from lintkit.secrets import is_literal_value
 
 
 @rule(
@@ -17,6 +18,7 @@ from lintkit.model import Example, Problem, rule
         "programs without such an option read it from a file or an environment variable."
     ),
     tags=("security",),
+    reports_secrets=True,
     examples=(
         Example(
             bad="push:\n  script:\n    - docker login -u $CI_REGISTRY_USER -p $CI_REGISTRY_PASSWORD $CI_REGISTRY\n",
@@ -34,4 +36,6 @@ def check(pipeline, ctx):
                     message = f"`{run.name} login {secret.word.text}` passes the password on the command line; use --password-stdin"
                 else:
                     message = f"`{run.name} {secret.option}` passes a secret on the command line; read it from a file or an environment variable"
-                yield Problem(secret.word.span, f"{line.owner}: {message}")
+                written = pipeline.source.text_of(secret.value).strip("'\"")
+                literal = (secret.value,) if is_literal_value(written) else ()
+                yield Problem(secret.word.span, f"{line.owner}: {message}", secret_spans=literal)

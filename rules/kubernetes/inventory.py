@@ -216,7 +216,8 @@ def _ingress(obj) -> dict:
         if service is not None and isinstance(service.get("name"), str):
             port = mapping(service.get("port")) or YMap()
             number, name = port.get("number"), port.get("name")
-            port_span = port.value_span("number" if "number" in port else "name") if port else None
+            port_key = "number" if "number" in port else "name" if "name" in port else None
+            port_span = port.value_span(port_key) if port_key else None
             backends.append((service["name"], service.value_span("name"), number, name, port_span))
         elif isinstance(backend.get("serviceName"), str):  # networking.k8s.io/v1beta1
             value = backend.get("servicePort")

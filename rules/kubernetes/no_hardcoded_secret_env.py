@@ -29,6 +29,7 @@ spec:
         "describe`. Put it in a Secret and reference it (`valueFrom.secretKeyRef`), or mount it."
     ),
     tags=("security",),
+    reports_secrets=True,
     aliases=("kube-linter:env-var-secret", "polaris:sensitiveContainerEnvVar"),
     examples=(
         Example(
@@ -44,7 +45,9 @@ def check(manifest, ctx):
             name = variable.get("name")
             value = variable.get("value")
             if isinstance(name, str) and looks_like_secret(name, value):
+                span = variable.value_span("value")
                 yield Problem(
-                    variable.value_span("value"),
+                    span,
                     f"{container.label} sets {name} to a literal secret ({mask(value)}); use a secretKeyRef",
+                    secret_spans=(span,),
                 )

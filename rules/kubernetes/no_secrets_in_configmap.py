@@ -25,6 +25,7 @@ data:
         "in plain text in `kubectl describe`. Move credentials to a Secret."
     ),
     tags=("security",),
+    reports_secrets=True,
     aliases=("polaris:sensitiveConfigmapContent", "KSV-0109", "KSV-01010"),
     examples=(
         Example(
@@ -41,6 +42,5 @@ def check(manifest, ctx):
             continue
         for key, value in data.items():
             if isinstance(key, str) and isinstance(value, str) and "\n" not in value and looks_like_secret(key, value):
-                yield Problem(
-                    data.value_span(key), f"{obj.label} stores {key} in plain text ({mask(value)}); use a Secret"
-                )
+                span = data.value_span(key)
+                yield Problem(span, f"{obj.label} stores {key} in plain text ({mask(value)}); use a Secret", secret_spans=(span,))

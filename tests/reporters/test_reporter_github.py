@@ -13,7 +13,7 @@ def _render_one(path: str, span: Span, message: str, **kwargs) -> str:
     return render(report, "github").split("\n")[0]
 
 
-def test_one_command_per_finding_then_a_summary():
+def test_one_command_per_finding_on_stdout_and_the_summary_on_stderr(capsys):
     assert render(sample_report(), "github") == (
         "::warning file=app/Dockerfile,line=3,col=5,endLine=3,endColumn=28,"
         "title=DF008 apt-pin-versions::Pin versions in apt-get install (curl)\n"
@@ -21,14 +21,13 @@ def test_one_command_per_finding_then_a_summary():
         "title=DF008 apt-pin-versions::Pin versions in apt-get install (git)\n"
         "::error file=k8s/deploy.yaml,line=7,col=18,endLine=7,endColumn=30,"
         "title=K8001 latest-tag::Image nginx:latest uses the latest tag\n"
-        "Found 3 findings in 2 files: 1 error, 2 warnings.\n"
     )
+    assert capsys.readouterr().err == "Found 3 findings in 2 files: 1 error, 2 warnings.\n"
 
 
-def test_a_clean_run_prints_only_the_summary():
-    assert render(make_report([], files={"github-actions": 2}), "github") == (
-        "No findings in 2 files.\n"
-    )
+def test_a_clean_run_prints_nothing_on_stdout_and_the_summary_on_stderr(capsys):
+    assert render(make_report([], files={"github-actions": 2}), "github") == ""
+    assert capsys.readouterr().err == "No findings in 2 files.\n"
 
 
 def test_info_and_style_are_notices():
