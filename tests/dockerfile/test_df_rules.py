@@ -152,20 +152,6 @@ def test_course_notes_seed_expectations():
         assert matches, expected
 
 
-def test_shellcheck_findings_map_into_the_dockerfile():
-    from lintkit.rules.dockerfile import shellcheck_run
-    from lintkit.shellcheck import find_shellcheck
-
-    if find_shellcheck() is None:
-        pytest.skip("shellcheck is not installed (pip install lintkit[shellcheck])")
-    rule = shellcheck_run.check
-    doc = parse_dockerfile("FROM debian:12\nRUN apt-get update && \\\n    echo `date`\n")
-    problems = list(rule.check(doc, RuleContext(rule, {})))
-    assert any(p.message.startswith("SC2006") for p in problems)
-    span = next(p.span for p in problems if p.message.startswith("SC2006"))
-    assert (span.line, span.column, span.end_column) == (3, 10, 16)
-
-
 def test_label_schema_options():
     (rule,) = [r for r in RULES if r.name == "label-schema"]
     doc = parse_dockerfile(
