@@ -49,34 +49,6 @@ class Project:
         path = os.path.normpath(os.path.join(base or ".", os.path.expanduser(written)))
         return path if self.contains(path) else None
 
-    def read_text(self, path: str, *, referenced: bool = False) -> str | None:
-        """The text of the regular file at ``path`` inside the root, or None (outside,
-        missing, not a regular file, over the cap: why is noted for ``--verbose``, except
-        for a ``referenced`` path outside the root, which LK004 reports)."""
-        real = self.inside(path)
-        if real is None:
-            if not referenced:
-                note(path, "leads outside the project root; not read")
-            return None
-        try:
-            # The resolved path, not followed again: a link swapped in after the check
-            # is refused rather than read.
-            return files.read_text(real, self.max_file_size, follow_symlinks=False)
-        except files.Unreadable as exc:
-            if not exc.missing:
-                note(path, f"{exc.reason}; not read")
-            return None
-
-    def is_regular_file(self, path: str) -> bool:
-        """``path`` is a regular file inside the root (what an existence check may ask
-        without probing the machine outside the project)."""
-        if not self.contains(path):
-            return False
-        try:
-            return stat.S_ISREG(os.stat(path).st_mode)
-        except OSError:
-            return False
-
 
 @dataclass(frozen=True, slots=True)
 class Reference:

@@ -28,6 +28,8 @@ import stat
 from contextlib import contextmanager
 from typing import Iterator, Mapping
 
+from . import files, project
+
 #: Dependencies of one result: (probe, absolute path or pattern) -> what the probe saw
 #: (a digest of a file's bytes or None when unreadable; "file", "dir" or None; the
 #: sorted names of a folder or matches of a glob).
@@ -39,8 +41,6 @@ def open_dependency(path: str) -> bytes:
     function through which parsers and rules read other files: only a regular file inside
     the project root (:mod:`lintkit.project`) is opened, with the run's size cap, and a
     refusal is noted for ``--verbose``."""
-    from . import files, project
-
     here = project.current()
     real = here.inside(path)
     if real is None:
@@ -176,17 +176,12 @@ class Workspace:
             except (OSError, ValueError):
                 pass
         elif found in ("other", "dir"):  # opening it could block or fail: say what it is
-            from . import files, project
-
             try:
                 project.note(key, f"{files.kind_of(os.stat(key).st_mode)}, not a regular file; not read")
             except OSError:
                 pass
-        elif found is None and os.path.lexists(key):
-            from . import project
-
-            if project.current().inside(key) is None:
-                project.note(key, "leads outside the project root; not read")
+        elif found is None and os.path.lexists(key) and project.current().inside(key) is None:
+            project.note(key, "leads outside the project root; not read")
         if self._memo:
             self._bytes[key] = data
         return data
@@ -210,8 +205,6 @@ class Workspace:
     def _stat_type(key: str, stat_of) -> str | None:
         """What is at ``key``: nothing is probed outside the project root (it counts as
         absent), so a linted file cannot learn what the machine around it holds."""
-        from . import project
-
         if stat_of is os.stat and project.current().inside(key) is None:
             return None
         if stat_of is os.lstat and project.current().inside(os.path.dirname(key) or ".") is None:
@@ -227,8 +220,6 @@ class Workspace:
     def _listdir(self, key: str) -> tuple[str, ...]:
         if key in self._listings:
             return self._listings[key]
-        from . import project
-
         try:
             names = set(os.listdir(key)) if project.current().inside(key) is not None else set()
         except (OSError, ValueError):
@@ -242,8 +233,6 @@ class Workspace:
     def _glob(self, pattern: str) -> tuple[str, ...]:
         if pattern in self._globs:
             return self._globs[pattern]
-        from . import project
-
         within = project.current()
         found = tuple(sorted(p for p in _glob.glob(pattern, recursive=True) if within.inside(p) is not None))
         if self._memo:
