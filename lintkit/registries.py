@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .model import Problem
+from .model import Example, Problem, Rule, rule
 from .subjects import DEFAULT_REGISTRY, subjects
 
 #: Names Docker Hub also goes by in allow-lists.
@@ -77,3 +77,20 @@ def registry_problems(kind: str, view, ctx) -> Iterator[Problem]:
             image.spans.get("registry", image.span),
             f"{data['context']} pulls {data['reference']} from {data['registry']}, which is not an allowed registry",
         )
+
+
+def registry_rule(*, id: str, kind: str, summary: str, bad: str, good: str, filename: str,
+                  name: str = "allowed-registries", aliases: tuple[str, ...] = ()) -> Rule:
+    """The allowed-registries rule of one kind: the same check, option and rationale in
+    every kind, with the kind's own summary and example (an allow-list of
+    ``registry.acme.internal``)."""
+
+    @rule(
+        id=id, name=name, kind=kind, severity="error", summary=summary, rationale=RATIONALE,
+        tags=("security",), aliases=aliases, enabled=False, options=REGISTRIES_OPTION,
+        examples=(Example(bad=bad, good=good, filename=filename, options=(("registries", ["registry.acme.internal"]),)),),
+    )  # fmt: skip
+    def check(view, ctx):
+        yield from registry_problems(kind, view, ctx)
+
+    return check

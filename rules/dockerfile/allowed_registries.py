@@ -1,26 +1,13 @@
 """Base images from registries outside the allow-list."""
 
-from lintkit.model import Example, rule
-from lintkit.registries import RATIONALE, REGISTRIES_OPTION, registry_problems
+from lintkit.registries import registry_rule
 
-@rule(
+check = registry_rule(
     id="DF075",
-    name="allowed-registries",
-    severity="error",
+    kind="dockerfile",
     summary="Base image pulled from a registry that is not on the allow-list",
-    rationale=RATIONALE,
-    tags=("security",),
     aliases=("DL3026",),
-    enabled=False,
-    options=REGISTRIES_OPTION,
-    examples=(
-        Example(
-            bad='FROM quay.io/example/app:1.0\n',
-            good='FROM registry.acme.internal/example/app:1.0\n',
-            filename='Dockerfile',
-            options=(("registries", ["registry.acme.internal"]),),
-        ),
-    ),
+    bad='FROM quay.io/example/app:1.0\n',
+    good='FROM registry.acme.internal/example/app:1.0\n',
+    filename='Dockerfile',
 )
-def check(view, ctx):
-    yield from registry_problems("dockerfile", view, ctx)
